@@ -1,0 +1,209 @@
+// The one place that reads the environment (and a `.env` file): turns it into a typed AppConfig.
+// Everything else receives its config as a parameter.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../bot/errors.js';
+
+/** Slack and Teams ids of one school's people, as a mapping entry gives them. */
+export interface PeopleIds {
+  heads: string[];
+  dsls: string[];
+  chairs: string[];
+}
+
+/** One Slack workspace or Teams tenant mapped to a school (`BOT_CONFIG`). */
+export interface TenantRoute extends PeopleIds {
+  school: string;
+}
+
+export interface SchoolSettings {
+  safeguardingSystem?: string;
+  responseHours?: number;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  /** Empty when running unauthenticated for local testing. */
+  appId: string;
+  appPassword: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface AppConfig {
+  /** The default school (SCHOOL); resolved against the policies at start when absent. */
+  school?: string;
+  policiesDir: string;
+  dataDir: string;
+  databaseUrl?: string;
+  port: number;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+  /** People of the default school, from the *_USERS variables. */
+  slackPeople: PeopleIds;
+  teamsPeople: PeopleIds;
+  /** Slack team id → school and people; Teams tenant id → school and people (`BOT_CONFIG`). */
+  slackTeams: Record<string, TenantRoute>;
+  teamsTenants: Record<string, TenantRoute>;
+  schools: Record<string, SchoolSettings>;
+  /** Defaults for every school without its own settings. */
+  responseHours: number;
+  safeguardingSystem?: string;
+  /** How often due deliveries and reminders are processed (ms). */
+  workIntervalMs: number;
+  logLevel: 'info' | 'warn' | 'error' | 'silent';
+}
+
+type Env = Record<string, string | undefined>;
+
+const projectRoot = resolve(new URL('..', import.meta.url).pathname);
+
+/** Reads `.env` from the working directory into `env` without overriding what is set. */
+export function readDotEnv(env: Env = process.env, file = resolve('.env')): void {
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    const value = m[2].replace(/^(['"])(.*)\1$/, '$2');
+    if (env[m[1]] === undefined) env[m[1]] = value;
+  }
+}
+
+/** Builds the configuration from environment variables; throws ConfigError naming what is wrong. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const slack = slackConfig(env);
+  const mapping = readBotConfig(env.BOT_CONFIG);
+  return {
+    school: blankToUndefined(env.SCHOOL),
+    policiesDir: resolve(env.POLICIES_DIR || resolve(projectRoot, 'knowledge/policies')),
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: blankToUndefined(env.DATABASE_URL),
+    port: positiveInt(env.PORT, 3978, 'PORT'),
+    slack,
+    teams: teamsConfig(env),
+    slackPeople: peopleFromEnv(env, 'SLACK'),
+    teamsPeople: peopleFromEnv(env, 'TEAMS'),
+    slackTeams: mapping.slack,
+    teamsTenants: mapping.teams,
+    schools: mapping.schools,
+    responseHours: positiveNumber(env.RESPONSE_HOURS, 24, 'RESPONSE_HOURS'),
+    safeguardingSystem: blankToUndefined(env.SAFEGUARDING_SYSTEM),
+    workIntervalMs: positiveInt(env.WORK_INTERVAL_MS, 5000, 'WORK_INTERVAL_MS'),
+    logLevel: logLevel(env.LOG_LEVEL),
+  };
+}
+
+function slackConfig(env: Env): SlackConfig | undefined {
+  const botToken = blankToUndefined(env.SLACK_BOT_TOKEN);
+  const signingSecret = blankToUndefined(env.SLACK_SIGNING_SECRET);
+  const appToken = blankToUndefined(env.SLACK_APP_TOKEN);
+  if (!botToken && !signingSecret && !appToken) return undefined;
+  if (!botToken) throw new ConfigError('config_invalid', 'SLACK_BOT_TOKEN is not set, but other Slack variables are.');
+  if (!signingSecret && !appToken) {
+    throw new ConfigError('config_invalid', 'Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
+  }
+  return { botToken, signingSecret: signingSecret ?? '', appToken, apiUrl: blankToUndefined(env.SLACK_API_URL) };
+}
+
+function teamsConfig(env: Env): TeamsConfig | undefined {
+  const appId = blankToUndefined(env.MICROSOFT_APP_ID);
+  const enabled = appId || /^(1|true|yes)$/i.test(env.TEAMS_ENABLED ?? '');
+  if (!enabled) return undefined;
+  const appType = env.MICROSOFT_APP_TYPE || 'MultiTenant';
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    throw new ConfigError('config_invalid', `MICROSOFT_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI, not "${appType}".`);
+  }
+  return {
+    appId: appId ?? '',
+    appPassword: env.MICROSOFT_APP_PASSWORD ?? '',
+    tenantId: blankToUndefined(env.MICROSOFT_APP_TENANT_ID),
+    appType: appType as TeamsConfig['appType'],
+  };
+}
+
+function peopleFromEnv(env: Env, prefix: 'SLACK' | 'TEAMS'): PeopleIds {
+  return {
+    heads: list(env[`${prefix}_HEAD_USERS`]),
+    dsls: list(env[`${prefix}_DSL_USERS`]),
+    chairs: list(env[`${prefix}_CHAIR_USERS`]),
+  };
+}
+
+interface BotConfigFile {
+  slack: Record<string, TenantRoute>;
+  teams: Record<string, TenantRoute>;
+  schools: Record<string, SchoolSettings>;
+}
+
+/** Reads the BOT_CONFIG JSON file: `{ slack: {T…: route}, teams: {tenant: route}, schools: {id: settings} }`. */
+export function readBotConfig(file: string | undefined): BotConfigFile {
+  const empty: BotConfigFile = { slack: {}, teams: {}, schools: {} };
+  if (!blankToUndefined(file)) return empty;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file!, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} could not be read as JSON: ${(cause as Error).message}`, { cause });
+  }
+  if (!isObject(raw)) throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} must hold a JSON object.`);
+  return {
+    slack: routes(raw.slack, `${file}: slack`),
+    teams: routes(raw.teams, `${file}: teams`),
+    schools: isObject(raw.schools) ? (raw.schools as Record<string, SchoolSettings>) : {},
+  };
+}
+
+function routes(value: unknown, where: string): Record<string, TenantRoute> {
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new ConfigError('config_invalid', `${where} must be an object of id → {school, heads, dsls}.`);
+  const out: Record<string, TenantRoute> = {};
+  for (const [id, entry] of Object.entries(value)) {
+    if (!isObject(entry) || typeof entry.school !== 'string' || !entry.school) {
+      throw new ConfigError('config_invalid', `${where}.${id} needs a "school" id.`);
+    }
+    out[id] = { school: entry.school, heads: ids(entry.heads), dsls: ids(entry.dsls), chairs: ids(entry.chairs) };
+  }
+  return out;
+}
+
+function ids(value: unknown): string[] {
+  if (typeof value === 'string') return list(value);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function blankToUndefined(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function positiveInt(v: string | undefined, fallback: number, name: string): number {
+  const n = positiveNumber(v, fallback, name);
+  if (!Number.isInteger(n)) throw new ConfigError('config_invalid', `${name} must be a whole number, not "${v}".`);
+  return n;
+}
+
+function positiveNumber(v: string | undefined, fallback: number, name: string): number {
+  if (blankToUndefined(v) === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError('config_invalid', `${name} must be a positive number, not "${v}".`);
+  return n;
+}
+
+function logLevel(v: string | undefined): AppConfig['logLevel'] {
+  const level = (v ?? 'info').toLowerCase();
+  return (['info', 'warn', 'error', 'silent'] as const).find((l) => l === level) ?? 'info';
+}

@@ -1,0 +1,52 @@
+// The roles directory built from configuration: which school a workspace or tenant belongs to,
+// and who its heads, DSLs and chair are on each platform.
+
+import type { Directory, PersonRef, Platform, SchoolPeople } from '../bot/people.js';
+import type { AppConfig, PeopleIds, TenantRoute } from './config.js';
+
+/** The console's fixed people, so the whole loop can be tried locally. */
+export const consolePeople: PeopleIds = { heads: ['head'], dsls: ['dsl'], chairs: ['chair'] };
+
+export interface ConfiguredDirectory extends Directory {
+  /** The school for a Slack team / Teams tenant: its mapping, else the default school. */
+  schoolFor(platform: Platform, tenant?: string): string;
+}
+
+/** Builds the directory; `defaultSchool` serves every workspace/tenant not mapped in BOT_CONFIG. */
+export function createDirectory(config: AppConfig, defaultSchool: string): ConfiguredDirectory {
+  const routesFor = (platform: Platform): Record<string, TenantRoute> =>
+    platform === 'slack' ? config.slackTeams : platform === 'teams' ? config.teamsTenants : {};
+
+  function people(school: string): SchoolPeople {
+    const result: SchoolPeople = {
+      school,
+      heads: [],
+      dsls: [],
+      chairs: [],
+      safeguardingSystem: config.schools[school]?.safeguardingSystem ?? config.safeguardingSystem,
+      responseHours: config.schools[school]?.responseHours ?? config.responseHours,
+    };
+    const add = (platform: Platform, ids: PeopleIds, tenant?: string) => {
+      const ref = (userId: string): PersonRef => ({ platform, userId, ...(tenant ? { tenant } : {}) });
+      result.heads.push(...ids.heads.map(ref));
+      result.dsls.push(...ids.dsls.map(ref));
+      result.chairs.push(...ids.chairs.map(ref));
+    };
+    if (school === defaultSchool) {
+      add('slack', config.slackPeople);
+      add('teams', config.teamsPeople, config.teams?.tenantId);
+      add('console', consolePeople);
+    }
+    for (const platform of ['slack', 'teams'] as const) {
+      for (const [tenant, route] of Object.entries(routesFor(platform))) {
+        if (route.school === school) add(platform, route, tenant);
+      }
+    }
+    return result;
+  }
+
+  return {
+    people,
+    schoolFor: (platform, tenant) => (tenant && routesFor(platform)[tenant]?.school) || defaultSchool,
+  };
+}

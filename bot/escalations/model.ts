@@ -1,0 +1,139 @@
+// The escalation record and the report it carries: what the store keeps and the core reasons about.
+
+import type { Citation, Reply } from '../reply.js';
+import type { PersonRef, Role } from '../people.js';
+
+export type PosterKind = 'pupil' | 'parent' | 'ex-pupil' | 'staff' | 'other' | 'unknown';
+export type Subject = 'me' | 'colleague' | 'head' | 'pupil' | 'school';
+export type Category =
+  | 'abusive'
+  | 'threatening'
+  | 'defamatory'
+  | 'discriminatory'
+  | 'sexual'
+  | 'child-at-risk'
+  | 'extremism'
+  | 'other';
+export type YesNoUnsure = 'yes' | 'no' | 'unsure';
+
+/** What the reporter told us; text and links only, never imagery. */
+export interface ReportFields {
+  poster: PosterKind;
+  /** Where it was posted (Facebook, a class WhatsApp group, …). */
+  platform: string;
+  link?: string;
+  about: Subject;
+  category: Category;
+  /** When it was seen, as an ISO date-time or as the reporter wrote it. */
+  seenAt: string;
+  evidenceKept: YesNoUnsure;
+  replied: YesNoUnsure;
+  description: string;
+}
+
+export type Urgency = 'urgent' | 'normal';
+export type EscalationStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** A policy clause given to the reporter as guidance, kept with the escalation as it was shown. */
+export interface GuidanceItem {
+  topic: string;
+  citation: Citation;
+  text: string;
+}
+
+export interface Note {
+  at: string;
+  by: PersonRef;
+  text: string;
+}
+
+/** Someone an escalation was sent to, and why. */
+export interface Recipient {
+  person: PersonRef;
+  role: Role;
+}
+
+/** A stored escalation. Times are ISO strings. */
+export interface Escalation {
+  /** Human reference, e.g. ESC-2026-0042; unique across the store. */
+  ref: string;
+  school: string;
+  createdAt: string;
+  reporter: PersonRef;
+  report: ReportFields;
+  urgency: Urgency;
+  recipients: Recipient[];
+  guidance: GuidanceItem[];
+  status: EscalationStatus;
+  /** When it becomes overdue if still open. */
+  dueAt: string;
+  overdue: boolean;
+  acknowledgedAt?: string;
+  acknowledgedBy?: PersonRef;
+  resolvedAt?: string;
+  resolvedBy?: PersonRef;
+  outcome?: string;
+  notes: Note[];
+  /** Incremented on every change (optimistic concurrency and cache keys). */
+  version: number;
+}
+
+/** One line of the append-only audit trail. */
+export interface AuditEvent {
+  id: string;
+  ref: string;
+  at: string;
+  /** Who did it; `system` for the assistant itself (reminders, deliveries). */
+  actor: PersonRef | 'system';
+  action:
+    | 'created'
+    | 'notified'
+    | 'delivery-failed'
+    | 'acknowledged'
+    | 'note-added'
+    | 'resolved'
+    | 'reminder-sent'
+    | 'marked-overdue'
+    | 'viewed'
+    | 'refused';
+  detail?: string;
+  /** Why, for decisions (e.g. the outcome of a resolution). */
+  reason?: string;
+}
+
+export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update';
+export type DeliveryState = 'pending' | 'sent' | 'retrying';
+
+/** A direct message the core asked a platform to send; retried until it is sent, never dropped. */
+export interface Delivery {
+  id: string;
+  ref: string;
+  to: PersonRef;
+  purpose: DeliveryPurpose;
+  reply: Reply;
+  state: DeliveryState;
+  attempts: number;
+  /** When the next attempt is due (ISO). */
+  nextAttemptAt: string;
+  /** A claim held by one worker until this time (ISO), so only one instance sends it. */
+  leaseUntil?: string;
+  lastError?: string;
+  /** Platform message id once sent, so later changes update the message in place. */
+  messageId?: string;
+  /** For `alert-update`: the delivery whose message this one edits. */
+  updates?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+/** Fields of an escalation fixed at creation; the store adds ref and version. */
+export type EscalationDraft = Omit<Escalation, 'ref' | 'version'>;
+export type AuditDraft = Omit<AuditEvent, 'id' | 'ref'>;
+export type DeliveryDraft = Omit<Delivery, 'id' | 'ref' | 'state' | 'attempts' | 'createdAt'>;
+
+/** What a change to an escalation produces, applied by the store in one atomic write. */
+export interface EscalationChange {
+  escalation: Escalation;
+  audit: AuditDraft[];
+  deliveries: DeliveryDraft[];
+}

@@ -1,0 +1,44 @@
+// What adapters hand the core (inbound events) and what the core hands back (a response).
+// Plain data only: adapters translate platform payloads into these and render the response.
+
+import type { PersonRef } from './people.js';
+import type { Action, FormSpec, Reply } from './reply.js';
+
+/** Where the event happened: a direct message with the assistant, or a shared channel. */
+export type Where = 'dm' | 'channel';
+
+/** The person acting, and the school they belong to (resolved by the adapter from team/tenant). */
+export interface Actor extends PersonRef {
+  school: string;
+}
+
+export type InboundEvent =
+  /** Free text: a question, a command ("report", "my reports", "escalations"), or a flow answer. */
+  | { type: 'message'; actor: Actor; text: string; where: Where }
+  /** A button press; `action` is what the button carried. */
+  | { type: 'action'; actor: Actor; action: Action; where: Where }
+  /** A submitted form (modal / card); `context` is the form's own context handed back. */
+  | { type: 'form'; actor: Actor; formId: FormSpec['id']; values: Record<string, string>; context?: Record<string, string> }
+  /** The actor opened the assistant's home (Slack App Home): what they should see there. */
+  | { type: 'home'; actor: Actor };
+
+/** The core's answer to one inbound event. Every list may be empty. */
+export interface BotResponse {
+  /** Replies in the conversation the event came from (in the thread, for channel mentions). */
+  replies: Reply[];
+  /** Replies for the actor alone, by direct message (a report raised in a channel moves here). */
+  direct: Reply[];
+  /** A form to open (Slack modal, Teams card); the console walks it as a conversation instead. */
+  form?: FormSpec;
+  /** For a submitted form that is not valid: field name → what is wrong; the form stays open. */
+  formErrors?: Record<string, string>;
+  /** For an action: what the message carrying the button should now show (updated in place). */
+  update?: Reply;
+  /** Shown to the actor only, in place (Slack ephemeral): refusals and quiet confirmations. */
+  ephemeral?: Reply;
+}
+
+/** An empty response, to fill in. */
+export function respond(parts: Partial<BotResponse> = {}): BotResponse {
+  return { replies: [], direct: [], ...parts };
+}

@@ -1,0 +1,94 @@
+// The store port: everything the assistant must not lose. Implemented by lowdb (embedded) and
+// PostgreSQL (shared by several instances); one contract suite tests both.
+
+import type {
+  AuditDraft,
+  AuditEvent,
+  Delivery,
+  DeliveryDraft,
+  Escalation,
+  EscalationChange,
+  EscalationDraft,
+  EscalationStatus,
+} from '../escalations/model.js';
+import type { Platform } from '../people.js';
+
+export interface EscalationQuery {
+  school?: string;
+  status?: EscalationStatus[];
+  reporter?: { platform: Platform; userId: string };
+  overdue?: boolean;
+  /** Only those created at or after this ISO time. */
+  since?: string;
+  /** Newest first; default 50. */
+  limit?: number;
+}
+
+/** A report flow in progress, keyed by who is filling it in. */
+export interface FlowRecord {
+  key: string;
+  state: unknown;
+  updatedAt: string;
+}
+
+export interface FeedbackRecord {
+  answerId: string;
+  school: string;
+  question: string;
+  clauseIds: string[];
+  verdict: string;
+  helpful: boolean;
+  by: { platform: Platform; userId: string };
+  at: string;
+}
+
+export type DeliveryResult =
+  | { ok: true; messageId: string; at: string }
+  | { ok: false; error: string; nextAttemptAt: string; at: string };
+
+export interface Store {
+  /**
+   * Stores a new escalation with its first audit events and deliveries in one atomic write, and
+   * allocates its reference (`ESC-<year>-<n>`, n from a counter per year, never max+1).
+   */
+  createEscalation(draft: EscalationDraft, audit: AuditDraft[], deliveries: DeliveryDraft[]): Promise<Escalation>;
+  getEscalation(ref: string): Promise<Escalation | undefined>;
+  /**
+   * Applies `change` to the current escalation atomically (no other change interleaves): the new
+   * record (version + 1), its audit events and deliveries are written together. `change` returns
+   * undefined to change nothing; then the current record is returned unchanged.
+   * Resolves undefined when no escalation has that ref.
+   */
+  updateEscalation(
+    ref: string,
+    change: (current: Escalation) => EscalationChange | undefined,
+  ): Promise<{ escalation: Escalation; changed: boolean } | undefined>;
+  listEscalations(query: EscalationQuery): Promise<Escalation[]>;
+  listAudit(ref: string): Promise<AuditEvent[]>;
+
+  /** Claims up to `limit` deliveries due at `now` (pending or retrying), leasing them for `leaseMs`. */
+  claimDueDeliveries(now: Date, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** Records an attempt: sent (with the platform's message id) or failed (retry at nextAttemptAt). */
+  recordDelivery(id: string, result: DeliveryResult): Promise<Delivery>;
+  listDeliveries(ref: string): Promise<Delivery[]>;
+  getDelivery(id: string): Promise<Delivery | undefined>;
+
+  getFlow(key: string): Promise<FlowRecord | undefined>;
+  saveFlow(key: string, state: unknown): Promise<void>;
+  deleteFlow(key: string): Promise<void>;
+
+  /** Platform conversation references (Teams proactive messaging), one per person. */
+  saveConversationRef(platform: Platform, userId: string, ref: unknown): Promise<void>;
+  getConversationRef(platform: Platform, userId: string): Promise<unknown | undefined>;
+
+  addFeedback(feedback: FeedbackRecord): Promise<void>;
+  listFeedback(limit?: number): Promise<FeedbackRecord[]>;
+
+  /**
+   * Records that an inbound platform event was handled. Resolves true the first time a key is seen,
+   * false on every later call (platform retries, the same event on another instance).
+   */
+  claimEvent(key: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}

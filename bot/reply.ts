@@ -1,0 +1,96 @@
+// The platform-neutral reply: what the core says, as plain data. Slack draws it as Block Kit,
+// Teams as an Adaptive Card, the terminal chat as text. All strings are plain text as the user
+// or the policy wrote them: renderers escape them for their own markup.
+
+/** What the school's policy says about the thing asked. */
+export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' | 'unknown';
+
+/** Where a quoted clause stands: enough to cite it and to fetch it again by id. */
+export interface Citation {
+  clauseId: string;
+  school: string;
+  schoolName: string;
+  /** Section number where the policy numbers it ("3.1"), else its heading. */
+  ref: string;
+  heading: string;
+}
+
+/** Something the user can press. Platforms carry `action` in the button's value, never its label. */
+export interface Button {
+  label: string;
+  action: Action;
+  style?: 'primary' | 'danger';
+}
+
+/** Every action a button can carry; adapters serialise it as JSON. */
+export type Action =
+  | { type: 'ask.choose'; clauseId: string; question: string }
+  | { type: 'feedback'; answerId: string; helpful: boolean }
+  | { type: 'report.start'; description?: string }
+  | { type: 'report.cancel' }
+  | { type: 'escalation.show'; ref: string }
+  | { type: 'escalation.ack'; ref: string }
+  | { type: 'escalation.note'; ref: string; note?: string }
+  | { type: 'escalation.resolve'; ref: string; outcome?: string };
+
+export type ActionType = Action['type'];
+
+/** One input of a form (the report form is the only one today). */
+export interface FormField {
+  name: string;
+  label: string;
+  kind: 'select' | 'text' | 'textarea' | 'url' | 'datetime';
+  required: boolean;
+  options?: { value: string; label: string }[];
+  hint?: string;
+  maxLength?: number;
+}
+
+/** A form the adapter opens as a modal / card, or the console walks through field by field. */
+export interface FormSpec {
+  id: 'report' | 'escalation.note' | 'escalation.resolve';
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** Values already given (prefill, or what was submitted when showing errors). */
+  values?: Record<string, string>;
+  /** Field name → what is wrong with it. */
+  errors?: Record<string, string>;
+  /** Guidance shown inside the form (quoted clauses, warnings). */
+  intro?: Block[];
+  /** Opaque state the adapter must hand back on submit (e.g. the escalation ref). */
+  context?: Record<string, string>;
+}
+
+export type Tone = 'normal' | 'notice' | 'urgent';
+
+/** The pieces a reply is made of; one renderer function per kind in each adapter. */
+export type Block =
+  | { kind: 'verdict'; verdict: Verdict; headline: string }
+  | { kind: 'quote'; text: string; citation: Citation }
+  | { kind: 'text'; text: string; tone?: Tone }
+  | { kind: 'heading'; text: string }
+  | { kind: 'fields'; fields: { label: string; value: string }[] }
+  | { kind: 'related'; title: string; items: { citation: Citation; summary: string }[] }
+  | { kind: 'actions'; actions: Button[] }
+  | { kind: 'form'; form: FormSpec }
+  | { kind: 'divider' };
+
+export type BlockKind = Block['kind'];
+
+/** A message from the assistant. */
+export interface Reply {
+  /** Plain-text fallback: the whole message as text; never empty. */
+  text: string;
+  blocks: Block[];
+  /**
+   * What a notification / lock-screen preview may show. When set, adapters use it as the
+   * platform's notification text instead of `text` (child-protection alerts carry no details).
+   */
+  preview?: string;
+}
+
+/** A reply made of text only. */
+export function textReply(text: string, tone: Tone = 'normal'): Reply {
+  return { text, blocks: [{ kind: 'text', text, tone }] };
+}
