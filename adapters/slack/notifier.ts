@@ -1,0 +1,52 @@
+// The Slack notifier: the core's Notifier port as Slack DMs (conversations.open, then
+// chat.postMessage; chat.update to change a message in place). Failures are PlatformErrors.
+
+import type { webApi } from '@slack/bolt';
+import type { PersonRef } from '../../bot/people.js';
+import type { Notifier } from '../../bot/ports/notifier.js';
+import type { Reply } from '../../bot/reply.js';
+import { PlatformError } from '../../bot/errors.js';
+import { renderMessage } from './block-kit.js';
+import { callSlack } from './errors.js';
+
+/** Sends DMs with the given client (one built by createNotifierClient). */
+export function createSlackNotifier(client: webApi.WebClient): Notifier {
+  // NOTE: a user's DM channel with the app never changes, so one conversations.open per person.
+  const channels = new Map<string, string>();
+
+  async function dmChannel(to: PersonRef): Promise<string> {
+    const key = `${to.tenant ?? ''}:${to.userId}`;
+    const known = channels.get(key);
+    if (known) return known;
+    const opened = await callSlack('conversations.open', () => client.conversations.open({ users: to.userId, return_im: false }));
+    const id = opened.channel?.id;
+    if (!id) throw new PlatformError('platform_error', 'Slack conversations.open returned no channel', { retryable: true });
+    channels.set(key, id);
+    return id;
+  }
+
+  return {
+    platform: 'slack',
+    async sendDirect(to: PersonRef, reply: Reply) {
+      const channel = await dmChannel(to);
+      const posted = await callSlack('chat.postMessage', () => client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false }));
+      if (!posted.ts) throw new PlatformError('platform_error', 'Slack chat.postMessage returned no ts', { retryable: true });
+      return { messageId: encodeMessageId(posted.channel ?? channel, posted.ts) };
+    },
+    async updateDirect(_to: PersonRef, messageId: string, reply: Reply) {
+      const { channel, ts } = decodeMessageId(messageId);
+      await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply) }));
+    },
+  };
+}
+
+/** A Slack message as one id string: `<channel>:<ts>`. */
+export function encodeMessageId(channel: string, ts: string): string {
+  return `${channel}:${ts}`;
+}
+
+export function decodeMessageId(messageId: string): { channel: string; ts: string } {
+  const i = messageId.indexOf(':');
+  if (i <= 0) throw new PlatformError('platform_error', `not a Slack message id: ${messageId}`, { retryable: false });
+  return { channel: messageId.slice(0, i), ts: messageId.slice(i + 1) };
+}
