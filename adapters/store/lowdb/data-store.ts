@@ -1,0 +1,194 @@
+// The Store over one in-memory StoreData document persisted by a lowdb adapter. Every change goes
+// through one write queue: changes waiting while a write is in flight are applied together and
+// written once (group commit), and each caller is answered only after its change is on disk.
+
+import { Low } from 'lowdb';
+import { StoreError } from '../../../bot/errors.js';
+import type { Delivery, Escalation } from '../../../bot/escalations/model.js';
+import type { DeliveryResult, EscalationQuery, Store } from '../../../bot/ports/store.js';
+import {
+  addAudit,
+  addDeliveries,
+  claimDue,
+  insertEscalation,
+  pruneEvents,
+  type StoreData,
+} from './store-data.js';
+
+interface Pending {
+  apply: (data: StoreData) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface DataStoreOptions {
+  /** Re-reads the last good document after a failed write, so memory never runs ahead of disk. */
+  reload: () => Promise<StoreData>;
+  /** Called once by close() (releases the file lock). */
+  onClose?: () => Promise<void>;
+  /** Names the store in errors ("the store file /data/assistant.json"). */
+  describe: string;
+}
+
+const weekMs = 7 * 24 * 3600 * 1000;
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** Builds a Store over `low`, whose data has already been read and validated. */
+export function createDataStore(low: Low<StoreData>, options: DataStoreOptions): Store {
+  const queue: Pending[] = [];
+  let running = false;
+  let closed = false;
+
+  async function drain(): Promise<void> {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      const results = batch.map((p) => {
+        try {
+          return { ok: true as const, value: p.apply(low.data) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      });
+      let writeError: unknown;
+      if (results.some((r) => r.ok)) {
+        try {
+          await low.write();
+        } catch (cause) {
+          writeError = new StoreError('store_unavailable', `Could not write ${options.describe}: ${(cause as Error).message}`, { cause });
+          low.data = await options.reload().catch(() => low.data);
+        }
+      }
+      batch.forEach((p, i) => {
+        const r = results[i];
+        if (!r.ok) p.reject(r.error);
+        else if (writeError) p.reject(writeError);
+        else p.resolve(r.value);
+      });
+    }
+    running = false;
+  }
+
+  /** Queues a change; it must validate before it mutates, so a throw leaves the data untouched. */
+  function write<T>(apply: (data: StoreData) => T): Promise<T> {
+    if (closed) return Promise.reject(new StoreError('store_unavailable', `${options.describe} is closed.`));
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ apply, resolve: resolve as (v: unknown) => void, reject });
+      if (!running) void drain();
+    });
+  }
+
+  const data = () => low.data;
+
+  return {
+    createEscalation: (draft, audit, deliveries) =>
+      write((d) => clone(insertEscalation(d, draft, audit, deliveries))),
+
+    getEscalation: async (ref) => {
+      const e = data().escalations[ref];
+      return e ? clone(e) : undefined;
+    },
+
+    updateEscalation: (ref, change) =>
+      write((d) => {
+        const current = d.escalations[ref];
+        if (!current) return undefined;
+        const result = change(clone(current));
+        if (!result) return { escalation: clone(current), changed: false };
+        const now = new Date().toISOString();
+        const next: Escalation = { ...result.escalation, ref, version: current.version + 1 };
+        d.escalations[ref] = next;
+        addAudit(d, ref, result.audit);
+        addDeliveries(d, ref, result.deliveries, now);
+        return { escalation: clone(next), changed: true };
+      }),
+
+    listEscalations: async (query) => clone(queryEscalations(Object.values(data().escalations), query)),
+
+    listAudit: async (ref) => clone(data().audit.filter((a) => a.ref === ref)),
+
+    claimDueDeliveries: (now, limit, leaseMs) => write((d) => clone(claimDue(d, now, limit, leaseMs))),
+
+    recordDelivery: (id, result) => write((d) => clone(applyResult(d, id, result))),
+
+    listDeliveries: async (ref) =>
+      clone(Object.values(data().deliveries).filter((x) => x.ref === ref).sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
+
+    getDelivery: async (id) => {
+      const x = data().deliveries[id];
+      return x ? clone(x) : undefined;
+    },
+
+    getFlow: async (key) => {
+      const f = data().flows[key];
+      return f ? clone(f) : undefined;
+    },
+    saveFlow: (key, state) =>
+      write((d) => {
+        d.flows[key] = { key, state: clone(state), updatedAt: new Date().toISOString() };
+      }),
+    deleteFlow: (key) =>
+      write((d) => {
+        delete d.flows[key];
+      }),
+
+    saveConversationRef: (platform, userId, ref) =>
+      write((d) => {
+        d.conversationRefs[`${platform}:${userId}`] = clone(ref);
+      }),
+    getConversationRef: async (platform, userId) => clone(data().conversationRefs[`${platform}:${userId}`]),
+
+    addFeedback: (feedback) =>
+      write((d) => {
+        d.feedback.push(clone(feedback));
+      }),
+    listFeedback: async (limit = 100) => clone(data().feedback.slice(-limit).reverse()),
+
+    claimEvent: (key) =>
+      write((d) => {
+        if (d.events[key]) return false;
+        const now = new Date();
+        pruneEvents(d, now, weekMs);
+        d.events[key] = now.toISOString();
+        return true;
+      }),
+
+    close: async () => {
+      if (closed) return;
+      // Let queued changes finish before the file is released.
+      await write(() => undefined).catch(() => undefined);
+      closed = true;
+      await options.onClose?.();
+    },
+  };
+}
+
+function applyResult(d: StoreData, id: string, result: DeliveryResult): Delivery {
+  const delivery = d.deliveries[id];
+  if (!delivery) throw new StoreError('not_found', `No delivery ${id}.`);
+  delivery.attempts += 1;
+  delete delivery.leaseUntil;
+  if (result.ok) {
+    delivery.state = 'sent';
+    delivery.messageId = result.messageId;
+    delivery.sentAt = result.at;
+    delete delivery.lastError;
+  } else {
+    delivery.state = 'retrying';
+    delivery.lastError = result.error;
+    delivery.nextAttemptAt = result.nextAttemptAt;
+  }
+  return delivery;
+}
+
+/** Filters and orders escalations as EscalationQuery says: newest first, default 50. */
+export function queryEscalations(all: Escalation[], q: EscalationQuery): Escalation[] {
+  return all
+    .filter((e) => !q.school || e.school === q.school)
+    .filter((e) => !q.status || q.status.includes(e.status))
+    .filter((e) => !q.reporter || (e.reporter.platform === q.reporter.platform && e.reporter.userId === q.reporter.userId))
+    .filter((e) => q.overdue === undefined || e.overdue === q.overdue)
+    .filter((e) => !q.since || e.createdAt >= q.since)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.ref.localeCompare(a.ref))
+    .slice(0, q.limit ?? 50);
+}
