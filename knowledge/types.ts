@@ -25,6 +25,17 @@ export interface Clause {
   /** Whose permission or approval, when effect is `permission` ("the Head teacher"). */
   permissionFrom?: string;
   binds: Party[];
+  /** The clause's sentences (or halves of "X may…, but Y must not…"), each with its own effect. */
+  parts?: ClausePart[];
+  /** The sentence that introduced the list this clause is an item of ("Adults must not:"). */
+  leadIn?: string;
+}
+
+/** One sentence of a clause and what it does on its own. */
+export interface ClausePart {
+  text: string;
+  effect: Effect;
+  permissionFrom?: string;
 }
 
 /** A school as its policy file names it. */

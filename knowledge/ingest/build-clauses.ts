@@ -1,0 +1,121 @@
+// Walks a policy's blocks into clause drafts: the heading path and section number each sits
+// under, the lead-in sentence a list item belongs to, and the list's polarity (Do's/Don'ts).
+
+import type { Effect, Party } from '../types.js';
+import { readHeadingPolarity, readListPolarity } from './classify-effect.js';
+import { audienceOf } from './classify-binds.js';
+import { wordCount } from './clean-text.js';
+import type { TextBlock } from './read-blocks.js';
+
+/** A clause before its effect and binds are read. */
+export interface ClauseDraft {
+  section?: string;
+  /** The clause carries its own number ("3.1"), not only its section's. */
+  numbered?: boolean;
+  headingPath: string[];
+  text: string;
+  leadIn?: string;
+  polarity?: Effect;
+  audience: Party[];
+}
+
+interface Heading { text: string; level: number; explicit: boolean; number?: string }
+interface Lead { text: string; polarity?: Effect }
+
+const PART = /^(?:part|section)\s+[A-Z0-9]+\b|[–—:-]\s*(?:school\s+)?(?:stakeholders|parents|carers|staff|pupils|governors|volunteers)\b/i;
+
+/** Drafts every clause of a policy from its kept blocks, in document order. */
+export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
+  const drafts: ClauseDraft[] = [];
+  const stack: Heading[] = [];
+  let lead: Lead | undefined;
+  let listPolarity: Effect | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading') {
+      pushHeading(stack, b);
+      lead = undefined;
+      listPolarity = readHeadingPolarity(b.text);
+      continue;
+    }
+    const ctx = context(stack);
+    if (b.kind === 'para') {
+      const run = itemRun(blocks, i + 1);
+      const startsList = run.length > 0 && (b.lead || run.length >= 2);
+      if (startsList && run.every(isFragment)) {
+        const items = run.map((r) => `- ${r.text}`).join('\n');
+        drafts.push({ ...ctx, ...sectionOf(b, stack), text: `${b.text}\n${items}` });
+        i += run.length;
+        lead = undefined;
+        continue;
+      }
+      if (startsList) {
+        lead = { text: b.text };
+        const p = readListPolarity(lastSentence(b.text));
+        if (p) lead.polarity = p;
+        if (!isMultiSentence(b.text)) continue;
+      } else lead = undefined;
+      drafts.push({ ...ctx, ...sectionOf(b, stack), text: b.text });
+      continue;
+    }
+    const draft: ClauseDraft = { ...ctx, ...sectionOf(b, stack), text: b.text };
+    if (lead) draft.leadIn = lead.text;
+    const polarity = lead?.polarity ?? listPolarity;
+    if (polarity) draft.polarity = polarity;
+    drafts.push(draft);
+  }
+  return drafts;
+}
+
+function pushHeading(stack: Heading[], b: TextBlock): void {
+  let level: number;
+  let explicit = true;
+  if (PART.test(b.text) && !b.number) level = 0;
+  else if (b.level !== undefined) level = b.level;
+  else {
+    explicit = false;
+    const outer = [...stack].reverse().find((h) => h.explicit || h.level === 0);
+    level = outer ? outer.level + 1 : 1;
+  }
+  while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+  const h: Heading = { text: b.text, level, explicit };
+  if (b.number) h.number = b.number;
+  stack.push(h);
+}
+
+function context(stack: Heading[]): { headingPath: string[]; audience: Party[] } {
+  const headingPath = stack.map((h) => h.text);
+  let audience: Party[] = [];
+  for (const h of stack) {
+    const a = audienceOf(h.text);
+    if (a.length) audience = a;
+  }
+  return { headingPath, audience };
+}
+
+function sectionOf(b: TextBlock, stack: Heading[]): { section?: string; numbered?: boolean } {
+  if (b.number) return { section: b.number, numbered: true };
+  const numbered = [...stack].reverse().find((h) => h.number);
+  return numbered?.number ? { section: numbered.number } : {};
+}
+
+function itemRun(blocks: TextBlock[], from: number): TextBlock[] {
+  const run: TextBlock[] = [];
+  for (let j = from; j < blocks.length && blocks[j]!.kind === 'item'; j++) run.push(blocks[j]!);
+  return run;
+}
+
+/** A list item that is only a phrase ("The intended audience"): it completes its lead-in. */
+function isFragment(b: TextBlock): boolean {
+  return !b.number && wordCount(b.text) <= 10 && !/[.]$/.test(b.text) &&
+    !/\b(?:must|should|will|may|can|not|never|don'?t|do)\b/i.test(b.text);
+}
+
+function isMultiSentence(text: string): boolean {
+  return /[.!?]\s+["“(\[]?[A-Z]/.test(text.replace(/\b(?:e\.g|i\.e|etc)\./gi, ''));
+}
+
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  return parts[parts.length - 1] ?? text;
+}

@@ -1,0 +1,58 @@
+// Whom a clause binds: read from the subject of its rule ("Staff must…", "Parents should…"),
+// else from the section it sits in ("…by stakeholders"), else from the document's audience.
+
+import type { Party } from '../types.js';
+
+const PARTY_WORDS: [Party, RegExp][] = [
+  ['parents', /\b(?:parents?|carers?|stakeholders?|families|family members|relatives|guardians?|mums?|dads?)\b/i],
+  ['pupils', /\b(?:pupils?|students?|children|child|young people|learners?)\b/i],
+  ['governors', /\b(?:governors?|governing body|trustees?)\b/i],
+  ['staff', /\b(?:staff|adults?|employees?|teachers?|colleagues?|volunteers?|everyone|head ?teachers?|managers?|contractors?|teaching assistants?|members? of (?:school )?staff|I|you|your)\b/i],
+];
+
+const MODAL = /\b(?:must|should|shall|will|may|can|are|is|have|has|need|needs|do|does|never|always)\b/i;
+
+/** Parties named in the subject of a rule: the words before its first modal verb. */
+export function subjectParties(sentence: string): Party[] {
+  const m = MODAL.exec(sentence);
+  if (!m || m.index > 120) return [];
+  let subject = sentence.slice(0, m.index);
+  // "Where pupils post …, they will" / "If a parent …": the condition names the actor.
+  subject = subject.replace(/^(?:all|any|the|our|each|every)\s+/i, '');
+  // "communication received from children", "parents of pupils": only the head noun acts.
+  subject = subject.replace(/\b(?:from|of|with|to|about|by|involving|for|on)\s+(?:the\s+|any\s+|a\s+|their\s+)?[\w/-]+(?:\s+(?:and|or)\s+[\w/-]+)?/gi, ' ');
+  return partiesIn(subject);
+}
+
+/** Every party a piece of text names. */
+export function partiesIn(text: string): Party[] {
+  return PARTY_WORDS.filter(([, re]) => re.test(text)).map(([p]) => p);
+}
+
+/** The party a heading or lead-in sets for what follows it, when it names exactly one group. */
+export function audienceOf(heading: string): Party[] {
+  const found = partiesIn(heading).filter((p) => p !== 'staff' || /\b(?:staff|employees?|volunteers?|adults?)\b/i.test(heading));
+  return found;
+}
+
+/** The binds of one clause from its own subject, its list lead-in, its section audience and the default. */
+export function readBinds(text: string, leadIn: string | undefined, sectionAudience: Party[], fallback: Party[]): Party[] {
+  const own = subjectOf(text);
+  if (own.parties.length) return normalise(own, sectionAudience);
+  const lead = leadIn ? subjectOf(leadIn) : { parties: [], subject: '' };
+  if (lead.parties.length) return normalise(lead, sectionAudience);
+  return sectionAudience.length ? sectionAudience : fallback;
+}
+
+function subjectOf(sentence: string): { parties: Party[]; subject: string } {
+  const m = MODAL.exec(sentence);
+  const subject = m && m.index <= 120 ? sentence.slice(0, m.index) : '';
+  return { parties: subjectParties(sentence), subject };
+}
+
+function normalise(found: { parties: Party[]; subject: string }, section: Party[]): Party[] {
+  // "you"/"everyone"/"I" in a parents' section means the parents the section speaks to.
+  const generic = !/\b(?:staff|adults?|employees?|teachers?|volunteers?|head ?teachers?|managers?|members? of)\b/i.test(found.subject);
+  if (generic && found.parties.length === 1 && found.parties[0] === 'staff' && section.length && !section.includes('staff')) return section;
+  return found.parties;
+}

@@ -1,0 +1,113 @@
+// Reads what a sentence does from its wording: forbids, permits, needs someone's permission,
+// discourages, requires or informs. Rules on the language only; nothing is typed per clause.
+
+import type { Effect } from '../types.js';
+
+export interface EffectReading {
+  effect: Effect;
+  permissionFrom?: string;
+}
+
+const CAUTION =
+  /\b(?:(?:be|being|are|is)\s+(?:very\s+|extremely\s+)?(?:cautious|wary)|exercise\s+(?:\w+\s+)?caution|(?:strongly\s+)?advis(?:e|es|ed)\s+(?:against|not\s+to)|(?:are|is)\s+(?:strongly\s+)?advised\s+to\s+avoid|recommended\s+(?:not\s+to|to\s+refrain)|refrain\s+from|(?:is|are)\s+(?:strongly\s+)?discouraged|not\s+(?:recommended|advisable|advised)|should\s+avoid|try\s+to\s+avoid|best\s+avoided|think\s+(?:very\s+)?carefully|(?:be|are)\s+careful\s+(?:about|when|with|not))\b/i;
+
+const FORBID =
+  /\b(?:(?:must|should|shall|will|may|can|do|does)\s+not\b(?!\s+(?:only|necessarily|limited))|(?:are|is)\s+not\s+(?:to|allowed|permitted|acceptable|appropriate)\b|mustn'?t|shouldn'?t|can'?t|cannot|won'?t|don'?t|doesn'?t|never|under\s+no\s+circumstances|no\s+circumstances|not\s+(?:be\s+)?(?:allowed|permitted|acceptable|appropriate|tolerated|considered\s+acceptable)|prohibited|forbidden|banned|unacceptable|at\s+no\s+time|must\s+avoid|not\s+to\s+be\s+used)\b/i;
+
+const REQUIRE =
+  /\b(?:must|shall|should|ought\s+to|needs?\s+to|(?:is|are)\s+required|required\s+to|requirement|(?:is|are)\s+expected|expected\s+to|ha(?:ve|s)\s+a\s+duty|responsible\s+for|it\s+is\s+essential|always|ensure|make\s+sure|(?:is|are)\s+obliged|will\s+need\s+to)\b/i;
+
+const LIMITED =
+  /\b(?:only|limit\w*)\b[^.]{0,80}\b(?:during|to)\b[^.]{0,30}\b(?:breaks?|lunch\w*|own time|personal time)\b/i;
+
+const PERMIT_PHRASE =
+  /\b(?:(?:is|are)\s+(?:only\s+)?(?:permitted|allowed|acceptable|encouraged|welcome)|only\s+permitted|acceptable\s+to|free\s+to|entitled\s+to|it\s+is\s+(?:fine|ok|okay)|(?:are|is)\s+(?:actively\s+)?encouraged)\b/i;
+
+const PARTY_MODAL =
+  /\b(?:staff|adults?|you|employees?|parents?|carers?|members?(?:\s+of\s+staff)?|teachers?|they|governors?|volunteers?|pupils?|everyone|individuals?|I)\s+(?:may|can)\s+(?!not\b|also\s+be\b|be\b|wish\b|lead\b|result\b|have\b|need\b|remain\b|cause\b|damage\b)/i;
+
+const WHO = String.raw`([^.;,()]{3,80}?)(?=\s*(?:[.;,()]|$|\s+(?:to|before|in advance|for|on|and then|prior)\b))`;
+
+const PERMISSION: RegExp[] = [
+  new RegExp(String.raw`\b(?:without|unless\s+(?:they|you|staff)\s+have)\s+(?:the\s+)?(?:\[?(?:express|explicit|written|prior|advance|specific)\]?\s+){0,3}(?:permission|consent|approval|authori[sz]ation|agreement)\s+(?:of|from|by)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\b(?:permission|consent|approval|authori[sz]ation)\b[^.]{0,200}?\b(?:must|should|needs?\s+to|has\s+to|will\s+need\s+to)\s+(?:also\s+)?(?:first\s+)?be\s+(?:sought|obtained|given|granted|gained)\s+(?:from|by)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\b(?:must|should|needs?\s+to)\s+(?:first\s+)?(?:also\s+)?(?:be\s+)?(?:\w+\s+(?:with\s+)?and\s+)?(?:approved|authori[sz]ed|agreed|sanctioned|cleared|signed\s+off)\s+(?:in\s+advance\s+)?(?:by|with)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\b(?:with|after|given)\s+(?:the\s+)?(?:\[?(?:express|explicit|written|prior|advance)\]?\s+){0,3}(?:permission|consent|approval|agreement)\s+(?:of|from|by)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\bagreed\s+(?:with|by)\s+${WHO}\s+in\s+advance`, 'i'),
+  new RegExp(String.raw`\bcheck\s+with\s+${WHO}\s+before\b`, 'i'),
+  new RegExp(String.raw`\b(?:ask|seek|get|obtain)\s+(?:the\s+)?(?:permission|consent|approval|agreement)\s+(?:of|from)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\bprior\s+approval\s+(?:by|from|of)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\bunless\s+(?:it\s+is\s+)?(?:agreed|approved|authori[sz]ed)\s+(?:in\s+advance\s+)?by\s+${WHO}`, 'i'),
+  /\b(parents?(?:\s+and\s+carers|\s*\/\s*carers)?|carers?)\s+must\s+(?:first\s+)?give\s+(?:their\s+)?(?:written\s+)?consent\b()/i,
+];
+
+const PERMISSION_NO_WHO =
+  /\b(?:(?:have|get|obtain|seek|gain)\s+(?:\w+\s+){0,2}(?:permission|consent|approval)|(?:permission|consent|approval)\s+(?:\w+\s+){0,8}(?:should|must)\s+be\s+(?:sought|obtained)|only\s+(?:with|after)\s+(?:\w+\s+){0,2}(?:permission|consent|approval))\b/i;
+
+/** What one sentence (or part of one) does, or undefined when its wording says nothing normative. */
+export function readEffect(sentence: string): EffectReading | undefined {
+  const s = withoutQuotes(sentence);
+  if (CAUTION.test(s)) return { effect: 'discourages' };
+  const who = permissionFrom(s);
+  if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };
+  if (FORBID.test(s)) return { effect: 'forbids' };
+  // "only permitted during lunch", "limit their use to rest breaks": allowed, within limits.
+  if (LIMITED.test(s)) return { effect: 'permits' };
+  const permit = firstIndex(s, [PERMIT_PHRASE, PARTY_MODAL]);
+  const require = firstIndex(s, [REQUIRE, /^\s*I\s+will\b/, IMPERATIVE, ADVISED]);
+  if (permit < require) return { effect: 'permits' };
+  if (require < Infinity) return { effect: 'requires' };
+  return undefined;
+}
+
+/** Whose permission a sentence asks for: a name, '' when it names no one, undefined when none needed. */
+export function permissionFrom(sentence: string): string | undefined {
+  for (const re of PERMISSION) {
+    const m = re.exec(sentence);
+    if (m) return tidyWho(m[1] ?? '');
+  }
+  return PERMISSION_NO_WHO.test(sentence) ? '' : undefined;
+}
+
+/** The polarity a list's heading or lead-in gives its items ("The Don'ts", "must not:"). */
+export function readListPolarity(leadOrHeading: string): Effect | undefined {
+  const s = leadOrHeading.toLowerCase().trim();
+  if (/\b(?:don'?ts?|do not|must not|should not|never|not (?:considered )?acceptable|unacceptable|inappropriate|prohibited|not (?:allowed|permitted)|forbidden|avoid|will not)\b/.test(s)) return 'forbids';
+  if (/\b(?:do'?s|dos)\b|^do$|\b(?:must|should|required|expected|ensure|always)\b/.test(s)) return 'requires';
+  if (/\b(?:may|can|acceptable|allowed|permitted)\b/.test(s)) return 'permits';
+  return undefined;
+}
+
+const IMPERATIVE =
+  /^\s*(?:\w+ly\s+)?(?:check|keep|make|use|ensure|think|seek|report|consider|be|take|know|review|set|tell|ask|remember|treat|respect|follow|protect|express|stay|turn|contact|speak|inform|record|add|read|raise|act|switch|limit|delete|block|save|screenshot|talk|get|put|choose|apply|update|attend|comply)\b/i;
+const ADVISED = /\b(?:advised|recommended|urged)\s+to\b/i;
+
+function firstIndex(s: string, res: RegExp[]): number {
+  let best = Infinity;
+  for (const re of res) {
+    const m = re.exec(s);
+    if (m && m.index < best) best = m.index;
+  }
+  return best;
+}
+
+function withoutQuotes(s: string): string {
+  // A quoted statement ("The views I express here are mine alone…") is an example, not a rule.
+  return s.replace(/["“][^"”]{20,}["”]/g, ' ');
+}
+
+function tidyWho(raw: string): string {
+  return raw
+    .replace(/[\[\]]/g, '')
+    .replace(/\s+(?:to do so|in advance|beforehand)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The polarity a short list title gives ("The Don'ts", "Do", "Never", "Things to avoid"); long headings give none. */
+export function readHeadingPolarity(heading: string): Effect | undefined {
+  const s = heading.toLowerCase().replace(/[^a-z' ]+/g, ' ').trim();
+  if (/^(?:the )?(?:don'?ts?|do not|never|avoid|things to avoid|what not to do|you must not|you should not|not acceptable|unacceptable(?: \w+)?|please don'?t)$/.test(s)) return 'forbids';
+  if (/^(?:the )?(?:do'?s|dos|do|always|what to do|you must|you should|please do)$/.test(s)) return 'requires';
+  return undefined;
+}

@@ -1,0 +1,93 @@
+// Any policy text or Markdown → a Policy: clauses with stable ids, refs, effects and binds, the
+// school's dates and contact, and what was set aside. The one entry point of the ingest.
+
+import type { Clause, Party, Policy } from '../types.js';
+import { PolicyError } from '../errors.js';
+import { toLines } from './clean-text.js';
+import { readBlocks } from './read-blocks.js';
+import { setAside } from './set-aside.js';
+import { buildClauses, type ClauseDraft } from './build-clauses.js';
+import { splitParts } from './split-parts.js';
+import { readBinds, partiesIn } from './classify-binds.js';
+import { readDates } from './policy-dates.js';
+import { readContact } from './policy-contact.js';
+
+export interface PolicySource {
+  school: string;
+  name?: string;
+  /** Where the text came from (a file path), for citations and the outline. */
+  source: string;
+  /** The policy body, without the front-matter header. */
+  text: string;
+}
+
+/** Parses a policy; throws PolicyError('policy_empty') when no clause can be read from it. */
+export function parsePolicy(src: PolicySource): Policy {
+  if (!/[A-Za-z]{2,}/.test(src.text)) {
+    throw new PolicyError('policy_empty', `The policy file for "${src.school}" has no text in it.`);
+  }
+  const { kept, aside } = setAside(readBlocks(toLines(src.text)));
+  // A lone word under a heading is a stray cell, unless the policy numbers it ("7.12 Cyber-bullying;").
+  const drafts = buildClauses(kept).filter((d) => /[A-Za-z]{3,}/.test(d.text) && (d.numbered || d.text.split(/\s+/).length >= 3));
+  if (drafts.length === 0) {
+    throw new PolicyError('policy_empty', `No clauses could be read from the policy file for "${src.school}".`);
+  }
+  const fallback = documentAudience(src.text);
+  const ids = new Map<string, number>();
+  const clauses = drafts.map((d) => toClause(src.school, d, fallback, ids));
+  const name = src.name ?? titleOf(kept.find((b) => b.kind === 'heading')?.text) ?? src.school;
+  return {
+    school: {
+      id: src.school,
+      name,
+      dates: readDates(src.text),
+      contact: readContact(clauses.map((c) => c.text)),
+      source: src.source,
+    },
+    clauses,
+    setAside: aside,
+  };
+}
+
+function toClause(school: string, d: ClauseDraft, fallback: Party[], ids: Map<string, number>): Clause {
+  const heading = d.headingPath[d.headingPath.length - 1] ?? 'General';
+  const key = d.section ?? slug(heading);
+  const n = (ids.get(key) ?? 0) + 1;
+  ids.set(key, n);
+  const base = d.section ? `${school}-${d.section}` : `${school}-${key}-${n}`;
+  const id = d.section && n > 1 ? `${base}-${n}` : base;
+  const parts = splitParts(d.text, d.polarity);
+  const main = parts.find((p) => p.effect !== 'informs') ?? parts[0]!;
+  const clause: Clause = {
+    id,
+    school,
+    ref: d.section ?? heading,
+    headingPath: d.headingPath,
+    heading,
+    text: d.text,
+    effect: main.effect,
+    binds: readBinds(main.text, d.leadIn, d.audience, fallback),
+    parts,
+  };
+  if (d.section) clause.section = d.section;
+  if (main.permissionFrom) clause.permissionFrom = main.permissionFrom;
+  if (d.leadIn) clause.leadIn = d.leadIn;
+  return clause;
+}
+
+/** Whom the document speaks to when a clause names no one: parents for a parents' code, else staff. */
+function documentAudience(text: string): Party[] {
+  const head = text.split('\n').filter((l) => l.trim()).slice(0, 6).join(' ');
+  const found = partiesIn(head.replace(/\bschool\b/gi, ''));
+  if (/\bparents?'?\b|\bcarers?\b/i.test(head) && !/\bstaff\b/i.test(head)) return ['parents'];
+  return found.includes('staff') || found.length === 0 ? ['staff'] : ['staff'];
+}
+
+function titleOf(text: string | undefined): string | undefined {
+  return text?.replace(/\s+(?:social (?:media|networking)|online safety|e-?safety).*$/i, '').trim() || undefined;
+}
+
+/** A heading as an id fragment: lower case, words joined by hyphens. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'general';
+}

@@ -1,0 +1,158 @@
+// Turns policy lines into blocks (headings, paragraphs, list items), rejoining sentences that a
+// page break split and lines that a PDF extraction wrapped. Works on text and Markdown alike.
+
+import { cleanInline, wordCount } from './clean-text.js';
+
+/** One structural piece of a policy document. */
+export interface TextBlock {
+  kind: 'heading' | 'para' | 'item';
+  /** Cleaned text (formatting marks removed). */
+  text: string;
+  /** The source lines as written, for set-aside checks (tables, forms). */
+  raw: string;
+  /** 1-based line of the block's first line in the policy body. */
+  line: number;
+  /** Heading depth: Markdown `#` count, or 1 + dots in a section number. */
+  level?: number;
+  /** Section number written before the text ("3.1", "2.0", "4"). */
+  number?: string;
+  /** The block ends with a colon: it introduces the list that follows. */
+  lead?: boolean;
+}
+
+interface Line { text: string; no: number }
+
+const BULLET = /^(\s*)(?:[-•*▪●◦‣·–]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+(.*)$/;
+const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const SECTION = /^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.?)\s+(?=\S)/;
+const TERMINAL = /[.!?;:)\]"'”’]$/;
+const MODAL = /\b(must|should|will|shall|may|can|are|is|include|includes|following|apply|applies)\b/i;
+
+/** Reads the body of a policy into blocks, in document order. */
+export function readBlocks(lines: string[]): TextBlock[] {
+  const groups = rejoinPageBreaks(groupLines(lines));
+  return groups.flatMap(groupToBlocks);
+}
+
+function groupLines(lines: string[]): Line[][] {
+  const groups: Line[][] = [];
+  let cur: Line[] = [];
+  lines.forEach((text, i) => {
+    if (text.trim() === '') {
+      if (cur.length) groups.push(cur);
+      cur = [];
+    } else cur.push({ text, no: i + 1 });
+  });
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/** A sentence cut by a page break: the group ends mid-sentence and the next starts in lower case. */
+function rejoinPageBreaks(groups: Line[][]): Line[][] {
+  const out: Line[][] = [];
+  for (const g of groups) {
+    const prev = out[out.length - 1];
+    const last = prev?.[prev.length - 1]?.text.trim() ?? '';
+    const first = g[0]!.text.trim();
+    const midSentence = last !== '' && !TERMINAL.test(cleanInline(last)) && wordCount(last) >= 6;
+    if (prev && midSentence && /^[a-z]/.test(first) && !BULLET.test(g[0]!.text)) {
+      prev[prev.length - 1] = { ...prev[prev.length - 1]!, text: `${last} ${first}` };
+      prev.push(...g.slice(1));
+    } else out.push([...g]);
+  }
+  return out;
+}
+
+function groupToBlocks(group: Line[]): TextBlock[] {
+  // "1. Introduction" alone on its line is a numbered heading, not a one-item list.
+  const only = group.length === 1 ? /^\s*\d{1,2}\.\s+(.*)$/.exec(group[0]!.text) : null;
+  if (only && wordCount(only[1]!) <= 12 && !/[.!?;:]$/.test(only[1]!.trim())) {
+    return [classifyPlain(cleanInline(group[0]!.text), group[0]!.text, group[0]!.no)];
+  }
+  const blocks: TextBlock[] = [];
+  let item: { text: string; raw: string; line: number; indent: number } | undefined;
+  let plain: Line[] = [];
+  const flushPlain = (): void => {
+    if (plain.length) blocks.push(...plainBlocks(plain));
+    plain = [];
+  };
+  const flushItem = (): void => {
+    if (item) blocks.push(itemBlock(item.text, item.raw, item.line));
+    item = undefined;
+  };
+  for (const ln of group) {
+    const md = MD_HEADING.exec(ln.text);
+    const b = md ? null : BULLET.exec(ln.text);
+    if (md) {
+      flushItem(); flushPlain();
+      blocks.push(headingBlock(md[2]!, ln.text, ln.no, md[1]!.length));
+    } else if (b) {
+      flushPlain();
+      const indent = b[1]!.length;
+      if (item && indent > item.indent) {
+        item.text += `\n- ${b[2]!.trim()}`;
+        item.raw += `\n${ln.text}`;
+      } else {
+        flushItem();
+        item = { text: b[2]!.trim(), raw: ln.text, line: ln.no, indent };
+      }
+    } else if (item && (/^\s/.test(ln.text) || !TERMINAL.test(item.text.trim()) || /^<?https?:/.test(ln.text.trim()))) {
+      item.text += ` ${ln.text.trim()}`;
+      item.raw += `\n${ln.text}`;
+    } else {
+      flushItem();
+      plain.push(ln);
+    }
+  }
+  flushItem(); flushPlain();
+  return blocks;
+}
+
+function itemBlock(text: string, raw: string, line: number): TextBlock {
+  const sec = /^(\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)/.exec(text);
+  const body = cleanInline(sec ? text.slice(sec[0].length) : text).replace(/ ?\n ?/g, '\n');
+  const block: TextBlock = { kind: 'item', text: body, raw, line };
+  if (sec) block.number = sec[1];
+  if (/:-?$/.test(body)) block.lead = true;
+  return block;
+}
+
+/** Plain lines: a wrapped paragraph, a heading, or a column of short lines (a list of names). */
+function plainBlocks(lines: Line[]): TextBlock[] {
+  const raw = lines.map((l) => l.text).join('\n');
+  const short = lines.every((l) => wordCount(l.text) <= 8 && !TERMINAL.test(l.text.trim()));
+  if (lines.length >= 3 && short && !lines.some((l) => l.text.includes('\t'))) {
+    const text = lines.map((l) => cleanInline(l.text)).join('\n');
+    return [{ kind: 'para', text, raw, line: lines[0]!.no }];
+  }
+  const text = cleanInline(lines.map((l) => l.text.trim()).join(' '));
+  return [classifyPlain(text, raw, lines[0]!.no)];
+}
+
+function classifyPlain(text: string, raw: string, line: number): TextBlock {
+  const sec = SECTION.exec(text);
+  const body = sec ? text.slice(sec[0].length).trim() : text;
+  const number = sec?.[1]?.replace(/\.$/, '');
+  const boldOnly = /^\s*\*\*[^*]+\*\*\s*:?-?\s*$/.test(raw);
+  const colon = /:-?$/.test(body);
+  const words = wordCount(body);
+  const headingLike =
+    boldOnly ||
+    (words <= 12 && !/[.!?;]$/.test(body) && !colon && /^[A-Z0-9"'“‘(]/.test(body) && !raw.includes('\t')) ||
+    (colon && words <= 8 && !MODAL.test(body));
+  if (headingLike && (!number || words <= 12)) {
+    return headingBlock(body, raw, line, number ? number.split('.').filter((p) => p !== '0').length || 1 : undefined, number);
+  }
+  const block: TextBlock = { kind: 'para', text: body, raw, line };
+  if (number && number.includes('.')) block.number = number;
+  if (colon) block.lead = true;
+  return block;
+}
+
+function headingBlock(text: string, raw: string, line: number, level?: number, number?: string): TextBlock {
+  const t = cleanInline(text).replace(/\s*:-?$/, '');
+  const block: TextBlock = { kind: 'heading', text: t, raw, line };
+  if (level !== undefined) block.level = level;
+  if (number) block.number = number;
+  return block;
+}

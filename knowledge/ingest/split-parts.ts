@@ -1,0 +1,75 @@
+// Splits a clause into the parts whose effect can differ: sentences, "X may…, but Y must not…",
+// semicolon lists, parenthetical rules and comma-separated action lists after one modal.
+
+import type { ClausePart, Effect } from '../types.js';
+import { readEffect } from './classify-effect.js';
+
+const ABBREV = /\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$/i;
+const ACTION_VERB =
+  /^(?:or\s+|and\s+|nor\s+)?(?:identify|allow|post|share|publish|upload|use|accept|make|give|send|engage|communicate|follow|add|tag|name|contact|disclose|discuss|create|access|invite|comment|reply|respond|befriend|message|request|store|copy|forward|download|link|embed|reveal|breach|bring|place|display|photograph|film|record|criticise|approach|join|like)\b/i;
+
+/** A clause's parts, each with the effect its own words give (or inherit from the sentence/list). */
+export function splitParts(text: string, inherited?: Effect): ClausePart[] {
+  const parts: ClausePart[] = [];
+  for (const sentence of sentences(text)) {
+    let sentenceEffect: Effect | undefined;
+    for (const piece of pieces(sentence)) {
+      const own = readEffect(piece);
+      let effect: Effect;
+      if (own && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
+      else effect = inherited ?? own?.effect ?? baseEffect(sentenceEffect) ?? 'informs';
+      if (own && own.effect !== 'permission') sentenceEffect = own.effect;
+      else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);
+      const part: ClausePart = { text: piece, effect };
+      if (own?.permissionFrom && effect === 'permission') part.permissionFrom = own.permissionFrom;
+      parts.push(part);
+    }
+  }
+  return parts.length ? parts : [{ text, effect: inherited ?? 'informs' }];
+}
+
+/** Sentences, not split after "e.g." and the like. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const tok of text.split(/(?<=[.!?])\s+(?=["“(\[]?[A-Z0-9])|\n+/)) {
+    cur = cur ? `${cur} ${tok}` : tok;
+    if (!ABBREV.test(cur.trim())) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  for (const semi of sentence.split(/;\s+|,?\s+but\s+(?=\w)/)) {
+    const paren = /^(.*?)\s*\(([^()]{15,})\)\s*([^()]*)$/.exec(semi);
+    const base = paren && readEffect(paren[2]!) ? [paren[1]! + (paren[3] ? ` ${paren[3]}` : ''), paren[2]!] : [semi];
+    for (const b of base) out.push(...commaActions(b));
+  }
+  return out.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** "must not publish X without consent, identify children by name, or allow Y" → three actions. */
+function commaActions(s: string): string[] {
+  const chunks = s.split(/,\s+/);
+  const out: string[] = [];
+  for (const c of chunks) {
+    if (out.length && ACTION_VERB.test(c)) out.push(c);
+    else if (out.length) out[out.length - 1] += `, ${c}`;
+    else out.push(c);
+  }
+  return out;
+}
+
+/** The effect a later part of the same sentence carries over (a permission's negative stays). */
+function baseEffect(e: Effect | undefined): Effect | undefined {
+  return e === 'permits' ? undefined : e;
+}
+
+function forbidIfNegated(piece: string): Effect | undefined {
+  return /\b(?:must|should|will|may|do)\s+not\b|\bnever\b/i.test(piece) ? 'forbids' : undefined;
+}
