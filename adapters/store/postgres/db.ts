@@ -1,0 +1,115 @@
+// The connection pool and the three ways the store talks to PostgreSQL: a read (retried once on a
+// dropped connection), a single-statement write, and a transaction. Every pg error leaves as a StoreError.
+
+import pg from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
+import { StoreError } from '../../../bot/errors.js';
+import type { Logger } from '../../../bot/ports/logger.js';
+import { isConnectionError, toStoreError } from './errors.js';
+
+export interface DbConfig {
+  databaseUrl: string;
+  /** Schema holding every table (tests use one per run); created if missing. Default: `public`. */
+  schema?: string;
+  /** Connections per instance (default 10). */
+  poolSize?: number;
+  /** How long to wait for a connection before answering store_unavailable (default 5000 ms). */
+  connectionTimeoutMs?: number;
+  applicationName?: string;
+  logger: Logger;
+}
+
+export interface Db {
+  readonly schema: string;
+  readonly logger: Logger;
+  read<R extends QueryResultRow>(operation: string, sql: string, params?: unknown[]): Promise<R[]>;
+  write<R extends QueryResultRow>(operation: string, sql: string, params?: unknown[]): Promise<R[]>;
+  transaction<T>(operation: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Opens a pool (lazily: no connection until the first query) that survives dropped connections. */
+export function createDb(config: DbConfig): Db {
+  const schema = config.schema ?? 'public';
+  if (!schemaName.test(schema)) throw new StoreError('store_unavailable', `"${schema}" is not a usable PostgreSQL schema name.`);
+  const { logger } = config;
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: config.connectionTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    application_name: config.applicationName ?? 'school-assistant',
+    // Every connection resolves unqualified table names in our schema only.
+    options: `-c search_path=${schema}`,
+  });
+  // NOTE: an idle client whose server connection drops emits 'error' on the pool; without a
+  // listener Node treats it as unhandled and the process dies. The pool discards that client and
+  // opens a new one on the next query, which is how it reconnects.
+  pool.on('error', (error) => {
+    logger.error('store: an idle PostgreSQL connection was lost; the pool will reconnect', { error: error.message });
+  });
+
+  async function connect(operation: string): Promise<PoolClient> {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw toStoreError(error, operation, logger);
+    }
+  }
+
+  /** Runs `attempt` with a fresh client; retried once only when `retryable` says nothing was written. */
+  async function withClient<T>(operation: string, attempt: (client: PoolClient) => Promise<T>, retryable: (e: unknown) => boolean): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      const client = await connect(operation);
+      try {
+        const result = await attempt(client);
+        client.release();
+        return result;
+      } catch (error) {
+        // A broken client must not go back to the pool.
+        client.release(isConnectionError(error) ? (error as Error) : undefined);
+        if (tries < 2 && isConnectionError(error) && retryable(error)) continue;
+        throw mapError(error, operation);
+      }
+    }
+  }
+
+  function mapError(error: unknown, operation: string): unknown {
+    // Errors thrown by the caller's own code (a change function) pass through unchanged.
+    if (error instanceof pg.DatabaseError || isConnectionError(error) || error instanceof StoreError) return toStoreError(error, operation, logger);
+    return error;
+  }
+
+  return {
+    schema,
+    logger,
+    read: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => true),
+    write: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => false),
+    transaction(operation, work) {
+      let begun = false;
+      return withClient(
+        operation,
+        async (client) => {
+          begun = false;
+          await client.query('BEGIN');
+          begun = true;
+          try {
+            const result = await work(client);
+            await client.query('COMMIT');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        },
+        // A connection that died before BEGIN succeeded wrote nothing, so one retry is safe.
+        () => !begun,
+      );
+    },
+    async close() {
+      await pool.end().catch((error: Error) => logger.warn('store: error while closing the pool', { error: error.message }));
+    },
+  };
+}

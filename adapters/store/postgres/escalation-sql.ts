@@ -1,0 +1,134 @@
+// Escalations, their audit trail and their deliveries as SQL: rows are written from whole records
+// (JSONB), and the queried columns are derived from the record in SQL so the two never disagree.
+
+import type { PoolClient } from 'pg';
+import type { AuditEvent, Delivery, Escalation } from '../../../bot/escalations/model.js';
+import type { EscalationQuery } from '../../../bot/ports/store.js';
+
+/** `ESC-2026-0042`: four digits at least, more once a year passes 9,999 escalations. */
+export function formatRef(year: number, n: number): string {
+  return `ESC-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Takes the next number of `year` from its counter row; the row stays locked until the transaction ends. */
+export async function nextRefNumber(client: PoolClient, year: number): Promise<number> {
+  const { rows } = await client.query<{ last: number }>(
+    `INSERT INTO ref_counters (year, last) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last = ref_counters.last + 1
+     RETURNING last`,
+    [year],
+  );
+  return rows[0].last;
+}
+
+/** Raises each year's counter to at least the given number (never lowers it). */
+export async function raiseCounters(client: PoolClient, counters: Record<string, number>): Promise<void> {
+  for (const [year, last] of Object.entries(counters)) {
+    await client.query(
+      `INSERT INTO ref_counters (year, last) VALUES ($1, $2)
+       ON CONFLICT (year) DO UPDATE SET last = GREATEST(ref_counters.last, EXCLUDED.last)`,
+      [Number(year), last],
+    );
+  }
+}
+
+const escalationColumns = `
+  x->>'ref', x->>'school', x->>'status', x->'reporter'->>'platform', x->'reporter'->>'userId',
+  (x->>'createdAt')::timestamptz, (x->>'dueAt')::timestamptz, coalesce((x->>'overdue')::boolean, false),
+  (x->>'version')::integer, x`;
+
+/**
+ * Inserts escalations in order. With `onlyIfNewer`, an existing ref is replaced only by a higher
+ * version (re-running an import never rolls back later changes); otherwise a duplicate ref fails.
+ */
+export async function insertEscalations(client: PoolClient, records: Escalation[], onlyIfNewer = false): Promise<number> {
+  if (records.length === 0) return 0;
+  const conflict = onlyIfNewer
+    ? `ON CONFLICT (ref) DO UPDATE SET school = EXCLUDED.school, status = EXCLUDED.status,
+         reporter_platform = EXCLUDED.reporter_platform, reporter_user = EXCLUDED.reporter_user,
+         created_at = EXCLUDED.created_at, due_at = EXCLUDED.due_at, overdue = EXCLUDED.overdue,
+         version = EXCLUDED.version, record = EXCLUDED.record
+       WHERE escalations.version < EXCLUDED.version`
+    : '';
+  const result = await client.query(
+    `INSERT INTO escalations (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record)
+     SELECT ${escalationColumns} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+     ${conflict}`,
+    [JSON.stringify(records)],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Locks and reads one escalation for a change (SELECT … FOR UPDATE). */
+export async function lockEscalation(client: PoolClient, ref: string): Promise<Escalation | undefined> {
+  const { rows } = await client.query<{ record: Escalation }>('SELECT record FROM escalations WHERE ref = $1 FOR UPDATE', [ref]);
+  return rows[0]?.record;
+}
+
+export async function replaceEscalation(client: PoolClient, record: Escalation): Promise<void> {
+  await client.query(
+    `UPDATE escalations SET (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record) =
+       (SELECT ${escalationColumns} FROM (SELECT $2::jsonb AS x) AS s)
+     WHERE ref = $1`,
+    [record.ref, JSON.stringify(record)],
+  );
+}
+
+/** Appends audit events in order; an id already present is left as it is (append-only). */
+export async function insertAudit(client: PoolClient, events: AuditEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const result = await client.query(
+    `INSERT INTO audit_events (id, ref, at, record)
+     SELECT x->>'id', x->>'ref', (x->>'at')::timestamptz, x
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(events)],
+  );
+  return result.rowCount ?? 0;
+}
+
+const deliveryColumns = `
+  x->>'id', x->>'ref', x->>'state', (x->>'nextAttemptAt')::timestamptz, (x->>'leaseUntil')::timestamptz,
+  (x->>'createdAt')::timestamptz, x`;
+
+/**
+ * Inserts deliveries in order. With `onlyIfFurther`, an existing delivery is replaced only by one
+ * that got further (more attempts, or sent); otherwise a duplicate id fails.
+ */
+export async function insertDeliveries(client: PoolClient, records: Delivery[], onlyIfFurther = false): Promise<number> {
+  if (records.length === 0) return 0;
+  const conflict = onlyIfFurther
+    ? `ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, next_attempt_at = EXCLUDED.next_attempt_at,
+         lease_until = EXCLUDED.lease_until, record = EXCLUDED.record
+       WHERE deliveries.state <> 'sent' AND (EXCLUDED.state = 'sent' OR (EXCLUDED.record->>'attempts')::int > (deliveries.record->>'attempts')::int)`
+    : '';
+  const result = await client.query(
+    `INSERT INTO deliveries (id, ref, state, next_attempt_at, lease_until, created_at, record)
+     SELECT ${deliveryColumns} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+     ${conflict}`,
+    [JSON.stringify(records)],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** The WHERE, ORDER and LIMIT of listEscalations: newest first, 50 unless asked. */
+export function escalationListSql(query: EscalationQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    const numbered = values.reduce<string>((c, v) => {
+      params.push(v);
+      return c.replace('?', `$${params.length}`);
+    }, clause);
+    where.push(numbered);
+  };
+  if (query.school) add('school = ?', query.school);
+  if (query.status !== undefined) add('status = ANY(?::text[])', query.status);
+  if (query.reporter) add('reporter_platform = ? AND reporter_user = ?', query.reporter.platform, query.reporter.userId);
+  if (query.overdue !== undefined) add('overdue = ?', query.overdue);
+  if (query.since) add('created_at >= ?::timestamptz', query.since);
+  params.push(Math.max(0, Math.floor(query.limit ?? 50)));
+  const sql = `SELECT record FROM escalations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY created_at DESC, seq DESC LIMIT $${params.length}`;
+  return { sql, params };
+}

@@ -1,0 +1,111 @@
+// The Store on PostgreSQL, shared by every instance: references from a per-year counter row, each
+// change in one transaction under a row lock, deliveries claimed with FOR UPDATE SKIP LOCKED.
+
+import { randomUUID } from 'node:crypto';
+import type { AuditDraft, AuditEvent, Delivery, DeliveryDraft, Escalation } from '../../../bot/escalations/model.js';
+import type { Clock } from '../../../bot/ports/clock.js';
+import { systemClock } from '../../../bot/ports/clock.js';
+import type { Logger } from '../../../bot/ports/logger.js';
+import { silentLogger } from '../../../bot/ports/logger.js';
+import type { Store } from '../../../bot/ports/store.js';
+import { createDb, type Db, type DbConfig } from './db.js';
+import { createDeliveryQueue } from './delivery-sql.js';
+import {
+  escalationListSql,
+  formatRef,
+  insertAudit,
+  insertDeliveries,
+  insertEscalations,
+  lockEscalation,
+  nextRefNumber,
+  replaceEscalation,
+} from './escalation-sql.js';
+import { migrate } from './migrations.js';
+import { createSmallRecords } from './record-sql.js';
+
+export interface PostgresStoreConfig extends Omit<DbConfig, 'logger'> {
+  logger?: Logger;
+  /** Stamps the store's own times (delivery createdAt, flow updatedAt); tests move it. */
+  clock?: Clock;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the pool, migrates the schema, and returns the Store. Rejects with a StoreError if unreachable. */
+export async function createPostgresStore(config: PostgresStoreConfig): Promise<Store> {
+  const logger = config.logger ?? silentLogger;
+  const clock = config.clock ?? systemClock;
+  const db = createDb({ ...config, logger });
+  try {
+    if (config.migrate !== false) await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    ...escalations(db, clock),
+    ...createDeliveryQueue(db),
+    ...createSmallRecords(db, clock),
+    close: () => db.close(),
+  };
+}
+
+type EscalationMethods = Pick<Store, 'createEscalation' | 'getEscalation' | 'updateEscalation' | 'listEscalations' | 'listAudit'>;
+
+function escalations(db: Db, clock: Clock): EscalationMethods {
+  const auditRecords = (ref: string, drafts: AuditDraft[]) => drafts.map((d) => ({ ...d, id: randomUUID(), ref }));
+  const deliveryRecords = (ref: string, drafts: DeliveryDraft[]): Delivery[] => {
+    const createdAt = clock.now().toISOString();
+    return drafts.map((d) => ({ ...d, id: randomUUID(), ref, state: 'pending', attempts: 0, createdAt }));
+  };
+
+  return {
+    createEscalation(draft, audit, deliveries) {
+      return db.transaction('save a new escalation', async (client) => {
+        const year = yearOf(draft.createdAt, clock);
+        const ref = formatRef(year, await nextRefNumber(client, year));
+        const escalation: Escalation = { ...draft, ref, version: 1 };
+        await insertEscalations(client, [escalation]);
+        await insertAudit(client, auditRecords(ref, audit));
+        await insertDeliveries(client, deliveryRecords(ref, deliveries));
+        return escalation;
+      });
+    },
+
+    async getEscalation(ref) {
+      const rows = await db.read<{ record: Escalation }>('read an escalation', 'SELECT record FROM escalations WHERE ref = $1', [ref]);
+      return rows[0]?.record;
+    },
+
+    updateEscalation(ref, change) {
+      return db.transaction('save a change to an escalation', async (client) => {
+        const current = await lockEscalation(client, ref);
+        if (!current) return undefined;
+        const proposed = change(current);
+        if (!proposed) return { escalation: current, changed: false };
+        // The store owns identity and versioning, whatever the change function returned.
+        const escalation: Escalation = { ...proposed.escalation, ref: current.ref, version: current.version + 1 };
+        await replaceEscalation(client, escalation);
+        await insertAudit(client, auditRecords(ref, proposed.audit));
+        await insertDeliveries(client, deliveryRecords(ref, proposed.deliveries));
+        return { escalation, changed: true };
+      });
+    },
+
+    async listEscalations(query) {
+      const { sql, params } = escalationListSql(query);
+      return (await db.read<{ record: Escalation }>('list escalations', sql, params)).map((r) => r.record);
+    },
+
+    async listAudit(ref) {
+      const rows = await db.read<{ record: AuditEvent }>('read an audit trail', 'SELECT record FROM audit_events WHERE ref = $1 ORDER BY seq', [ref]);
+      return rows.map((r) => r.record);
+    },
+  };
+}
+
+/** The reference year: the year the escalation's ISO createdAt is written in (as lowdb reads it), else the clock's. */
+function yearOf(createdAt: string, clock: Clock): number {
+  const m = /^(\d{4})-/.exec(createdAt);
+  return m ? Number(m[1]) : clock.now().getUTCFullYear();
+}
