@@ -1,0 +1,116 @@
+// The core's BotResponse played out in one Teams turn: replies in the conversation (the thread, for
+// a channel mention), private things moved to the 1:1 chat, forms as cards, the pressed card
+// updated in place, and for an Action.Execute invoke the card (or banner text) to answer with.
+
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { BotResponse, InboundEvent } from '../../bot/events.js';
+import type { Logger } from '../../bot/ports/logger.js';
+import type { FormSpec, Reply } from '../../bot/reply.js';
+import { CARD_CONTENT_TYPE, renderCard, type CardElement } from './adaptive-cards.js';
+import { cardAttachment, toActivity, type OutgoingActivity } from './activities.js';
+import { withConnectorRetry, type RetryOptions } from './connector-retry.js';
+import { fitCard } from './card-size.js';
+import { renderFormElements } from './form-card.js';
+import type { FormMemory } from './form-memory.js';
+import type { TeamsNotifier } from './teams-notifier.js';
+
+export interface DeliverDeps {
+  notifier: TeamsNotifier;
+  forms: FormMemory;
+  logger: Logger;
+  retry: RetryOptions;
+}
+
+/** Plays a response out; for an invoke it also answers the invoke (always, so Teams never shows an error). */
+export async function deliverResponse(context: TurnContext, event: InboundEvent, response: BotResponse, deps: DeliverDeps): Promise<void> {
+  const isInvoke = context.activity.type === ActivityTypes.Invoke;
+  const inDm = event.type === 'form' || event.type === 'home' || event.where === 'dm';
+  const pressedCard = context.activity.replyToId;
+  const here = async (reply: Reply | OutgoingActivity) => send(context, isReply(reply) ? toActivity(reply) : reply, deps.retry);
+  const toActor = async (activity: OutgoingActivity) => {
+    if (inDm) await send(context, activity, deps.retry);
+    else await deps.notifier.sendActivity(event.actor, activity);
+  };
+
+  // The card that replaces the one pressed: the form with its errors, the updated message, a form
+  // the action opened, or (for a submitted form) the first reply, e.g. the confirmation.
+  const replacement = replacementCard(event, response, deps.forms);
+  const formInPlace = replacement !== undefined && !response.update && !response.formErrors;
+  let replies = response.replies;
+  let card = replacement;
+  if (!card && event.type === 'form' && replies.length > 0 && pressedCard) {
+    card = renderCard(replies[0]);
+    replies = replies.slice(1);
+  }
+
+  if (card && pressedCard) {
+    await updateCard(context, pressedCard, card, deps).catch((error) => deps.logger.warn('teams: card update failed', { error: (error as Error).message }));
+  }
+  if (isInvoke) {
+    const banner = response.ephemeral ? response.ephemeral.text : card ? undefined : 'Done.';
+    await answerInvoke(context, card, banner);
+  } else if (response.ephemeral) {
+    await toActor(toActivity(response.ephemeral));
+  } else if (card && !pressedCard) {
+    await here({ type: 'message', attachments: [cardAttachment(card)] });
+  }
+
+  for (const reply of replies) await here(reply);
+  if (response.form && !formInPlace && !response.formErrors) {
+    deps.forms.remember(event.actor.userId, response.form);
+    await toActor(formActivity(response.form));
+    if (!inDm && replies.length === 0 && response.direct.length === 0) {
+      await here({ type: 'message', text: "I've sent you a private message to take this further.", textFormat: 'plain' });
+    }
+  }
+  for (const reply of response.direct) await toActor(toActivity(reply));
+}
+
+/** The card to show in place of the pressed one, if the response calls for one. */
+function replacementCard(event: InboundEvent, response: BotResponse, forms: FormMemory): CardElement | undefined {
+  if (event.type === 'form' && response.formErrors) {
+    const spec = response.form ?? forms.recall(event.actor.userId, event.formId);
+    if (spec) return formCard({ ...spec, values: { ...spec.values, ...event.values }, errors: response.formErrors });
+    return renderCard({ text: 'Please check the form.', blocks: [{ kind: 'fields', fields: Object.entries(response.formErrors).map(([label, value]) => ({ label, value })) }] });
+  }
+  if (response.update) return renderCard(response.update);
+  // A note or outcome form asked for by an escalation button replaces that card; the report form does not.
+  if (event.type === 'action' && response.form && response.form.id !== 'report') return formCard(response.form);
+  return undefined;
+}
+
+function isReply(value: Reply | OutgoingActivity): value is Reply {
+  return Array.isArray((value as Reply).blocks);
+}
+
+/** A form as a card of its own. */
+export function formCard(form: FormSpec): CardElement {
+  return fitCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: form.title,
+    msteams: { width: 'Full' },
+    body: renderFormElements(form),
+  });
+}
+
+export function formActivity(form: FormSpec): OutgoingActivity {
+  return { type: 'message', summary: form.title, attachments: [cardAttachment(formCard(form))] };
+}
+
+async function send(context: TurnContext, activity: OutgoingActivity, retry: RetryOptions): Promise<void> {
+  await withConnectorRetry('a Teams reply', () => context.sendActivity(activity), retry);
+}
+
+async function updateCard(context: TurnContext, activityId: string, card: CardElement, deps: DeliverDeps): Promise<void> {
+  await withConnectorRetry('updating a Teams card', () => context.updateActivity({ type: 'message', id: activityId, attachments: [cardAttachment(card)] }), deps.retry);
+}
+
+/** The invoke response: the refreshed card, or a banner message (Universal Actions' two answers). */
+export async function answerInvoke(context: TurnContext, card: CardElement | undefined, banner?: string): Promise<void> {
+  const body = card
+    ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: card }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: banner ?? 'Done.' };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}

@@ -1,0 +1,64 @@
+// The Teams adapter's front door for the composition root: the notifier the core needs at
+// construction, then the handler mounted on the shared HTTP server once the core exists.
+
+import express, { type Express } from 'express';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Bot } from '../../bot/bot.js';
+import type { Logger } from '../../bot/ports/logger.js';
+import type { Store } from '../../bot/ports/store.js';
+import type { TeamsConfig } from '../config.js';
+import type { RetryOptions } from './connector-retry.js';
+import type { SchoolLookup } from './inbound-event.js';
+import { createTeamsApp } from './teams-app.js';
+import { createTeamsConnection, type TeamsConnection } from './teams-connection.js';
+import { createTeamsNotifier, type TeamsNotifier } from './teams-notifier.js';
+
+export { createTeamsConnection, type TeamsConnection } from './teams-connection.js';
+export { createTeamsNotifier, type TeamsNotifier } from './teams-notifier.js';
+export { createTeamsApp } from './teams-app.js';
+
+/** The route Teams posts activities to. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export interface TeamsOptions {
+  config: TeamsConfig;
+  store: Store;
+  directory: SchoolLookup;
+  logger: Logger;
+  /** Where to create chats before any activity from the tenant was seen (tests: the fake connector). */
+  defaultServiceUrl?: string;
+  retry?: RetryOptions;
+  deadlineMs?: number;
+}
+
+/** Teams, in two steps: `notifier` for createBot, then `mount(app, bot)` on the shared server. */
+export interface TeamsAdapterHandle {
+  connection: TeamsConnection;
+  notifier: TeamsNotifier;
+  mount(app: Express, bot: Bot): void;
+}
+
+/** Builds the connection and the notifier; the handler is mounted later, once the bot exists. */
+export function createTeams(options: TeamsOptions): TeamsAdapterHandle {
+  const connection = createTeamsConnection(options.config, options.logger);
+  const notifier = createTeamsNotifier(connection, {
+    store: options.store,
+    logger: options.logger,
+    ...(options.defaultServiceUrl ? { defaultServiceUrl: options.defaultServiceUrl } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  return {
+    connection,
+    notifier,
+    mount(app, bot) {
+      const teamsApp = createTeamsApp(connection, { ...options, bot, notifier });
+      // NOTE: JSON body parsing on this route only; Slack's route needs the raw body.
+      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+        await connection.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (context) => {
+          await teamsApp.run(context);
+        });
+      });
+      options.logger.info('teams: listening for activities', { path: TEAMS_MESSAGES_PATH });
+    },
+  };
+}
