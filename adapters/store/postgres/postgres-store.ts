@@ -3,6 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AuditDraft, AuditEvent, Delivery, DeliveryDraft, Escalation } from '../../../bot/escalations/model.js';
+import { StoreError } from '../../../bot/errors.js';
 import type { Clock } from '../../../bot/ports/clock.js';
 import { systemClock } from '../../../bot/ports/clock.js';
 import type { Logger } from '../../../bot/ports/logger.js';
@@ -40,7 +41,9 @@ export async function createPostgresStore(config: PostgresStoreConfig): Promise<
     if (config.migrate !== false) await migrate(db);
   } catch (error) {
     await db.close();
-    throw error;
+    if (error instanceof StoreError) throw error;
+    // e.g. a DATABASE_URL pg cannot parse: say so without echoing the URL (it may hold a password).
+    throw new StoreError('store_unavailable', `The PostgreSQL store could not be opened: ${(error as Error).message}`, { cause: error });
   }
   return {
     ...escalations(db, clock),
