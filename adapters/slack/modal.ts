@@ -33,7 +33,9 @@ export function renderModal(form: FormSpec, meta: Omit<ModalMetadata, 'formId' |
   const errors = Object.entries(form.errors ?? {}).map(([name, message]) => `${labelOf(form, name)}: ${message}`);
   const notes = errors.length ? renderBlocks([{ kind: 'text', text: errors.join('\n'), tone: 'notice' }]) : [];
   const introBlocks = (form.intro ?? []).filter((b) => b.kind !== 'actions' && b.kind !== 'form');
-  const budget = LIMITS.viewBlocks - inputs.length - notes.length;
+  // NOTE: a modal title holds 24 characters; a longer one is cut and shown whole above the fields.
+  const heading = form.title.length > 24 ? renderBlocks([{ kind: 'text', text: form.title }]) : [];
+  const budget = LIMITS.viewBlocks - inputs.length - notes.length - heading.length;
   const intro = budget > 0 ? renderBlocks(introBlocks, budget) : [];
   return {
     type: 'modal',
@@ -42,7 +44,7 @@ export function renderModal(form: FormSpec, meta: Omit<ModalMetadata, 'formId' |
     submit: plain(form.submitLabel || 'Submit', 24),
     close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ formId: form.id, context: form.context, ...meta }),
-    blocks: [...notes, ...intro, ...inputs].slice(0, LIMITS.viewBlocks),
+    blocks: [...heading, ...notes, ...intro, ...inputs].slice(0, LIMITS.viewBlocks),
   };
 }
 

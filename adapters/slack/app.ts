@@ -1,0 +1,99 @@
+// The Slack app: a Bolt App over HTTP (mounted at POST /slack/events on the shared express server)
+// or over Socket Mode when SLACK_APP_TOKEN is set. Transports carry no business logic.
+
+import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Express } from 'express';
+import type { Bot } from '../../bot/bot.js';
+import type { Logger } from '../../bot/ports/logger.js';
+import type { Store } from '../../bot/ports/store.js';
+import { ConfigError } from '../../bot/errors.js';
+import type { SlackConfig } from '../config.js';
+import { toPlatformError } from './errors.js';
+import { registerListeners, type ListenerDeps } from './listeners.js';
+import { interactiveClientOptions, toSlackLogger } from './web-client.js';
+
+/** The one URL Slack posts events, commands and interactivity to. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slash commands and the message shortcut, as named in manifest.yml. */
+export const SLACK_NAMES = { policyCommand: '/policy', reportCommand: '/report', reportShortcut: 'report_message' } as const;
+
+export interface SlackAdapterDeps {
+  bot: Bot;
+  store: Pick<Store, 'claimEvent'>;
+  /** Team id → school (`directory.schoolFor('slack', teamId)`). */
+  schoolFor: (teamId: string | undefined) => string;
+  logger: Logger;
+  /** The shared express app (HTTP mode): the receiver mounts POST /slack/events on it. */
+  express?: Express;
+  /** Overrides for tests. */
+  names?: Partial<ListenerDeps['names']>;
+  submitDeadlineMs?: number;
+}
+
+export interface SlackAdapter {
+  readonly mode: 'http' | 'socket';
+  readonly app: App;
+  /** Checks the token (auth.test) and, in Socket Mode, connects. Throws ConfigError/PlatformError. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Slack app for the bot; HTTP unless the config has an app token. */
+export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): SlackAdapter {
+  const slackLogger = toSlackLogger(deps.logger);
+  const socket = Boolean(config.appToken);
+  let receiver: Receiver;
+  if (socket) {
+    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: slackLogger });
+  } else {
+    if (!deps.express) throw new ConfigError('config_invalid', 'Slack over HTTP needs the shared HTTP server.');
+    if (!config.signingSecret) throw new ConfigError('config_invalid', 'Slack over HTTP needs SLACK_SIGNING_SECRET.');
+    receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      app: deps.express,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: slackLogger,
+      // NOTE: Slack wants an answer within 3 s: ack first, then do the work (false is Bolt's default).
+      processBeforeResponse: false,
+    });
+  }
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: slackLogger,
+    clientOptions: interactiveClientOptions(config, deps.logger),
+    convoStore: false,
+    // NOTE: auth.test runs in start(), where a bad token is a clear error, not an unhandled rejection.
+    deferInitialization: true,
+  });
+  app.error(async (error) => {
+    deps.logger.error('slack: a listener failed', { error: error.message, code: (error as { code?: string }).code });
+  });
+  registerListeners(app, {
+    bot: deps.bot,
+    store: deps.store,
+    schoolFor: deps.schoolFor,
+    logger: deps.logger,
+    names: { ...SLACK_NAMES, ...deps.names },
+    submitDeadlineMs: deps.submitDeadlineMs ?? 2_500,
+  });
+
+  return {
+    mode: socket ? 'socket' : 'http',
+    app,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        const failure = toPlatformError(error, 'auth.test');
+        throw new ConfigError('config_invalid', `Slack did not accept SLACK_BOT_TOKEN (${failure.message}).`, { cause: failure });
+      }
+      if (socket) await app.start();
+      deps.logger.info(socket ? 'slack: connected over Socket Mode' : `slack: listening at POST ${SLACK_EVENTS_PATH}`);
+    },
+    async stop() {
+      if (socket) await app.stop().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Carries out the core's BotResponse in Slack: replies where the event happened (in the thread for
+// mentions), DMs to the actor, a modal when there is a trigger, in-place updates and ephemerals.
+
+import type { webApi } from '@slack/bolt';
+import type { BotResponse } from '../../bot/events.js';
+import type { Logger } from '../../bot/ports/logger.js';
+import type { Reply } from '../../bot/reply.js';
+import { renderBlocks, renderMessage, LIMITS } from './block-kit.js';
+import { callSlack } from './errors.js';
+import { renderModal } from './modal.js';
+
+/** Where an inbound event happened, and the handles Slack gave to answer it. */
+export interface Place {
+  userId: string;
+  /** The conversation the event came from (a DM, a channel). */
+  channel?: string;
+  /** Replies go in this thread (channel mentions). */
+  threadTs?: string;
+  /** Conversation replies go here: in the conversation, or privately via the response_url. */
+  replyVia: 'channel' | 'respond' | 'dm';
+  /** A trigger_id: lets a modal open (valid for 3 s). */
+  triggerId?: string;
+  /** The message whose button was pressed (updated in place). */
+  message?: { channel: string; ts: string; ephemeral?: boolean };
+  /** Slack's response_url for this interaction (ephemeral answers, ephemeral message updates). */
+  respond?: (message: Record<string, unknown>) => Promise<unknown>;
+}
+
+/** Sends everything a BotResponse asks for; failures are logged, never thrown at the listener. */
+export async function deliver(client: webApi.WebClient, response: BotResponse, place: Place, logger: Logger): Promise<void> {
+  const steps: [string, () => Promise<unknown>][] = [];
+  if (response.form) steps.push(['form', () => openForm(client, response, place)]);
+  if (response.update) steps.push(['update', () => updateMessage(client, response.update!, place)]);
+  if (response.ephemeral) steps.push(['ephemeral', () => sendEphemeral(client, response.ephemeral!, place)]);
+  for (const reply of response.replies) steps.push(['reply', () => sendReply(client, reply, place)]);
+  for (const reply of response.direct) steps.push(['direct', () => sendDirect(client, reply, place.userId)]);
+  for (const [what, step] of steps) {
+    try {
+      await step();
+    } catch (error) {
+      logger.error('slack: could not deliver part of a response', { what, user: place.userId, error: (error as Error).message });
+    }
+  }
+}
+
+async function openForm(client: webApi.WebClient, response: BotResponse, place: Place): Promise<void> {
+  const form = response.form!;
+  if (place.triggerId) {
+    const view = renderModal(form, place.message && !place.message.ephemeral ? { channel: place.message.channel, ts: place.message.ts } : {});
+    await callSlack('views.open', () => client.views.open({ trigger_id: place.triggerId!, view }));
+    return;
+  }
+  // NOTE: a modal needs a trigger_id (a click or a command); without one the form goes by DM as a button.
+  await sendDirect(client, { text: form.title, blocks: [...(form.intro ?? []), { kind: 'form', form }] }, place.userId);
+}
+
+async function updateMessage(client: webApi.WebClient, reply: Reply, place: Place): Promise<void> {
+  if (place.message?.ephemeral && place.respond) {
+    await place.respond({ replace_original: true, ...renderMessage(reply) });
+  } else if (place.message && !place.message.ephemeral) {
+    const { channel, ts } = place.message;
+    await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply) }));
+  } else {
+    await sendReply(client, reply, place);
+  }
+}
+
+async function sendEphemeral(client: webApi.WebClient, reply: Reply, place: Place): Promise<void> {
+  if (place.respond && (place.replyVia === 'respond' || !place.channel)) {
+    await place.respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+  } else if (place.channel) {
+    const channel = place.channel;
+    await callSlack('chat.postEphemeral', () =>
+      client.chat.postEphemeral({ channel, user: place.userId, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...renderMessage(reply) }));
+  } else {
+    await sendDirect(client, reply, place.userId);
+  }
+}
+
+async function sendReply(client: webApi.WebClient, reply: Reply, place: Place): Promise<void> {
+  if (place.replyVia === 'respond' && place.respond) {
+    await place.respond({ response_type: 'ephemeral', ...renderMessage(reply) });
+  } else if (place.replyVia === 'channel' && place.channel) {
+    const channel = place.channel;
+    await callSlack('chat.postMessage', () =>
+      client.chat.postMessage({ channel, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...renderMessage(reply), unfurl_links: false }));
+  } else {
+    await sendDirect(client, reply, place.userId);
+  }
+}
+
+/** A DM to one user (conversations.open, then chat.postMessage). */
+export async function sendDirect(client: webApi.WebClient, reply: Reply, userId: string): Promise<void> {
+  const opened = await callSlack('conversations.open', () => client.conversations.open({ users: userId }));
+  const channel = opened.channel?.id ?? userId;
+  await callSlack('chat.postMessage', () => client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false }));
+}
+
+/** Publishes the App Home tab from the core's `home` replies (≤100 blocks). */
+export async function publishHome(client: webApi.WebClient, response: BotResponse, userId: string): Promise<void> {
+  const blocks = renderBlocks(response.replies.flatMap((r) => (r.blocks.length ? r.blocks : [{ kind: 'text' as const, text: r.text }])), LIMITS.viewBlocks);
+  await callSlack('views.publish', () => client.views.publish({ user_id: userId, view: { type: 'home', blocks } }));
+}

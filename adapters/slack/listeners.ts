@@ -1,0 +1,193 @@
+// The Slack listeners, one small handler per way staff meet the assistant: DMs, mentions, the App
+// Home, /policy, /report, the message shortcut, buttons and modal submissions. Each acks first.
+
+import type { App } from '@slack/bolt';
+import type { Bot } from '../../bot/bot.js';
+import type { BotResponse, InboundEvent } from '../../bot/events.js';
+import type { Logger } from '../../bot/ports/logger.js';
+import type { Store } from '../../bot/ports/store.js';
+import { textReply } from '../../bot/reply.js';
+import { ACTION_PREFIX } from './block-kit.js';
+import { decodeAction } from './action-value.js';
+import { deliver, publishHome, type Place } from './deliver.js';
+import { FILES_NOTICE, mentionText, messageText, reportFromCommand, reportFromShortcut, toActor, whereOf, type SchoolFor, type MessageShortcutPayload } from './inbound.js';
+import { FORM_CALLBACK_PREFIX, decodeMetadata, modalErrors, readModalValues, renderModal, type ViewStateValues } from './modal.js';
+
+/** What the listeners need from the rest of the assistant. */
+export interface ListenerDeps {
+  bot: Bot;
+  store: Pick<Store, 'claimEvent'>;
+  schoolFor: SchoolFor;
+  logger: Logger;
+  /** Names of the message shortcut and slash commands (as in manifest.yml). */
+  names: { policyCommand: string; reportCommand: string; reportShortcut: string };
+  /** How long a modal submission may wait for the core before Slack must be answered. */
+  submitDeadlineMs: number;
+}
+
+type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
+
+const SORRY = textReply('Sorry, something went wrong on my side. Please try again in a minute.', 'notice');
+
+/** Registers every listener on the app. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { bot, logger } = deps;
+
+  async function run(client: Client, event: InboundEvent, place: Place): Promise<void> {
+    let response: BotResponse;
+    try {
+      response = await bot.handle(event);
+    } catch (error) {
+      logger.error('slack: the core failed on an event', { type: event.type, error: (error as Error).message });
+      response = { replies: [], direct: [], ephemeral: SORRY };
+    }
+    await deliver(client, response, place, logger);
+  }
+
+  /** Slack retries an event it thinks was missed (same event_id): handle each one once. */
+  async function firstTime(body: { event_id?: string }): Promise<boolean> {
+    if (!body.event_id) return true;
+    try {
+      return await deps.store.claimEvent(`slack:${body.event_id}`);
+    } catch (error) {
+      logger.error('slack: could not record an event id; handling it anyway', { error: (error as Error).message });
+      return true;
+    }
+  }
+
+  app.event('message', async ({ event, body, client }) => {
+    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: unknown[]; team?: string };
+    if (m.channel_type !== 'im' || m.bot_id || !m.user || (m.subtype && m.subtype !== 'file_share')) return;
+    if (!(await firstTime(body))) return;
+    const actor = toActor(m.user, body.team_id ?? m.team, deps.schoolFor);
+    const place: Place = { userId: m.user, channel: m.channel, replyVia: 'channel' };
+    if (m.files?.length) await deliver(client, { replies: [textReply(FILES_NOTICE, 'urgent')], direct: [] }, place, logger);
+    const text = messageText(m.text);
+    if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place);
+  });
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (!event.user || !(await firstTime(body))) return;
+    const actor = toActor(event.user, body.team_id ?? event.team, deps.schoolFor);
+    const where = whereOf(event.channel);
+    const place: Place = { userId: event.user, channel: event.channel, threadTs: event.thread_ts ?? event.ts, replyVia: 'channel' };
+    const text = mentionText(event.text, context.botUserId) || 'help';
+    await run(client, { type: 'message', actor, text, where }, place);
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home' || !(await firstTime(body))) return;
+    await refreshHome(client, event.user, body.team_id);
+  });
+
+  async function refreshHome(client: Client, userId: string, teamId: string | undefined): Promise<void> {
+    try {
+      const response = await bot.handle({ type: 'home', actor: toActor(userId, teamId, deps.schoolFor) });
+      await publishHome(client, response, userId);
+    } catch (error) {
+      logger.error('slack: could not publish the home tab', { user: userId, error: (error as Error).message });
+    }
+  }
+
+  app.command(deps.names.policyCommand, async ({ command, ack, respond, client }) => {
+    await ack();
+    const actor = toActor(command.user_id, command.team_id, deps.schoolFor, command.user_name);
+    const where = command.channel_name === 'directmessage' ? 'dm' : 'channel';
+    const place: Place = { userId: command.user_id, channel: command.channel_id, replyVia: 'respond', respond };
+    await run(client, { type: 'message', actor, text: messageText(command.text) || 'help', where }, place);
+  });
+
+  app.command(deps.names.reportCommand, async ({ command, ack, respond, client }) => {
+    await ack();
+    const actor = toActor(command.user_id, command.team_id, deps.schoolFor, command.user_name);
+    const place: Place = { userId: command.user_id, channel: command.channel_id, replyVia: 'respond', respond, triggerId: command.trigger_id };
+    await run(client, { type: 'action', actor, action: reportFromCommand(command.text), where: 'channel' }, place);
+  });
+
+  app.shortcut(deps.names.reportShortcut, async ({ shortcut, ack, client }) => {
+    await ack();
+    const s = shortcut as unknown as MessageShortcutPayload & { user: { id: string; team_id?: string }; team?: { id: string } | null; trigger_id: string };
+    const actor = toActor(s.user.id, s.team?.id ?? s.user.team_id, deps.schoolFor);
+    // Whatever the core says goes to the reporter alone: nothing about a report appears in the channel.
+    const place: Place = { userId: s.user.id, replyVia: 'dm', triggerId: s.trigger_id };
+    await run(client, { type: 'action', actor, action: reportFromShortcut(s), where: 'channel' }, place);
+  });
+
+  app.action({ action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const b = body as unknown as ActionBody;
+    const decoded = decodeAction((action as { value?: string }).value);
+    if (!decoded) return logger.warn('slack: a button carried no known action', { user: b.user.id });
+    const actor = toActor(b.user.id, b.team?.id ?? b.user.team_id, deps.schoolFor, b.user.name);
+    const channel = b.container?.channel_id ?? b.channel?.id;
+    const fromHome = b.container?.type === 'view' && b.view?.type === 'home';
+    const ts = b.container?.message_ts ?? b.message?.ts;
+    const place: Place = {
+      userId: b.user.id,
+      channel,
+      threadTs: b.container?.thread_ts ?? b.message?.thread_ts,
+      replyVia: channel ? 'channel' : 'dm',
+      triggerId: b.trigger_id,
+      respond,
+      ...(channel && ts ? { message: { channel, ts, ephemeral: b.container?.is_ephemeral === true } } : {}),
+    };
+    await run(client, { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel) }, fromHome ? { ...place, replyVia: 'dm' } : place);
+    if (fromHome) await refreshHome(client, b.user.id, actor.tenant);
+  });
+
+  app.view({ callback_id: new RegExp(`^${FORM_CALLBACK_PREFIX}`), type: 'view_submission' }, async ({ ack, body, view, client }) => {
+    const meta = decodeMetadata(view.private_metadata);
+    if (!meta) return void (await ack());
+    const actor = toActor(body.user.id, body.team?.id ?? view.team_id, deps.schoolFor, body.user.name);
+    const values = readModalValues(view.state.values as unknown as ViewStateValues);
+    const event: InboundEvent = { type: 'form', actor, formId: meta.formId, values, ...(meta.context ? { context: meta.context } : {}) };
+    const place: Place = { userId: body.user.id, replyVia: 'dm', ...(meta.channel && meta.ts ? { message: { channel: meta.channel, ts: meta.ts } } : {}) };
+    // NOTE: Slack closes a modal whose submission is not answered within 3 s; validate within the deadline.
+    const pending = bot.handle(event).catch((error: Error): BotResponse => {
+      logger.error('slack: the core failed on a form', { form: meta.formId, error: error.message });
+      return { replies: [], direct: [SORRY] };
+    });
+    const early = await Promise.race([pending, sleep(deps.submitDeadlineMs).then(() => undefined)]);
+    if (!early) {
+      await ack();
+      const late = await pending;
+      return deliver(client, lateResponse(late), place, logger);
+    }
+    if (early.formErrors && Object.keys(early.formErrors).length > 0) {
+      return void (await ack({ response_action: 'errors', errors: modalErrors(fieldsOf(view.blocks), early.formErrors) }));
+    }
+    if (early.form) {
+      await ack({ response_action: 'update', view: renderModal(early.form, place.message ?? {}) });
+      return deliver(client, { ...early, form: undefined }, place, logger);
+    }
+    await ack();
+    await deliver(client, early, place, logger);
+  });
+}
+
+/** Field names present in a submitted view (its input blocks' ids). */
+function fieldsOf(blocks: unknown): { fields: { name: string }[] } {
+  const list = Array.isArray(blocks) ? (blocks as { type?: string; block_id?: string }[]) : [];
+  return { fields: list.filter((b) => b.type === 'input' && b.block_id?.startsWith('f:')).map((b) => ({ name: b.block_id!.slice(2) })) };
+}
+
+/** A submission answered after the modal closed: its errors can only go by DM. */
+function lateResponse(response: BotResponse): BotResponse {
+  if (!response.formErrors || Object.keys(response.formErrors).length === 0) return { ...response, form: undefined };
+  const lines = Object.values(response.formErrors).map((e) => `• ${e}`).join('\n');
+  return { replies: [textReply(`Your form was not sent:\n${lines}\nPlease open it again.`, 'notice')], direct: [] };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+interface ActionBody {
+  user: { id: string; name?: string; team_id?: string };
+  team?: { id: string } | null;
+  trigger_id?: string;
+  channel?: { id: string };
+  message?: { ts: string; thread_ts?: string };
+  view?: { type?: string };
+  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
+}

@@ -1,0 +1,146 @@
+// A local fake of the Slack Web API (node:http on 127.0.0.1, port 0): records every call the
+// adapter makes and answers like Slack ({ok:true,…} / {ok:false,error}, 429 with Retry-After, 500).
+// It also serves response_url posts at /respond/<id>, recorded as method "response_url".
+
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  at: number;
+}
+
+/** A scripted failure for the next call(s) of a method. */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+export interface FakeSlackApi {
+  /** Base URL for SLACK_API_URL / slackApiUrl (ends with `/`). */
+  url: string;
+  /** A response_url the fake records (as method "response_url"). */
+  responseUrl(id?: string): string;
+  calls: RecordedCall[];
+  /** Calls of one method, in order. */
+  callsTo(method: string): RecordedCall[];
+  /** The next calls to `method` fail as listed, one failure per call. */
+  failNext(method: string, ...failures: Failure[]): void;
+  /** Resolves when `predicate` holds on the recorded calls (polls), or rejects after `ms`. */
+  waitFor(predicate: (calls: RecordedCall[]) => boolean, ms?: number): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_BOT_USER = 'UBOTASSIST';
+export const FAKE_TEAM = 'T0SCHOOL1';
+
+/** Starts the fake; `token` is the bot token it accepts (others get `invalid_auth`). */
+export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  let tsCounter = 0;
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'assistant', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'BASSIST' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${++tsCounter}`, ...(args.view as object) } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: `user-${args.user}`, real_name: `User ${args.user}` } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    if (path.startsWith('/respond/')) {
+      calls.push({ method: 'response_url', args: { ...JSON.parse(raw || '{}'), id: path.slice(9) }, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
+    const bearer = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
+    calls.push({ method, args, token: bearer, at: Date.now() });
+    const failure = failures.get(method)?.shift();
+    if (failure && 'status' in failure && failure.status === 429) {
+      res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (failure && 'status' in failure) {
+      res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
+    const body = failure ? { ok: false, error: failure.error } : bearer !== token ? { ok: false, error: 'invalid_auth' } : answer(method, args);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${base}/api/`,
+    responseUrl: (id = 'r1') => `${base}/respond/${id}`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    failNext(method, ...list) {
+      failures.set(method, [...(failures.get(method) ?? []), ...list]);
+    },
+    async waitFor(predicate, ms = 5000) {
+      const until = Date.now() + ms;
+      while (!predicate(calls)) {
+        if (Date.now() > until) throw new Error(`fake Slack: condition not met in ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    reset() {
+      calls.length = 0;
+      failures.clear();
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The WebClient posts form-encoded bodies whose nested values (blocks, view) are JSON strings. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,98 @@
+// The Slack transport over real HTTP with a stand-in core: signatures, timestamps, acks within 3 s,
+// Slack's retries handled once. The end-to-end suite runs the real core.
+
+import assert from 'node:assert/strict';
+import type { Bot } from '../../../bot/bot.js';
+import type { InboundEvent } from '../../../bot/events.js';
+import { textReply } from '../../../bot/reply.js';
+import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { dmEvent, eventEnvelope, postSigned, sign } from './slack-requests.js';
+
+/** A core that answers every message after `delayMs` and records what it was given. */
+function echoBot(delayMs = 0): Bot & { seen: InboundEvent[] } {
+  const seen: InboundEvent[] = [];
+  return {
+    seen,
+    async handle(event) {
+      seen.push(event);
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      return { replies: [textReply(`echo: ${event.type === 'message' ? event.text : event.type}`)], direct: [] };
+    },
+    async runDueWork() {},
+  };
+}
+
+function memoryClaims() {
+  const keys = new Set<string>();
+  return { claimEvent: async (key: string) => (keys.has(key) ? false : (keys.add(key), true)) };
+}
+
+describe('Slack transport', () => {
+  let h: SlackHarness;
+  let bot: ReturnType<typeof echoBot>;
+
+  beforeEach(async () => {
+    bot = echoBot(400);
+    h = await startSlackHarness({ bot, store: memoryClaims() });
+  });
+  afterEach(() => h.close());
+
+  it('checks the token with auth.test at start', () => {
+    assert.equal(h.api.callsTo('auth.test').length, 1);
+  });
+
+  it('refuses a forged signature with 401 and calls no listener', async () => {
+    const body = eventEnvelope(dmEvent('U1', 'hello'));
+    const res = await postSigned(h.eventsUrl, body, 'application/json', { signature: sign(body, Math.floor(Date.now() / 1000), 'not-the-secret') });
+    assert.equal(res.status, 401);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(bot.seen.length, 0);
+  });
+
+  it('refuses a request whose timestamp is more than 5 minutes old with 401', async () => {
+    const res = await h.sendEvent(dmEvent('U1', 'hello'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    assert.equal(res.status, 401);
+  });
+
+  it('answers the url_verification challenge', async () => {
+    const body = JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' });
+    const res = await postSigned(h.eventsUrl, body, 'application/json');
+    assert.equal(res.status, 200);
+    assert.equal(res.json().challenge, 'abc123');
+  });
+
+  it('acknowledges before the slow work and answers afterwards', async () => {
+    const res = await h.sendEvent(dmEvent('U1', 'can I?'));
+    assert.equal(res.status, 200);
+    assert.ok(res.ms < 300, `ack took ${res.ms} ms; the core takes 400`);
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    assert.equal(h.api.callsTo('chat.postMessage')[0].args.channel, 'DU1');
+  });
+
+  it('handles a retried event (X-Slack-Retry-Num, same event_id) once', async () => {
+    const event = dmEvent('U1', 'once please');
+    const first = await h.sendEvent(event, { eventId: 'EvSAME1' });
+    const retry = await h.sendEvent(event, { eventId: 'EvSAME1', retryNum: 1 });
+    assert.equal(first.status, 200);
+    assert.equal(retry.status, 200);
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(bot.seen.length, 1);
+    assert.equal(h.api.callsTo('chat.postMessage').length, 1);
+  });
+
+  it('acknowledges 100 concurrent events within 3 seconds each, and answers all of them', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => h.sendEvent(dmEvent(`U${i}`, `question ${i}`))));
+    for (const r of results) assert.equal(r.status, 200);
+    const slowest = Math.max(...results.map((r) => r.ms));
+    assert.ok(slowest < 3000, `slowest ack ${slowest} ms`);
+    await h.api.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length === 100, 10_000);
+  });
+
+  it('ignores messages from bots and message edits', async () => {
+    await h.sendEvent({ ...dmEvent('U1', 'from a bot'), bot_id: 'B999' });
+    await h.sendEvent({ ...dmEvent('U1', 'edited'), subtype: 'message_changed' });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(bot.seen.length, 0);
+  });
+});
