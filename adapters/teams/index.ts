@@ -54,6 +54,12 @@ export function createTeams(options: TeamsOptions): TeamsAdapterHandle {
       const teamsApp = createTeamsApp(connection, { ...options, bot, notifier });
       // NOTE: JSON body parsing on this route only; Slack's route needs the raw body.
       app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+        if (connection.authenticated && !req.headers.authorization) {
+          // Refused here so an unsigned request never reaches the SDK (which logs to the console).
+          options.logger.warn('teams: refused an unsigned request', { ip: req.ip });
+          res.status(401).end();
+          return;
+        }
         await connection.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (context) => {
           await teamsApp.run(context);
         });

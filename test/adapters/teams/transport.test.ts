@@ -1,0 +1,133 @@
+// The Teams transport over real HTTP with a small scripted Bot: authentication, idempotency,
+// threading, welcome, invoke answers and connector retries, independent of the core's logic.
+
+import assert from 'node:assert/strict';
+import type { Bot } from '../../../bot/bot.js';
+import { respond, type InboundEvent } from '../../../bot/events.js';
+import { textReply, type Reply } from '../../../bot/reply.js';
+import { createMemoryStore } from '../../fakes/memory-store.js';
+import {
+  cardOf,
+  cardText,
+  channelMention,
+  executeInvoke,
+  installUpdate,
+  personalMessage,
+  startHarness,
+  teamsUser,
+  type Harness,
+} from './teams-harness.js';
+
+const answer: Reply = {
+  text: 'No: staff must not use social media on school computers.',
+  blocks: [
+    { kind: 'verdict', verdict: 'no', headline: 'Not on school computers.' },
+    {
+      kind: 'quote',
+      text: 'Staff are not allowed to access social media websites from the school computers.',
+      citation: { clauseId: 'cadmus-3.1', school: 'cadmus', schoolName: 'Cadmus School', ref: '3.1', heading: 'Personal use of social media at work' },
+    },
+  ],
+};
+
+function scriptedBot(seen: InboundEvent[]): Bot {
+  return {
+    async handle(event) {
+      seen.push(event);
+      if (event.type === 'message') return respond({ replies: [answer] });
+      if (event.type === 'action' && event.action.type === 'escalation.ack') return respond({ ephemeral: textReply('Only the head teacher can do that.') });
+      return respond();
+    },
+    async runDueWork() {},
+  };
+}
+
+describe('Teams transport', () => {
+  let h: Harness;
+  let seen: InboundEvent[];
+  const alice = teamsUser('Alice Teacher');
+
+  beforeEach(async () => {
+    seen = [];
+    h = await startHarness({ store: createMemoryStore(), bot: scriptedBot(seen) });
+  });
+  afterEach(async () => h.close());
+
+  it('answers a 1:1 question with a card in the same conversation', async () => {
+    const activity = personalMessage(alice, 'Can I go on Facebook on the school computer?', { serviceUrl: h.connector.url });
+    const { status } = await h.post(activity);
+    assert.equal(status, 200);
+    const [reply] = h.connector.sent();
+    assert.equal(reply.conversationId, activity.conversation.id);
+    assert.equal(reply.activityId, activity.id, 'sent as a reply to the message');
+    const card = cardOf(reply.body);
+    assert.equal(card.version, '1.5');
+    assert.match(cardText(card), /Staff are not allowed to access social media/);
+    assert.match(cardText(card), /Cadmus School social media policy, 3\.1 Personal use/);
+    assert.equal(reply.body.summary, answer.text);
+    assert.deepEqual(seen[0], {
+      type: 'message',
+      actor: { platform: 'teams', userId: alice.aadObjectId, name: alice.name, tenant: activity.channelData.tenant.id, school: 'cadmus' },
+      text: 'Can I go on Facebook on the school computer?',
+      where: 'dm',
+    });
+  });
+
+  it('answers a channel mention in its thread, with the mention removed', async () => {
+    const activity = channelMention(alice, 'can I post photos of pupils?', { serviceUrl: h.connector.url });
+    await h.post(activity);
+    const [reply] = h.connector.sent();
+    assert.match(reply.conversationId!, /;messageid=/);
+    assert.equal(reply.conversationId, activity.conversation.id);
+    assert.equal(reply.body.replyToId, activity.id);
+    assert.equal(seen[0].type === 'message' && seen[0].text, 'can I post photos of pupils?');
+    assert.equal(seen[0].type === 'message' && seen[0].where, 'channel');
+  });
+
+  it('handles an activity Teams sends twice only once', async () => {
+    const activity = personalMessage(alice, 'can I?', { serviceUrl: h.connector.url });
+    await h.post(activity);
+    await h.post(activity);
+    assert.equal(seen.length, 1);
+    assert.equal(h.connector.sent('reply').length, 1);
+  });
+
+  it('sends one welcome card on install and remembers the chat', async () => {
+    const activity = installUpdate(alice, { serviceUrl: h.connector.url });
+    await h.post(activity);
+    await h.post({ ...activity, id: 'another-id', type: 'installationUpdate', action: 'add' });
+    assert.equal(h.connector.sent().length, 1);
+    assert.match(cardText(cardOf(h.connector.calls[0].body)), /my reports/);
+  });
+
+  it('answers a refused card action with a banner, not an error', async () => {
+    const invoke = executeInvoke(alice, { verb: 'assistant.action', action: { type: 'escalation.ack', ref: 'ESC-2026-0001' } }, '1:card', { serviceUrl: h.connector.url });
+    const { status, body } = await h.post(invoke);
+    assert.equal(status, 200);
+    assert.deepEqual(body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Only the head teacher can do that.' });
+  });
+
+  it('retries a reply the connector answers with 429 and 500', async () => {
+    h.connector.failNext({ status: 429, kind: 'reply' }, { status: 500, kind: 'reply' });
+    await h.post(personalMessage(alice, 'can I?', { serviceUrl: h.connector.url }));
+    assert.deepEqual(h.connector.failures.map((f) => f.status), [429, 500]);
+    assert.equal(h.connector.sent('reply').length, 1);
+  });
+});
+
+describe('Teams authentication', () => {
+  it('refuses an unsigned request with 401 when an app id is set', async () => {
+    const seen: InboundEvent[] = [];
+    const h = await startHarness({ store: createMemoryStore(), bot: scriptedBot(seen), config: { appId: '00000000-0000-0000-0000-000000000001', appPassword: 'secret' } });
+    try {
+      const { status } = await h.post(personalMessage(teamsUser('Mallory'), 'can I?', { serviceUrl: h.connector.url }));
+      assert.equal(status, 401);
+      const forged = await h.post(personalMessage(teamsUser('Mallory'), 'can I?', { serviceUrl: h.connector.url }), { Authorization: 'Bearer not-a-jwt' });
+      assert.equal(forged.status, 401);
+      assert.equal(seen.length, 0);
+      assert.equal(h.connector.calls.length, 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
