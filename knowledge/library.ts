@@ -1,0 +1,82 @@
+// The policy library: every school's policy from one folder, each indexed once on first use,
+// with look-ups by school and clause and the topic search the bot and the report flow use.
+
+import { relative } from 'node:path';
+import { PolicyError } from './errors.js';
+import { buildIndex, type SchoolIndex } from './match/clause-index.js';
+import { analyzeQuery, rankClauses } from './match/rank.js';
+import { listPolicyFiles, readPolicyFile } from './policy-files.js';
+import type { Clause, ClauseMatch, Party, Policy, SchoolInfo } from './types.js';
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only clauses that bind this party (e.g. 'parents' for what parents may do). */
+  binds?: Party;
+}
+
+export interface PolicyLibrary {
+  /** The folder the policies were read from. */
+  readonly dir: string;
+  schools(): SchoolInfo[];
+  policy(schoolId: string): Policy | undefined;
+  clause(clauseId: string): Clause | undefined;
+  /** Clauses about a topic, best first; [] when nothing in the school's policy fits. */
+  search(schoolId: string, query: string, opts?: SearchOptions): ClauseMatch[];
+  /** The school's search index (built on first use); throws PolicyError 'school_unknown'. */
+  index(schoolId: string): SchoolIndex;
+  /** Files in the folder that could not be used, with why (they are skipped, not fatal). */
+  readonly problems: { file: string; message: string }[];
+}
+
+/** Reads every policy file in `dir`; a file that cannot be used is skipped and listed in `problems`. */
+export async function loadPolicyLibrary(dir: string): Promise<PolicyLibrary> {
+  const policies = new Map<string, Policy>();
+  const problems: { file: string; message: string }[] = [];
+  for (const file of await listPolicyFiles(dir)) {
+    try {
+      const p = await readPolicyFile(file);
+      p.school.source = relative(process.cwd(), file) || file;
+      policies.set(p.school.id, p);
+    } catch (err) {
+      problems.push({ file, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return createPolicyLibrary([...policies.values()], dir, problems);
+}
+
+/** A library over policies already parsed (tests, the ingest command). */
+export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: string; message: string }[] = []): PolicyLibrary {
+  const policies = new Map(list.map((p) => [p.school.id, p]));
+  const clauses = new Map<string, Clause>();
+  for (const p of list) for (const c of p.clauses) clauses.set(c.id, c);
+  const indexes = new Map<string, SchoolIndex>();
+  const index = (schoolId: string): SchoolIndex => {
+    const cached = indexes.get(schoolId);
+    if (cached) return cached;
+    const p = policies.get(schoolId);
+    if (!p) throw unknownSchool(schoolId, [...policies.keys()]);
+    const built = buildIndex(p);
+    indexes.set(schoolId, built);
+    return built;
+  };
+  return {
+    dir,
+    problems,
+    schools: () => [...policies.values()].map((p) => p.school).sort((a, b) => a.id.localeCompare(b.id)),
+    policy: (id) => policies.get(id),
+    clause: (id) => clauses.get(id),
+    index,
+    search(schoolId, query, opts = {}) {
+      const idx = index(schoolId);
+      const ranked = rankClauses(idx, analyzeQuery(idx, query.slice(0, 1000)), opts.binds ? { binds: opts.binds } : {});
+      const fitting = opts.binds ? ranked.filter((r) => r.clause.binds.includes(opts.binds!)) : ranked;
+      return fitting.slice(0, opts.limit ?? 5).map((r) => ({ clause: r.clause, score: r.score }));
+    },
+  };
+}
+
+/** The error for a school id with no policy, naming the ones there are. */
+export function unknownSchool(schoolId: string, known: string[]): PolicyError {
+  const list = known.length ? known.sort().join(', ') : 'none';
+  return new PolicyError('school_unknown', `There is no policy for school "${schoolId}". Known schools: ${list}.`);
+}

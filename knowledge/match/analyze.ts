@@ -1,0 +1,67 @@
+// Text → the terms the matcher compares: lower case, text-speak expanded, multi-word terms
+// joined, word families mapped to one concept, stems, topic-free words dropped.
+
+import { FAMILIES, PHRASES, STOPWORDS, TEXT_SPEAK } from './lexicon.js';
+import { stem } from './stem.js';
+
+const SURFACE = new Map<string, string[]>();
+for (const [concepts, words] of FAMILIES) for (const w of words) SURFACE.set(w, concepts.split(' '));
+const STEMMED = new Map<string, string[]>();
+for (const [concepts, words] of FAMILIES) for (const w of words) if (!STEMMED.has(stem(w))) STEMMED.set(stem(w), concepts.split(' '));
+const PHRASE_MAP = new Map(PHRASES.map(([p, c]) => [p, c.split(' ')]));
+const MAX_PHRASE = Math.max(...PHRASES.map(([p]) => p.split(' ').length));
+
+/** Lower-case words of a text, apostrophes and hyphens resolved ("pupil's" → "pupil", "ex-pupil" → "ex pupil"). */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/n't\b/g, ' not')
+    .replace(/'/g, '')
+    .replace(/\be-mail/g, 'email')
+    .match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Expands text-speak ("cn", "fb", "skool") word by word. */
+export function expandTextSpeak(ws: string[]): string[] {
+  return ws.flatMap((w) => (TEXT_SPEAK[w] ?? w).split(' '));
+}
+
+/** The concept terms of a list of words: phrases first, then families, then stems. */
+export function termsOf(ws: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; ) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE, ws.length - i); n >= 2 && !matched; n--) {
+      const hit = PHRASE_MAP.get(ws.slice(i, i + n).join(' '));
+      if (hit) {
+        out.push(...hit);
+        matched = n;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const w = ws[i++]!;
+    if (STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    out.push(...termOf(w));
+  }
+  return out;
+}
+
+/** The concept terms one word maps to. */
+export function termOf(w: string): string[] {
+  return SURFACE.get(w) ?? STEMMED.get(stem(w)) ?? [stem(w)];
+}
+
+/** True when a word is known to the lexicon (a family member, text-speak or a stopword). */
+export function isLexiconWord(w: string): boolean {
+  return SURFACE.has(w) || STOPWORDS.has(w) || w in TEXT_SPEAK || STEMMED.has(stem(w));
+}
+
+/** Terms of a clause or heading text. */
+export function analyze(text: string): string[] {
+  return termsOf(words(text));
+}

@@ -1,0 +1,130 @@
+// How staff write versus how policies are written: text-speak, multi-word terms, families of
+// words that mean the same thing here, and the words that carry no topic. General, not per question.
+
+/** Text-speak and common misspellings → the word meant. */
+export const TEXT_SPEAK: Record<string, string> = {
+  cn: 'can', cud: 'could', cld: 'could', shud: 'should', shld: 'should', wud: 'would', u: 'you', ur: 'your', r: 'are',
+  im: 'i am', ive: 'i have', id: 'i would', dont: 'do not', cant: 'can not', wont: 'will not', isnt: 'is not',
+  pls: 'please', plz: 'please', fb: 'facebook', insta: 'instagram', ig: 'instagram', tt: 'tiktok', snap: 'snapchat',
+  wa: 'whatsapp', twit: 'twitter', yt: 'youtube', skool: 'school', skul: 'school', scool: 'school', skl: 'school',
+  pic: 'photo', pics: 'photos', piccy: 'photo', pix: 'photos', vid: 'video', vids: 'videos', msg: 'message',
+  msgs: 'messages', dm: 'message', dms: 'messages', pm: 'message', txt: 'text', wot: 'what', wat: 'what', wht: 'what',
+  abt: 'about', bout: 'about', b4: 'before', '2': 'to', '4': 'for', thx: 'thanks', ppl: 'people', mob: 'mobile',
+  fone: 'phone', ph: 'phone', comp: 'computer', lappy: 'laptop', govs: 'governors', gov: 'governor', ht: 'headteacher',
+  hod: 'manager', ta: 'assistant', tas: 'assistants', kidz: 'kids', frend: 'friend', freind: 'friend', frends: 'friends',
+  freinds: 'friends', lunchtime: 'lunch', breaktime: 'break', hols: 'holidays', ok: 'okay', k: 'okay', ya: 'you', nursery: 'school', academy: 'school', federation: 'school',
+  ex: 'former', expupil: 'former pupil', expupils: 'former pupils', exstudent: 'former student', selfie: 'photo',
+  selfies: 'photos', screenshot: 'screen print', screenshots: 'screen prints', screengrab: 'screen print', sm: 'social media',
+  socials: 'social media', ipad: 'tablet', ipads: 'tablets', iphone: 'phone', mum: 'parent', mums: 'parents', dad: 'parent',
+  dads: 'parents', mam: 'parent', mom: 'parent', moms: 'parents',
+};
+
+/** Multi-word terms read as one concept ("social media", "head teacher", "screen print"). */
+export const PHRASES: [string, string][] = [
+  ['social media', 'socialmedia'], ['social networking', 'socialmedia'], ['social network', 'socialmedia'],
+  ['social networks', 'socialmedia'], ['networking site', 'socialmedia'], ['networking sites', 'socialmedia'],
+  ['internet sites', 'socialmedia'], ['head teacher', 'head'], ['head teachers', 'head'], ['head of school', 'head'],
+  ['executive headteacher', 'head'], ['rest break', 'restbreak'], ['rest breaks', 'restbreak'], ['lunch break', 'restbreak'],
+  ['break time', 'restbreak'], ['break times', 'restbreak'], ['screen print', 'evidence'], ['screen prints', 'evidence'],
+  ['screen shot', 'evidence'], ['friend request', 'friend'], ['friend requests', 'friend'], ['former pupil', 'expupil pupil'],
+  ['former pupils', 'expupil pupil'], ['former student', 'expupil pupil'], ['former students', 'expupil pupil'],
+  ['ex pupil', 'expupil pupil'], ['ex pupils', 'expupil pupil'], ['ex student', 'expupil pupil'], ['ex students', 'expupil pupil'],
+  ['old pupil', 'expupil pupil'], ['old pupils', 'expupil pupil'], ['past pupil', 'expupil pupil'], ['past pupils', 'expupil pupil'],
+  ['teaching assistant', 'staff'], ['teaching assistants', 'staff'], ['member of staff', 'staff'], ['members of staff', 'staff'],
+  ['staff member', 'staff'], ['staff members', 'staff'], ['line manager', 'linemanager'], ['line managers', 'linemanager'],
+  ['designated safeguarding lead', 'dsl'], ['designated safeguarding leads', 'dsl'], ['designated safeguarding officer', 'dsl'],
+  ['child protection', 'safeguard'], ['local authority designated officer', 'lado'], ['leadership team', 'slt'],
+  ['senior leader', 'slt'], ['senior leadership', 'slt'], ['senior leaders', 'slt'], ['privacy settings', 'privacy'],
+  ['security settings', 'privacy'], ['working time', 'worktime'], ['work time', 'worktime'], ['working hours', 'worktime'],
+  ['school time', 'worktime'], ['school hours', 'worktime'], ['direct message', 'message'], ['direct messaging', 'message'],
+  ['home address', 'personalinfo'], ['phone number', 'personalinfo'], ['telephone number', 'personalinfo'],
+  ['contact details', 'personalinfo'], ['personal information', 'personalinfo'], ['personal details', 'personalinfo'],
+  ['take down', 'remove'], ['taken down', 'remove'], ['young person', 'pupil'], ['young people', 'pupil'],
+  ['school logo', 'logo'], ['school name', 'schoolname'], ['data protection', 'dataprotection'], ['e mail', 'email'],
+  ['trade union', 'union'], ['out of school', 'outside'], ['outside school', 'outside'], ['own time', 'outside'],
+  ['personal time', 'outside'], ['at home', 'outside home'], ['prior permission', 'approve'], ['third party', 'thirdparty'],
+  ['minimum age', 'age'], ['under 18', 'age'], ['over 18', 'age'], ['age of 18', 'age'], ['put online', 'post'],
+  ['class page', 'schoolaccount'], ['school page', 'schoolaccount'], ['school account', 'schoolaccount'],
+  ['school accounts', 'schoolaccount'], ['school site', 'schoolaccount'], ['official site', 'schoolaccount'],
+  ['official sites', 'schoolaccount'], ['school twitter', 'schoolaccount twitter'], ['school facebook', 'schoolaccount facebook'],
+  ['school instagram', 'schoolaccount instagram'], ['school social media', 'schoolaccount socialmedia'],
+  ['school computer', 'schooldevice device'], ['school computers', 'schooldevice device'], ['school laptop', 'schooldevice device'],
+  ['school laptops', 'schooldevice device'], ['school device', 'schooldevice device'], ['school devices', 'schooldevice device'],
+  ['school equipment', 'schooldevice device'], ['school ict', 'schooldevice device'], ['school phone', 'schooldevice device'],
+  ['school tablet', 'schooldevice device'], ['school network', 'schooldevice'], ['work laptop', 'schooldevice device'],
+  ['work computer', 'schooldevice device'], ['work phone', 'schooldevice device'], ['school ipad', 'schooldevice device'],
+  ['school email', 'schoolemail email'], ['official school email', 'schoolemail email'], ['work email', 'schoolemail email'],
+  ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
+];
+
+/** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
+export const FAMILIES: [string, string[]][] = [
+  ['friend', ['friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
+  ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father', 'relatives', 'relative', 'family', 'families']],
+  ['pupil', ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'kid', 'kids', 'learner', 'learners', 'youngster', 'youngsters', 'class']],
+  ['expupil', ['alumni', 'leaver', 'leavers']],
+  ['photo', ['photo', 'photos', 'photograph', 'photographs', 'photographed', 'photography', 'picture', 'pictures', 'image', 'images', 'imagery', 'video', 'videos', 'film', 'filmed', 'filming', 'footage', 'recording', 'recordings']],
+  ['socialmedia facebook', ['facebook', 'meta']],
+  ['socialmedia instagram', ['instagram']],
+  ['socialmedia tiktok', ['tiktok']],
+  ['socialmedia snapchat', ['snapchat']],
+  ['socialmedia twitter', ['twitter', 'tweet', 'tweets', 'tweeting', 'x']],
+  ['socialmedia whatsapp', ['whatsapp']],
+  ['socialmedia linkedin', ['linkedin']],
+  ['socialmedia youtube', ['youtube']],
+  ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites']],
+  ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand']],
+  ['restbreak', ['lunch', 'lunchtimes', 'lunchtime', 'break', 'breaks', 'breaktime']],
+  ['message', ['message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
+  ['interact', ['contact', 'contacting', 'contacted', 'communicate', 'communicating', 'communication', 'communications', 'interact', 'interacting', 'interaction', 'interactions', 'engage', 'engaging', 'talk', 'talking', 'speak', 'converse', 'conversation', 'conversations', 'correspond']],
+  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry']],
+  ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
+  ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
+  ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict']],
+  ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'complain', 'complaining', 'complaint', 'complaints', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
+  ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate', 'nasty']],
+  ['defame', ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lies', 'lying', 'false', 'untrue', 'misleading', 'rumour', 'rumours']],
+  ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'refer', 'referral']],
+  ['approve', ['permission', 'approval', 'approve', 'approved', 'consent', 'authorise', 'authorised', 'authorisation', 'sanction', 'sanctioned', 'agreed']],
+  ['staff', ['staff', 'teacher', 'teachers', 'employee', 'employees', 'adult', 'adults', 'assistant', 'assistants', 'volunteer', 'volunteers', 'everyone']],
+  ['colleague', ['colleague', 'colleagues', 'coworker', 'coworkers', 'workmate', 'workmates']],
+  ['police', ['police', 'crime', 'criminal', 'illegal', 'unlawful']],
+  ['offensive', ['racist', 'racism', 'homophobic', 'discriminatory', 'discrimination', 'offensive', 'offence', 'hate', 'insult', 'insults', 'insulting', 'derogatory', 'rude', 'obscene']],
+  ['indecent', ['indecent', 'nude', 'nudes', 'naked', 'pornography', 'porn', 'explicit', 'sexual', 'sexting']],
+  ['radical', ['radicalisation', 'radicalise', 'radicalised', 'extremism', 'extremist', 'extremists', 'terrorism', 'terrorist', 'terrorists']],
+  ['safeguard', ['safeguarding', 'safeguard', 'dsl', 'grooming', 'groomed']],
+  ['lado', ['lado']], ['allegation', ['allegation', 'allegations', 'allege', 'alleged', 'disclosure', 'disclose']],
+  ['evidence', ['evidence', 'screenshot', 'screenshots', 'records', 'record', 'recorded']],
+  ['remove', ['remove', 'removed', 'removal', 'removing', 'delete', 'deleted', 'deleting']],
+  ['email', ['email', 'emails', 'emailing', 'emailed']],
+  ['personal', ['personal', 'own', 'private']],
+  ['confidential', ['confidential', 'confidentiality', 'sensitive', 'secret']],
+  ['disclaimer', ['disclaimer', 'disclaimers']],
+  ['account', ['account', 'accounts', 'page', 'pages', 'profile', 'profiles', 'site', 'sites', 'group', 'groups', 'webspace', 'channel']],
+  ['governor', ['governor', 'governors', 'trustee', 'trustees']],
+  ['create', ['create', 'creating', 'creation', 'created', 'start', 'launch']],
+  ['disrepute', ['disrepute', 'reputation', 'reputational', 'embarrass', 'embarrassment']],
+  ['tag', ['tag', 'tagged', 'tagging']],
+  ['name', ['name', 'names', 'named', 'naming', 'identify', 'identifying', 'identified', 'identifiable']],
+  ['political', ['political', 'politics', 'campaign', 'campaigns']],
+  ['copyright', ['copyright', 'copyrighted']],
+  ['ceop', ['ceop']],
+];
+
+/** Words that carry no topic: function words, question forms and the policy's own modal words. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but if then than so of to in on at by for from with without about into onto over under up down out as is are ' +
+    'was were be been being am do does did doing done have has had having can could may might must shall should will would ' +
+    'not no nor never ever yes it its it\'s this that these those there here what which who whom whose when where why how ' +
+    'you your yours he she they them their theirs his her our ours us any all some each every other such only also just very ' +
+    'really too allowed allow permitted permit ok okay alright fine able want wanting wanted need needs needed please go going ' +
+    'get getting got let lets make makes making use using used uses thing things something anything anyone someone somebody ' +
+    'one okay well still even way like would whether while whilst within however therefore etc e g i.e eg ie via per upon ' +
+    'against again further once both few more most same own-it happen happens happened else sure know think thanks hi hello ' +
+    'dear school i me my myself we mine'
+  ).split(/\s+/),
+);
+
+/** Words about whom, not what: kept for the subject but weighed lightly. */
+export const LIGHT_TERMS = new Set(['staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);

@@ -1,0 +1,95 @@
+// Ranks a school's clauses against a question or topic: BM25 over concept terms, how much of the
+// question a clause covers, and whom the question is about. Says "nothing fits" with an empty list.
+
+import type { Clause, Party } from '../types.js';
+import { expandTextSpeak, isLexiconWord, termsOf, words } from './analyze.js';
+import type { ClauseDoc, SchoolIndex } from './clause-index.js';
+import { LIGHT_TERMS } from './lexicon.js';
+
+export interface AnalyzedQuery {
+  terms: string[];
+  /** Weight of each term: its idf, lowered for terms about whom rather than what. */
+  weights: Map<string, number>;
+  corrections: [string, string][];
+}
+
+export interface RankedClause {
+  clause: Clause;
+  doc: ClauseDoc;
+  /** Raw BM25 after the subject factor, for ordering. */
+  raw: number;
+  /** Share of the question's weight this clause contains (0..1). */
+  coverage: number;
+  /** 0..1, the figure shown as confidence. */
+  score: number;
+  matched: string[];
+}
+
+export interface RankOptions {
+  /** Whom the question is about; clauses that bind someone else rank lower. */
+  binds?: Party;
+  limit?: number;
+}
+
+const K1 = 1.2;
+const B = 0.5;
+/** Below this share of the question's weight, a clause does not answer it. */
+export const MIN_COVERAGE = 0.5;
+
+/** Words → corrected words → concept terms, each with its weight in this school's index. */
+export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
+  const corrections: [string, string][] = [];
+  const ws = expandTextSpeak(words(text)).map((w) => {
+    if (index.vocabulary.has(w) || isLexiconWord(w)) return w;
+    const fixed = index.speller(w);
+    if (fixed) corrections.push([w, fixed]);
+    return fixed ?? w;
+  });
+  const terms = [...new Set(termsOf(expandTextSpeak(ws)))];
+  const weights = new Map<string, number>();
+  for (const t of terms) {
+    const idf = index.idf.get(t) ?? index.unseenIdf;
+    weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : idf);
+  }
+  return { terms, weights, corrections };
+}
+
+/** Clauses that answer the query, best first; empty when none covers enough of it. */
+export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: RankOptions = {}): RankedClause[] {
+  const total = [...query.weights.values()].reduce((s, w) => s + w, 0);
+  const heavy = query.terms.filter((t) => !LIGHT_TERMS.has(t));
+  if (total === 0 || heavy.length === 0) return [];
+  const out: RankedClause[] = [];
+  for (const doc of index.docs) {
+    let raw = 0;
+    let covered = 0;
+    const matched: string[] = [];
+    for (const t of query.terms) {
+      const tf = doc.tf.get(t);
+      if (!tf) continue;
+      const w = query.weights.get(t)!;
+      raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
+      covered += w;
+      matched.push(t);
+    }
+    if (!matched.some((t) => !LIGHT_TERMS.has(t))) continue;
+    const coverage = covered / total;
+    if (coverage < MIN_COVERAGE) continue;
+    raw *= subjectFactor(doc.clause, opts.binds) * (0.5 + coverage);
+    out.push({ clause: doc.clause, doc, raw, coverage, score: 0, matched });
+  }
+  out.sort((a, b) => b.raw - a.raw);
+  const top = out[0]?.raw ?? 1;
+  for (const r of out) r.score = round2(Math.min(1, r.coverage * (0.55 + 0.45 * (r.raw / top))));
+  return out.slice(0, opts.limit ?? out.length);
+}
+
+function subjectFactor(clause: Clause, who: Party | undefined): number {
+  const party = who ?? 'staff';
+  if (clause.binds.includes(party)) return 1;
+  return who ? 0.6 : 0.8;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
