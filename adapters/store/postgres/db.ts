@@ -51,9 +51,18 @@ export function createDb(config: DbConfig): Db {
     logger.error('store: an idle PostgreSQL connection was lost; the pool will reconnect', { error: error.message });
   });
 
+  const guarded = new WeakSet<PoolClient>();
   async function connect(operation: string): Promise<PoolClient> {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      // NOTE: the pool only listens for errors on idle clients; a connection lost while a client
+      // is checked out emits 'error' on the client too, which would crash the process unheard.
+      // The query in flight rejects as well, and that is what the caller hears.
+      if (!guarded.has(client)) {
+        guarded.add(client);
+        client.on('error', (error) => logger.warn('store: a PostgreSQL connection in use was lost', { error: error.message }));
+      }
+      return client;
     } catch (error) {
       throw toStoreError(error, operation, logger);
     }
