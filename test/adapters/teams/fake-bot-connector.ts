@@ -62,7 +62,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (failIndex !== -1) {
       const failure = queue.splice(failIndex, 1)[0];
       failures.push({ kind, status: failure.status });
-      const headers = failure.retryAfter !== undefined ? { 'Retry-After': failure.retryAfter } : {};
+      const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'Retry-After': failure.retryAfter } : {};
       return answer(res, failure.status, { error: { code: failure.code ?? 'ServiceError', message: `fake failure ${failure.status}` } }, headers);
     }
     const call: ConnectorCall = { kind, body, ...(parts[2] ? { conversationId: parts[2] } : {}), ...(parts[4] ? { activityId: parts[4] } : {}) };

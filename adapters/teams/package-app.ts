@@ -1,0 +1,84 @@
+// `npm run package:teams`: builds the zip a Teams admin uploads (manifest.json with the bot's app id
+// filled in from MICROSOFT_APP_ID, and the two generated icons) and prints where it was written.
+// Flags: --app-id ID, --developer NAME, --website URL, --privacy URL, --terms URL, --out FILE.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { ConfigError } from '../../bot/errors.js';
+import { loadConfig, readDotEnv } from '../config.js';
+import { colorIcon, outlineIcon } from './icons.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const MANIFEST_TEMPLATE = resolve(here, 'manifest.json');
+export const DEFAULT_PACKAGE_PATH = resolve(here, 'package', 'policy-assistant-teams.zip');
+
+export interface PackageOptions {
+  appId: string;
+  developerName?: string;
+  websiteUrl?: string;
+  privacyUrl?: string;
+  termsUrl?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The manifest with the placeholders filled in; throws ConfigError for an unusable value. */
+export function buildManifest(options: PackageOptions, template = readFileSync(MANIFEST_TEMPLATE, 'utf8')): Record<string, any> {
+  if (!GUID.test(options.appId)) {
+    throw new ConfigError('config_invalid', `The Teams app id must be the Azure Bot's Microsoft App ID (a GUID), not "${options.appId}". Set MICROSOFT_APP_ID or pass --app-id.`);
+  }
+  const website = options.websiteUrl ?? 'https://www.example.org';
+  const values: Record<string, string> = {
+    MICROSOFT_APP_ID: options.appId.toLowerCase(),
+    DEVELOPER_NAME: options.developerName ?? 'Your school or trust',
+    WEBSITE_URL: website,
+    PRIVACY_URL: options.privacyUrl ?? website,
+    TERMS_URL: options.termsUrl ?? website,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (name.endsWith('_URL') && !/^https:\/\/\S+$/.test(value)) throw new ConfigError('config_invalid', `Teams needs an https:// address for ${name.toLowerCase()}, not "${value}".`);
+  }
+  const filled = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => JSON.stringify(values[name] ?? whole).slice(1, -1));
+  return JSON.parse(filled) as Record<string, any>;
+}
+
+/** The package zip: manifest.json, color.png and outline.png at the root, as Teams expects. */
+export async function buildPackage(options: PackageOptions): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('manifest.json', JSON.stringify(buildManifest(options), null, 2));
+  zip.file('color.png', colorIcon(192));
+  zip.file('outline.png', outlineIcon(32));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i !== -1 ? args[i + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<void> {
+  readDotEnv();
+  const appId = flag(args, 'app-id') ?? loadConfig().teams?.appId ?? '';
+  if (!appId) throw new ConfigError('config_invalid', 'Set MICROSOFT_APP_ID (the Azure Bot\'s Microsoft App ID) or pass --app-id, then run npm run package:teams again.');
+  const out = resolve(flag(args, 'out') ?? DEFAULT_PACKAGE_PATH);
+  const zip = await buildPackage({
+    appId,
+    developerName: flag(args, 'developer'),
+    websiteUrl: flag(args, 'website'),
+    privacyUrl: flag(args, 'privacy'),
+    termsUrl: flag(args, 'terms'),
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, zip);
+  console.log(`Teams app package written to ${relative(process.cwd(), out) || out} (${zip.length} bytes).`);
+  console.log('Upload it in Teams: Apps → Manage your apps → Upload an app (or the Teams admin centre → Teams apps → Manage apps → Upload).');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `Could not build the Teams package: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

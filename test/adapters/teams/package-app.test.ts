@@ -1,0 +1,48 @@
+// The Teams app package: manifest filled from the app id, current schema, scopes and commands, and
+// icons of the sizes Teams requires (outline white on transparent).
+
+import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { buildManifest, buildPackage } from '../../../adapters/teams/package-app.js';
+import { TEAMS_COMMANDS } from '../../../adapters/teams/welcome.js';
+
+const appId = '11111111-2222-3333-4444-555555555555';
+
+describe('Teams app package', () => {
+  it('fills the bot id from the app id into a v1.17+ manifest with personal, team and group chat scopes', () => {
+    const manifest = buildManifest({ appId });
+    assert.equal(manifest.id, appId);
+    assert.equal(manifest.bots[0].botId, appId);
+    assert.ok(Number(manifest.manifestVersion) >= 1.17);
+    assert.match(manifest.$schema, new RegExp(`v${manifest.manifestVersion}/MicrosoftTeams.schema.json$`));
+    assert.deepEqual(manifest.bots[0].scopes, ['personal', 'team', 'groupChat']);
+    assert.ok(manifest.name.short.length <= 30 && manifest.description.short.length <= 80 && manifest.description.full.length <= 4000);
+    assert.doesNotMatch(JSON.stringify(manifest), /\{\{/);
+  });
+
+  it('lists the same commands the welcome card shows', () => {
+    const personal = buildManifest({ appId }).bots[0].commandLists.find((l: any) => l.scopes.includes('personal'));
+    assert.deepEqual(personal.commands.map((c: any) => c.title), TEAMS_COMMANDS.map((c) => c.title));
+    for (const c of personal.commands) assert.ok(c.title.length <= 32 && c.description.length <= 128);
+  });
+
+  it('refuses an app id that is not a GUID', () => {
+    assert.throws(() => buildManifest({ appId: 'my-bot' }), /GUID/);
+  });
+
+  it('zips the manifest with a 192×192 colour icon and a 32×32 white-on-transparent outline', async () => {
+    const zip = await JSZip.loadAsync(await buildPackage({ appId }));
+    assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+    const color = PNG.sync.read(await zip.file('color.png')!.async('nodebuffer'));
+    assert.equal(color.width, 192);
+    assert.equal(color.height, 192);
+    const outline = PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer'));
+    assert.equal(outline.width, 32);
+    for (let i = 0; i < outline.data.length; i += 4) {
+      const alpha = outline.data[i + 3];
+      if (alpha > 0) assert.deepEqual([...outline.data.subarray(i, i + 3)], [255, 255, 255], 'outline pixels are white');
+    }
+    assert.equal(outline.data[3], 0, 'the corner is transparent');
+  });
+});
