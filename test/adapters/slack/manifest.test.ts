@@ -1,0 +1,31 @@
+// The Slack app manifest declares everything the adapter listens for, on the one URL it serves.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { SLACK_EVENTS_PATH, SLACK_NAMES } from '../../../adapters/slack/app.js';
+
+const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
+
+describe('Slack manifest', () => {
+  it('requests every scope the adapter uses', () => {
+    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read']) {
+      assert.match(manifest, new RegExp(`- ${scope}\\b`), scope);
+    }
+  });
+
+  it('subscribes to the events, commands and shortcut the listeners handle', () => {
+    for (const event of ['message.im', 'app_mention', 'app_home_opened']) assert.match(manifest, new RegExp(`- ${event.replace('.', '\\.')}\\b`));
+    assert.match(manifest, new RegExp(`command: ${SLACK_NAMES.policyCommand}\\n`));
+    assert.match(manifest, new RegExp(`command: ${SLACK_NAMES.reportCommand}\\n`));
+    assert.match(manifest, new RegExp(`callback_id: ${SLACK_NAMES.reportShortcut}\\n`));
+    assert.match(manifest, /home_tab_enabled: true/);
+    assert.match(manifest, /messages_tab_enabled: true/);
+  });
+
+  it('points events, commands and interactivity at the one URL', () => {
+    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((m) => m[1]);
+    assert.equal(urls.length, 4);
+    for (const url of urls) assert.ok(url.endsWith(SLACK_EVENTS_PATH), url);
+    assert.match(manifest, /socket_mode_enabled: false/);
+  });
+});
