@@ -64,6 +64,8 @@ export interface Escalation {
   urgency: Urgency;
   recipients: Recipient[];
   guidance: GuidanceItem[];
+  /** Topics the school's policy says nothing about (shown as "the policy is silent on …"). */
+  guidanceSilent?: string[];
   status: EscalationStatus;
   /** When it becomes overdue if still open. */
   dueAt: string;

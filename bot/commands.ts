@@ -1,0 +1,53 @@
+// The words staff type that are commands rather than questions: "report", "my reports",
+// "escalations", "show ESC-2026-0001", "ack …", "note … text", "resolve … outcome", "help".
+
+export type Command =
+  | { name: 'report' }
+  | { name: 'my-reports' }
+  | { name: 'list'; which: 'open' | 'overdue' | 'recent' }
+  | { name: 'show'; ref: string }
+  | { name: 'ack'; ref: string }
+  | { name: 'note'; ref: string; text: string }
+  | { name: 'resolve'; ref: string; text: string }
+  | { name: 'help' }
+  | { name: 'flow'; word: 'cancel' | 'back' | 'restart' }
+  | { name: 'needs-ref'; verb: string }
+  | { name: 'unknown'; word: string };
+
+const refPattern = /\b(ESC-\d{4}-\d{1,6})\b/i;
+
+/** Parses a message as a command; undefined means it is a question (or a flow answer). */
+export function parseCommand(raw: string): Command | undefined {
+  const text = raw.trim();
+  const lower = text.toLowerCase().replace(/[.!?]+$/, '');
+  if (/^\/?(report|start a report|new report|make a report|report a post)$/.test(lower)) return { name: 'report' };
+  if (/^(my reports?|my escalations)$/.test(lower)) return { name: 'my-reports' };
+  if (/^(escalations|open|open escalations|list)$/.test(lower)) return { name: 'list', which: 'open' };
+  if (/^(overdue|overdue escalations)$/.test(lower)) return { name: 'list', which: 'overdue' };
+  if (/^(recent|recent escalations)$/.test(lower)) return { name: 'list', which: 'recent' };
+  if (/^(help|\?|commands|what can you do)$/.test(lower)) return { name: 'help' };
+  if (/^(cancel|stop|quit)$/.test(lower)) return { name: 'flow', word: 'cancel' };
+  if (/^(back|go back)$/.test(lower)) return { name: 'flow', word: 'back' };
+  if (/^(start again|restart|start over)$/.test(lower)) return { name: 'flow', word: 'restart' };
+  const verb = /^(show|open|view|ack|acknowledge|note|resolve|close)\b\s*(.*)$/is.exec(text);
+  if (verb) return withRef(verb[1].toLowerCase(), verb[2]);
+  const bareRef = /^ESC-\d{4}-\d{1,6}$/i.exec(text);
+  if (bareRef) return { name: 'show', ref: text.toUpperCase() };
+  const slash = /^\/(\S+)/.exec(text);
+  if (slash) return { name: 'unknown', word: slash[1] };
+  return undefined;
+}
+
+function withRef(verb: string, rest: string): Command | undefined {
+  const m = refPattern.exec(rest);
+  if (!m || rest.trim().toUpperCase().indexOf(m[1].toUpperCase()) !== 0) {
+    // "open the door" or "note that…" is a question, not a command with a missing reference.
+    return rest.trim() === '' ? { name: 'needs-ref', verb } : undefined;
+  }
+  const ref = m[1].toUpperCase();
+  const after = rest.trim().slice(m[1].length).trim();
+  if (verb === 'show' || verb === 'open' || verb === 'view') return { name: 'show', ref };
+  if (verb === 'ack' || verb === 'acknowledge') return { name: 'ack', ref };
+  if (verb === 'note') return { name: 'note', ref, text: after };
+  return { name: 'resolve', ref, text: after };
+}

@@ -1,0 +1,209 @@
+// The Bot: one entry point for every adapter. Routes each inbound event through small handler
+// tables (commands, actions, forms) to the report flow, the escalations or the policy answers.
+
+import { randomUUID } from 'node:crypto';
+import type { Answerer } from './answering.js';
+import type { Bot } from './bot.js';
+import type { BotContext } from './bot-context.js';
+import { parseCommand, type Command } from './commands.js';
+import { createDeliveryWorker } from './delivery/delivery-worker.js';
+import { AssistantError } from './errors.js';
+import { listEscalationsFor, myReports } from './escalation-lists.js';
+import { acknowledge, addNote, resolve, show } from './escalations/escalation-actions.js';
+import { alertReply } from './escalations/escalation-replies.js';
+import { remindOverdue } from './escalations/overdue.js';
+import type { Actor, BotResponse, InboundEvent } from './events.js';
+import { respond } from './events.js';
+import { helpReply, homeReply } from './help.js';
+import type { Directory } from './people.js';
+import { isManager } from './escalations/access.js';
+import { createLibraryAnswerer, type AnswerLibrary } from './policy-answerer.js';
+import type { Clock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+import type { Notifier } from './ports/notifier.js';
+import type { Store } from './ports/store.js';
+import type { Action, Reply } from './reply.js';
+import { textReply } from './reply.js';
+import { escalationTextForm } from './report/report-form.js';
+import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submitReportForm } from './report/report-conversation.js';
+import { safeguardingSystemName } from './report/routing.js';
+import type { Delivery } from './escalations/model.js';
+
+export interface BotDeps {
+  library: AnswerLibrary;
+  store: Store;
+  notifiers: Notifier[];
+  directory: Directory;
+  clock: Clock;
+  logger: Logger;
+  idGenerator?: () => string;
+  /** How questions are answered; defaults to the answers module over `library`. */
+  answerer?: Answerer;
+}
+
+type MessageEvent = Extract<InboundEvent, { type: 'message' }>;
+type ActionEvent = Extract<InboundEvent, { type: 'action' }>;
+type FormEvent = Extract<InboundEvent, { type: 'form' }>;
+
+/** Longest message read at all; the report's description has its own, smaller limit. */
+export const maxMessageLength = 20_000;
+/** Longest question answered; longer text is almost certainly a report or a paste. */
+export const maxQuestionLength = 2_000;
+
+export function createBot(deps: BotDeps): Bot {
+  const ctx: BotContext = {
+    library: deps.library,
+    answerer: deps.answerer ?? createLibraryAnswerer(deps.library),
+    store: deps.store,
+    notifiers: deps.notifiers,
+    directory: deps.directory,
+    clock: deps.clock,
+    logger: deps.logger,
+    newId: deps.idGenerator ?? randomUUID,
+    worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d) }),
+  };
+  const feedbackFor = new Map<string, { school: string; question: string; clauseIds: string[]; verdict: string }>();
+
+  const commands: { [K in Command['name']]: (ev: MessageEvent, c: Extract<Command, { name: K }>) => Promise<BotResponse> } = {
+    report: async (ev) => {
+      const flow = await activeFlow(ctx, ev.actor);
+      if (flow && ev.where === 'dm') return resumeReport(flow);
+      return startReport(ctx, ev.actor, ev.where);
+    },
+    'my-reports': (ev) => myReports(ctx, ev.actor),
+    list: (ev, c) => listEscalationsFor(ctx, ev.actor, c.which),
+    show: (ev, c) => show(ctx, ev.actor, c.ref, 'message'),
+    ack: (ev, c) => acknowledge(ctx, ev.actor, c.ref, 'message'),
+    note: (ev, c) => addNote(ctx, ev.actor, c.ref, c.text, 'message'),
+    resolve: (ev, c) => resolve(ctx, ev.actor, c.ref, c.text, 'message'),
+    help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor))] }),
+    flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
+    'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
+    unknown: async (_ev, c) => respond({ replies: [textReply(`I don't know the command "/${c.word}". Type 'help' to see what I can do, or just ask a question.`)] }),
+  };
+
+  const actions: { [K in Action['type']]: (ev: ActionEvent, a: Extract<Action, { type: K }>) => Promise<BotResponse> } = {
+    'ask.choose': async (ev, a) => {
+      const reply = await ctx.answerer.forClause(a.clauseId, a.question);
+      return respond({ replies: [reply ?? textReply("I couldn't find that part of the policy any more; please ask again.")] });
+    },
+    feedback: async (ev, a) => {
+      const known = feedbackFor.get(a.answerId) ?? { school: ev.actor.school, question: '', clauseIds: [], verdict: 'unknown' };
+      const by = { platform: ev.actor.platform, userId: ev.actor.userId };
+      await ctx.store.addFeedback({ answerId: a.answerId, ...known, helpful: a.helpful, by, at: ctx.clock.now().toISOString() });
+      return respond({ ephemeral: textReply('Thanks for the feedback.') });
+    },
+    'report.start': (ev, a) => startReport(ctx, ev.actor, ev.where, a.description),
+    'report.cancel': async (ev) => {
+      const flow = await activeFlow(ctx, ev.actor);
+      return (flow && (await continueReport(ctx, ev.actor, flow, 'cancel'))) || respond({ ephemeral: textReply('Report cancelled; nothing was sent.') });
+    },
+    'escalation.show': (ev, a) => show(ctx, ev.actor, a.ref, 'action'),
+    'escalation.ack': (ev, a) => acknowledge(ctx, ev.actor, a.ref, 'action'),
+    'escalation.note': (ev, a) => (a.note ? addNote(ctx, ev.actor, a.ref, a.note, 'action') : textForm(ev.actor, 'escalation.note', a.ref)),
+    'escalation.resolve': (ev, a) => (a.outcome ? resolve(ctx, ev.actor, a.ref, a.outcome, 'action') : textForm(ev.actor, 'escalation.resolve', a.ref)),
+  };
+
+  const forms: Record<FormEvent['formId'], (ev: FormEvent) => Promise<BotResponse>> = {
+    report: (ev) => submitReportForm(ctx, ev.actor, ev.values),
+    'escalation.note': (ev) => formText(ev, 'note', (ref, text) => addNote(ctx, ev.actor, ref, text, 'form')),
+    'escalation.resolve': (ev) => formText(ev, 'outcome', (ref, text) => resolve(ctx, ev.actor, ref, text, 'form')),
+  };
+
+  /** A note/outcome form, opened only for someone who may act (the submit is checked again). */
+  async function textForm(actor: Actor, id: 'escalation.note' | 'escalation.resolve', ref: string): Promise<BotResponse> {
+    const e = await ctx.store.getEscalation(ref);
+    if (!e) return respond({ ephemeral: textReply(`I can't find a report ${ref}.`) });
+    const verb = id === 'escalation.note' ? 'note' : 'resolve';
+    if (e.status === 'resolved') return respond({ ephemeral: textReply(`${ref} is already resolved; nothing changed.`, 'notice') });
+    // The console cannot open forms: it shows this hint (Slack and Teams open `form`).
+    return respond({ form: escalationTextForm(id, ref), replies: [textReply(`Type: ${verb} ${ref} <${verb === 'note' ? 'your note' : 'the outcome'}>`)] });
+  }
+
+  async function formText(ev: FormEvent, field: string, act: (ref: string, text: string) => Promise<BotResponse>): Promise<BotResponse> {
+    const ref = ev.context?.ref;
+    if (!ref) return respond({ formErrors: { [field]: 'This form has expired; press the button on the escalation again.' } });
+    const text = (ev.values[field] ?? '').trim();
+    if (!text) return respond({ formErrors: { [field]: field === 'note' ? 'Write the note.' : 'Say what the outcome was.' } });
+    if (text.length > 3000) return respond({ formErrors: { [field]: `That is ${text.length.toLocaleString('en-GB')} characters; please keep it under 3,000.` } });
+    return act(ref, text);
+  }
+
+  async function onMessage(ev: MessageEvent): Promise<BotResponse> {
+    const text = ev.text ?? '';
+    if (text.trim() === '') return respond({ replies: [textReply("Type a question about the social media policy, 'report' to report a post, or 'help'.")] });
+    if (text.length > maxMessageLength) {
+      return respond({ replies: [textReply(`That message is ${text.length.toLocaleString('en-GB')} characters, too long for me to read. Ask in a sentence or two, or type 'report' to report a post (descriptions up to 3,000 characters).`)] });
+    }
+    const command = parseCommand(text);
+    const flow = ev.where === 'dm' ? await activeFlow(ctx, ev.actor) : undefined;
+    if (flow && (command?.name === 'flow' || !command)) {
+      const r = await continueReport(ctx, ev.actor, flow, text);
+      if (r) return r;
+    }
+    if (command) return privately(ev, await (commands[command.name] as (e: MessageEvent, c: Command) => Promise<BotResponse>)(ev, command));
+    if (text.length > maxQuestionLength) {
+      return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
+    }
+    const answered = await ctx.answerer.ask(ev.actor.school, text);
+    if (answered.feedback) remember(answered.feedback);
+    if (answered.intent === 'report' && ev.where === 'channel') {
+      // Nothing about a child or a colleague is discussed in a channel.
+      return respond({ replies: [textReply(movedToDm)], direct: [answered.reply] });
+    }
+    return respond({ replies: [answered.reply] });
+  }
+
+  function remember(f: NonNullable<Awaited<ReturnType<Answerer['ask']>>['feedback']>): void {
+    feedbackFor.set(f.answerId, { school: f.school, question: f.question, clauseIds: f.clauseIds, verdict: f.verdict });
+    if (feedbackFor.size > 2000) feedbackFor.delete(feedbackFor.keys().next().value!);
+  }
+
+  async function dispatch(ev: InboundEvent): Promise<BotResponse> {
+    switch (ev.type) {
+      case 'message':
+        return onMessage(ev);
+      case 'action':
+        return (actions[ev.action.type] as (e: ActionEvent, a: Action) => Promise<BotResponse>)(ev, ev.action);
+      case 'form':
+        return forms[ev.formId] ? forms[ev.formId](ev) : respond({ ephemeral: textReply('That form is not one I know; please start again.') });
+      case 'home':
+        return respond({ replies: [await homeReply(ctx, ev.actor)] });
+    }
+  }
+
+  return {
+    async handle(ev) {
+      try {
+        return await dispatch(ev);
+      } catch (error) {
+        ctx.logger.error('event failed', { type: ev.type, error: (error as Error).message, code: (error as AssistantError).code, stack: (error as Error).stack });
+        const storeDown = error instanceof AssistantError && error.code.startsWith('store_');
+        const sorry = storeDown
+          ? "Sorry, I couldn't save that just now: please try again in a moment."
+          : 'Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.';
+        return ev.type === 'message' ? respond({ replies: [textReply(sorry, 'notice')] }) : respond({ ephemeral: textReply(sorry, 'notice') });
+      }
+    },
+    async runDueWork() {
+      await remindOverdue(ctx).catch((error: unknown) => ctx.logger.error('overdue pass failed', { error: (error as Error).message }));
+      await ctx.worker.runOnce();
+      await ctx.worker.idle();
+    },
+  };
+}
+
+/** Command output that names reports or people goes to the person's DM, never the channel. */
+function privately(ev: MessageEvent, r: BotResponse): BotResponse {
+  if (ev.where !== 'channel' || r.replies.length === 0) return r;
+  return { ...r, replies: [textReply(movedToDm)], direct: [...r.direct, ...r.replies] };
+}
+
+/** Alerts are drawn from the escalation as it stands when they are sent (state, ref and all). */
+async function renderDelivery(ctx: BotContext, d: Delivery): Promise<Reply | undefined> {
+  if (d.purpose === 'reporter-update') return undefined;
+  const e = await ctx.store.getEscalation(d.ref);
+  if (!e) return undefined;
+  const system = safeguardingSystemName(ctx.directory.people(e.school));
+  return alertReply(e, { reminder: d.purpose === 'reminder', safeguardingSystem: system });
+}

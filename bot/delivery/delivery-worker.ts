@@ -1,0 +1,124 @@
+// Sends the queued direct messages: claims due deliveries from the store, sends each through the
+// notifier for its platform, records the outcome. Failures are retried with backoff, never dropped.
+
+import { PlatformError } from '../errors.js';
+import type { Delivery } from '../escalations/model.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { Store } from '../ports/store.js';
+import type { Reply } from '../reply.js';
+import { retryDelayMs } from './backoff.js';
+
+export interface DeliveryWorkerDeps {
+  store: Store;
+  notifiers: Notifier[];
+  clock: Clock;
+  logger: Logger;
+  /** The reply to send now (alerts are drawn from the escalation as it stands); undefined keeps the stored one. */
+  render?: (delivery: Delivery) => Promise<Reply | undefined>;
+}
+
+export interface DeliveryWorker {
+  /** Sends everything due now; resolves how many deliveries were attempted. */
+  runOnce(): Promise<number>;
+  /** Starts a pass without waiting for it (after a new escalation); passes never overlap. */
+  kick(): void;
+  /** Resolves when no pass is running. */
+  idle(): Promise<void>;
+}
+
+const batchSize = 25;
+const leaseMs = 60_000;
+/** An update waits for the message it edits; check again soon. */
+const waitForOriginalMs = 5_000;
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function pass(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const due = await deps.store.claimDueDeliveries(deps.clock.now(), batchSize, leaseMs);
+      await Promise.all(due.map((d) => attempt(d)));
+      total += due.length;
+      if (due.length < batchSize) return total;
+    }
+  }
+
+  async function attempt(d: Delivery): Promise<void> {
+    const notifier = deps.notifiers.find((n) => n.platform === d.to.platform);
+    try {
+      if (!notifier) throw new PlatformError('platform_error', `No notifier for platform ${d.to.platform}`, { retryable: true });
+      const reply = (await deps.render?.(d).catch(() => undefined)) ?? d.reply;
+      const messageId = await send(notifier, d, reply);
+      await deps.store.recordDelivery(d.id, { ok: true, messageId, at: deps.clock.now().toISOString() });
+      if (d.purpose === 'alert' || d.purpose === 'reminder') await audit(d, 'notified', `${d.purpose} sent to ${d.to.platform}:${d.to.userId}`);
+    } catch (error) {
+      await failed(d, error);
+    }
+  }
+
+  async function send(notifier: Notifier, d: Delivery, reply: Reply): Promise<string> {
+    if (d.purpose !== 'alert-update') return (await notifier.sendDirect(d.to, reply)).messageId;
+    const original = d.updates ? await deps.store.getDelivery(d.updates) : undefined;
+    if (!original) return 'nothing-to-update';
+    if (!original.messageId) {
+      throw new PlatformError('platform_error', 'the message it updates has not been sent yet', { retryable: true, retryAfterMs: waitForOriginalMs });
+    }
+    await notifier.updateDirect(d.to, original.messageId, reply);
+    return original.messageId;
+  }
+
+  async function failed(d: Delivery, error: unknown): Promise<void> {
+    const retryAfterMs = error instanceof PlatformError ? error.details.retryAfterMs : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    const now = deps.clock.now();
+    const nextAttemptAt = new Date(now.getTime() + retryDelayMs(d.attempts, retryAfterMs)).toISOString();
+    deps.logger.warn('delivery failed', { id: d.id, ref: d.ref, purpose: d.purpose, to: `${d.to.platform}:${d.to.userId}`, attempts: d.attempts + 1, error: message, nextAttemptAt });
+    try {
+      await deps.store.recordDelivery(d.id, { ok: false, error: message, nextAttemptAt, at: now.toISOString() });
+      if (d.attempts === 0) await audit(d, 'delivery-failed', `${d.purpose} to ${d.to.platform}:${d.to.userId}: ${message}; retrying`);
+    } catch (storeError) {
+      // The lease runs out and another pass retries it; nothing is lost.
+      deps.logger.error('could not record a delivery failure', { id: d.id, error: (storeError as Error).message });
+    }
+  }
+
+  async function audit(d: Delivery, action: 'notified' | 'delivery-failed', detail: string): Promise<void> {
+    await deps.store.updateEscalation(d.ref, (e) => ({
+      escalation: e,
+      audit: [{ at: deps.clock.now().toISOString(), actor: 'system', action, detail }],
+      deliveries: [],
+    }));
+  }
+
+  function runOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass()
+      .catch((error: unknown) => {
+        deps.logger.error('delivery pass failed', { error: (error as Error).message });
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          void runOnce();
+        }
+      });
+    return running;
+  }
+
+  return {
+    runOnce,
+    kick: () => void runOnce(),
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}

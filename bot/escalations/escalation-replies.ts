@@ -1,0 +1,152 @@
+// How escalations read: the alert to the head/DSL (detail-free preview; child-protection details
+// only behind "Show details"), the full view, lists, and updates to the reporter.
+
+import type { Block, Button, Reply } from '../reply.js';
+import type { Role } from '../people.js';
+import { guidanceBlocks } from '../report/guidance.js';
+import { optionLabel } from '../report/report-steps.js';
+import { blocksText } from '../report/report-flow.js';
+import { isChildProtection } from '../report/routing.js';
+import type { AuditEvent, Delivery, Escalation } from './model.js';
+
+export const roleName: Record<Role, string> = { head: 'head teacher', dsl: 'designated safeguarding lead', chair: 'chair of governors' };
+
+export function personName(p: { name?: string; userId: string } | 'system'): string {
+  return p === 'system' ? 'the assistant' : (p.name ?? p.userId);
+}
+
+const statusText = (e: Escalation) =>
+  e.status === 'resolved' ? `resolved by ${personName(e.resolvedBy!)}` : e.status === 'acknowledged' ? `acknowledged by ${personName(e.acknowledgedBy!)}` : e.overdue ? 'open, OVERDUE' : 'open';
+
+const urgencyText = (e: Escalation) => (e.urgency === 'urgent' ? 'URGENT' : 'normal');
+
+export interface AlertOptions {
+  reminder?: boolean;
+  /** The school's safeguarding record system, named in child-protection alerts. */
+  safeguardingSystem: string;
+}
+
+/** The DM to a head/DSL/chair. Its preview never carries details; child-protection bodies neither. */
+export function alertReply(e: Escalation, opts: AlertOptions): Reply {
+  const cp = isChildProtection(e.report);
+  const kind = `${e.urgency === 'urgent' ? 'Urgent report' : 'Report'} ${e.ref}`;
+  const preview = opts.reminder ? `Reminder: ${kind} is waiting for you` : `${kind} needs your attention`;
+  const blocks: Block[] = [
+    { kind: 'heading', text: `${opts.reminder ? 'Reminder (not yet acknowledged): ' : ''}${kind}: ${optionLabel('category', e.report.category)}` },
+    { kind: 'fields', fields: summaryFields(e) },
+  ];
+  if (cp) {
+    blocks.push({ kind: 'text', text: 'Child protection: the details are not shown in notifications. Open them with "Show details".', tone: 'urgent' });
+    blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
+  } else {
+    blocks.push({ kind: 'fields', fields: detailFields(e) });
+  }
+  blocks.push(...stateBlocks(e));
+  const actions = escalationButtons(e, cp);
+  if (actions.length) blocks.push({ kind: 'actions', actions });
+  return { text: blocksText(blocks), blocks, preview };
+}
+
+function summaryFields(e: Escalation) {
+  return [
+    { label: 'Reference', value: e.ref },
+    { label: 'Category', value: optionLabel('category', e.report.category) },
+    { label: 'Urgency', value: urgencyText(e) },
+    { label: 'Reported by', value: personName(e.reporter) },
+    { label: 'Status', value: statusText(e) },
+  ];
+}
+
+function detailFields(e: Escalation) {
+  const r = e.report;
+  return [
+    { label: 'Posted by', value: optionLabel('poster', r.poster) },
+    { label: 'About', value: optionLabel('about', r.about) },
+    { label: 'Where', value: r.link ? `${r.platform} (${r.link})` : r.platform },
+    { label: 'Seen', value: r.seenAt },
+    { label: 'Evidence kept', value: optionLabel('evidenceKept', r.evidenceKept) },
+    { label: 'Anyone replied', value: optionLabel('replied', r.replied) },
+    { label: 'What it says', value: r.description },
+  ];
+}
+
+function stateBlocks(e: Escalation): Block[] {
+  const blocks: Block[] = [];
+  if (e.outcome) blocks.push({ kind: 'text', text: `Outcome: ${e.outcome}` });
+  if (e.notes.length) blocks.push({ kind: 'text', text: `${e.notes.length} note${e.notes.length > 1 ? 's' : ''}; the latest: ${e.notes[e.notes.length - 1].text}` });
+  return blocks;
+}
+
+function escalationButtons(e: Escalation, cp: boolean): Button[] {
+  const ref = e.ref;
+  const buttons: Button[] = [];
+  if (cp) buttons.push({ label: 'Show details', action: { type: 'escalation.show', ref } });
+  if (e.status === 'open') buttons.push({ label: 'Acknowledge', action: { type: 'escalation.ack', ref }, style: 'primary' });
+  if (e.status !== 'resolved') {
+    buttons.push({ label: 'Add note', action: { type: 'escalation.note', ref } });
+    buttons.push({ label: 'Resolve', action: { type: 'escalation.resolve', ref }, style: 'danger' });
+  }
+  return buttons;
+}
+
+/** The whole escalation for a head/DSL: details, guidance given, notes, deliveries, audit trail. */
+export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delivery[], opts: AlertOptions): Reply {
+  const blocks: Block[] = [
+    { kind: 'heading', text: `${e.ref}: ${optionLabel('category', e.report.category)}` },
+    { kind: 'fields', fields: [...summaryFields(e), { label: 'Reported at', value: e.createdAt }, { label: 'Due by', value: e.dueAt }] },
+    { kind: 'fields', fields: detailFields(e) },
+    ...stateBlocks(e),
+  ];
+  if (isChildProtection(e.report)) blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
+  blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [] }, e.guidance[0]?.citation.schoolName));
+  if (e.notes.length) {
+    blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'text', text: e.notes.map((n) => `${n.at} ${personName(n.by)}: ${n.text}`).join('\n') });
+  }
+  blocks.push({ kind: 'heading', text: 'Messages sent' }, { kind: 'text', text: deliveryLines(deliveries) });
+  blocks.push({ kind: 'heading', text: 'Audit trail' }, { kind: 'text', text: audit.map(auditLine).join('\n') || 'Nothing yet.' });
+  const actions = escalationButtons(e, false);
+  if (actions.length) blocks.push({ kind: 'actions', actions });
+  return { text: blocksText(blocks), blocks, preview: `${e.ref} (details)` };
+}
+
+function deliveryLines(deliveries: Delivery[]): string {
+  if (deliveries.length === 0) return 'None: nobody was configured to receive it.';
+  return deliveries
+    .map((d) => {
+      const to = `${d.purpose} to ${d.to.platform}:${d.to.userId}`;
+      if (d.state === 'sent') return `${to}: sent ${d.sentAt ?? ''}`.trim();
+      if (d.state === 'retrying') return `${to}: FAILING after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''} (${d.lastError ?? 'unknown error'}); next try ${d.nextAttemptAt}`;
+      return `${to}: waiting to be sent`;
+    })
+    .join('\n');
+}
+
+function auditLine(a: AuditEvent): string {
+  return `${a.at} ${personName(a.actor)} ${a.action}${a.detail ? `: ${a.detail}` : ''}${a.reason ? ` (why: ${a.reason})` : ''}`;
+}
+
+/** A list of escalations for a head/DSL, each with a button to show it. */
+export function listReply(title: string, items: Escalation[], empty: string): Reply {
+  if (items.length === 0) return { text: `${title}\n${empty}`, blocks: [{ kind: 'heading', text: title }, { kind: 'text', text: empty }] };
+  const blocks: Block[] = [{ kind: 'heading', text: title }];
+  blocks.push({ kind: 'text', text: items.map((e) => `${e.ref}  ${urgencyText(e)}  ${optionLabel('category', e.report.category)}  ${statusText(e)}  reported ${e.createdAt.slice(0, 10)} by ${personName(e.reporter)}`).join('\n') });
+  blocks.push({ kind: 'actions', actions: items.slice(0, 5).map((e) => ({ label: `Show ${e.ref}`, action: { type: 'escalation.show', ref: e.ref } })) });
+  return { text: blocksText(blocks), blocks };
+}
+
+/** The reporter's own reports and where each stands. */
+export function myReportsReply(items: Escalation[]): Reply {
+  if (items.length === 0) return { text: "You haven't made any reports. Type 'report' to start one.", blocks: [{ kind: 'text', text: "You haven't made any reports. Type 'report' to start one." }] };
+  const lines = items.map((e) => `${e.ref}  ${optionLabel('category', e.report.category)}  ${e.status}${e.outcome ? `: ${e.outcome}` : ''}  (${e.createdAt.slice(0, 10)})`);
+  const blocks: Block[] = [{ kind: 'heading', text: 'Your reports' }, { kind: 'text', text: lines.join('\n') }];
+  return { text: blocksText(blocks), blocks };
+}
+
+/** The DM telling a reporter their report moved. */
+export function reporterUpdateReply(e: Escalation, what: 'acknowledged' | 'resolved'): Reply {
+  const text =
+    what === 'acknowledged'
+      ? `Your report ${e.ref} has been acknowledged by ${personName(e.acknowledgedBy!)}.`
+      : `Your report ${e.ref} has been resolved by ${personName(e.resolvedBy!)}. Outcome: ${e.outcome}`;
+  return { text, blocks: [{ kind: 'text', text }], preview: `Update on your report ${e.ref}` };
+}

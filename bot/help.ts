@@ -1,0 +1,48 @@
+// What the assistant tells people about itself: help, the home view, and a few short messages.
+
+import type { BotContext } from './bot-context.js';
+import type { Actor } from './events.js';
+import { visibleEscalations } from './escalation-lists.js';
+import { isManager } from './escalations/access.js';
+import { listReply, myReportsReply } from './escalations/escalation-replies.js';
+import { blocksText } from './report/report-flow.js';
+import type { Block, Reply } from './reply.js';
+
+export const examples = [
+  'Can I be friends with a parent on Facebook?',
+  'Can I post photos of a school trip on my own Instagram?',
+  "A parent has posted something abusive about a colleague: what do I do?",
+];
+
+/** The help text; heads/DSLs also see their escalation commands. */
+export function helpReply(manager: boolean): Reply {
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'What I can do' },
+    { kind: 'text', text: "Ask me whether you can do something on social media, and I'll tell you what your school's policy says, quoting it." },
+    { kind: 'text', text: `For example:\n${examples.map((e) => `• ${e}`).join('\n')}` },
+    { kind: 'text', text: "Type 'report' to report an abusive, threatening or worrying post by a pupil or parent; I'll pass it to the head teacher (and the DSL if a child may be at risk). 'my reports' shows yours." },
+  ];
+  if (manager) {
+    blocks.push({
+      kind: 'text',
+      text: "As a head, DSL or chair: 'escalations' (open), 'overdue', 'recent', 'show ESC-2026-0001', 'ack ESC-2026-0001', 'note ESC-2026-0001 <text>', 'resolve ESC-2026-0001 <outcome>'.",
+    });
+  }
+  return { text: blocksText(blocks), blocks };
+}
+
+/** The home view: how to ask and the person's own reports; for heads/DSLs, open and overdue escalations. */
+export async function homeReply(ctx: BotContext, actor: Actor): Promise<Reply> {
+  const people = ctx.directory.people(actor.school);
+  const manager = isManager(people, actor);
+  const mine = await ctx.store.listEscalations({ school: actor.school, reporter: { platform: actor.platform, userId: actor.userId }, limit: 10 });
+  const blocks: Block[] = [...helpReply(manager).blocks, { kind: 'actions', actions: [{ label: 'Report a post', action: { type: 'report.start' }, style: 'primary' }] }];
+  blocks.push({ kind: 'divider' }, ...myReportsReply(mine).blocks);
+  if (manager) {
+    const open = await visibleEscalations(ctx, actor, 'open');
+    const overdue = open.filter((e) => e.overdue);
+    blocks.push({ kind: 'divider' }, ...listReply('Overdue escalations', overdue, 'None overdue.').blocks);
+    blocks.push({ kind: 'divider' }, ...listReply('Open escalations', open, 'No open escalations.').blocks);
+  }
+  return { text: blocksText(blocks), blocks };
+}

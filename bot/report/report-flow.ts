@@ -1,0 +1,118 @@
+// The report as a typed conversation: one question at a time, with back, cancel and "start again"
+// anywhere. Pure: takes the saved state and an answer, returns the next state and what to say.
+
+import type { ReportFields } from '../escalations/model.js';
+import type { Block, Reply } from '../reply.js';
+import { optionLabel, reportSteps, sexualEvidenceQuestion, type ReportStep } from './report-steps.js';
+import { matchOption, toFields, validateStep } from './validate-report.js';
+
+/** What is saved in the store between answers (so a flow survives a restart). */
+export interface FlowState {
+  v: 1;
+  school: string;
+  /** Index into reportSteps; reportSteps.length means "check and send". */
+  step: number;
+  values: Record<string, string>;
+  startedAt: string;
+}
+
+export type FlowOutcome =
+  | { kind: 'ask'; state: FlowState; notice?: string }
+  | { kind: 'cancelled' }
+  | { kind: 'submit'; state: FlowState; fields: ReportFields };
+
+const sendWords = new Set(['send', 'yes', 'y', 'submit', 'confirm', 'ok', 'send it', '1']);
+
+export function startFlow(school: string, now: Date): FlowState {
+  return { v: 1, school, step: 0, values: {}, startedAt: now.toISOString() };
+}
+
+/** True for a saved value that is a flow state this code understands. */
+export function isFlowState(value: unknown): value is FlowState {
+  const s = value as FlowState | undefined;
+  return !!s && s.v === 1 && typeof s.step === 'number' && typeof s.values === 'object';
+}
+
+/** Recognises the words that steer the flow itself. */
+export function flowCommand(text: string): 'cancel' | 'back' | 'restart' | undefined {
+  const t = text.trim().toLowerCase().replace(/[.!]+$/, '');
+  if (['cancel', 'stop', 'quit', 'abandon', 'cancel report'].includes(t)) return 'cancel';
+  if (['back', 'go back', 'previous', 'undo'].includes(t)) return 'back';
+  if (['start again', 'restart', 'start over', 'begin again'].includes(t)) return 'restart';
+  return undefined;
+}
+
+/** Applies one typed answer (or steering word) to the flow. */
+export function answerFlow(state: FlowState, text: string): FlowOutcome {
+  const command = flowCommand(text);
+  if (command === 'cancel') return { kind: 'cancelled' };
+  if (command === 'restart') return { kind: 'ask', state: { ...state, step: 0, values: {} }, notice: 'Starting again.' };
+  if (command === 'back') {
+    if (state.step === 0) return { kind: 'ask', state, notice: 'This is the first question.' };
+    const step = state.step - 1;
+    const values = { ...state.values };
+    delete values[reportSteps[step].name];
+    return { kind: 'ask', state: { ...state, step, values }, notice: 'Going back one question.' };
+  }
+  if (state.step >= reportSteps.length) {
+    if (sendWords.has(text.trim().toLowerCase())) return { kind: 'submit', state, fields: toFields(state.values) };
+    return { kind: 'ask', state, notice: "Type 'send' to send the report, 'back' to change the last answer, or 'cancel'." };
+  }
+  const step = reportSteps[state.step];
+  const result = validateStep(step, text);
+  if (!result.ok) return { kind: 'ask', state, notice: outOfOrder(step, text) ?? result.error };
+  const values = { ...state.values };
+  if (result.value !== undefined) values[step.name] = result.value;
+  return { kind: 'ask', state: { ...state, step: state.step + 1, values } };
+}
+
+/** When an answer fits another question but not this one, say so rather than "not recognised". */
+function outOfOrder(current: ReportStep, text: string): string | undefined {
+  if (current.kind !== 'choice') return undefined;
+  const other = reportSteps.find((s) => s !== current && s.kind === 'choice' && s.options !== current.options && matchOption(s.options ?? [], text));
+  if (!other) return undefined;
+  return `"${text.trim().slice(0, 60)}" sounds like an answer to "${other.question}", but I'm asking: ${current.question} Choose one of: ${current.options!.map((o, i) => `${i + 1} ${o.label}`).join(', ')}.`;
+}
+
+/** The question for the current step (or the check-and-send summary), as a reply. */
+export function stepReply(state: FlowState, before: Block[] = []): Reply {
+  const total = reportSteps.length;
+  if (state.step >= total) return summaryReply(state, before);
+  const step = reportSteps[state.step];
+  const question = step.name === 'evidenceKept' && state.values.category === 'sexual' ? sexualEvidenceQuestion : step.question;
+  const blocks: Block[] = [...before, { kind: 'heading', text: `Report a post: question ${state.step + 1} of ${total}` }, { kind: 'text', text: question }];
+  if (step.options) blocks.push({ kind: 'text', text: step.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n') });
+  const hint = [step.hint, step.options ? 'Type a number or the words.' : undefined, "Type 'back', 'cancel' or 'start again' at any time."]
+    .filter(Boolean)
+    .join(' ');
+  blocks.push({ kind: 'text', text: hint });
+  return { text: blocksText(blocks), blocks };
+}
+
+function summaryReply(state: FlowState, before: Block[]): Reply {
+  const fields = reportSteps.map((s) => ({
+    label: s.label,
+    value: s.options ? optionLabel(s.name, state.values[s.name]) : (state.values[s.name] ?? '—'),
+  }));
+  const blocks: Block[] = [
+    ...before,
+    { kind: 'heading', text: 'Check your report' },
+    { kind: 'fields', fields },
+    { kind: 'text', text: "Type 'send' to send it now, 'back' to change the last answer, or 'cancel'." },
+  ];
+  return { text: blocksText(blocks), blocks };
+}
+
+/** Plain-text fallback for a list of blocks. */
+export function blocksText(blocks: Block[]): string {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'text' || b.kind === 'heading') lines.push(b.text);
+    else if (b.kind === 'quote') lines.push(`"${b.text}" (${b.citation.schoolName} ${b.citation.ref})`);
+    else if (b.kind === 'fields') lines.push(...b.fields.map((f) => `${f.label}: ${f.value}`));
+    else if (b.kind === 'verdict') lines.push(b.headline);
+    else if (b.kind === 'actions') lines.push(b.actions.map((a) => `[${a.label}]`).join(' '));
+    else if (b.kind === 'related') lines.push(`${b.title}: ${b.items.map((i) => `${i.citation.ref} ${i.summary}`).join('; ')}`);
+  }
+  return lines.join('\n') || ' ';
+}
