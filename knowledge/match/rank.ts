@@ -29,6 +29,8 @@ export interface RankOptions {
   /** Whom the question is about; clauses that bind someone else rank lower. */
   binds?: Party;
   limit?: number;
+  /** Terms that lift a clause that has them without counting against coverage ("report" for incidents). */
+  boost?: string[];
 }
 
 const K1 = 1.2;
@@ -75,6 +77,7 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     if (!matched.some((t) => !LIGHT_TERMS.has(t))) continue;
     const coverage = covered / total;
     if (coverage < MIN_COVERAGE) continue;
+    for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.5;
     raw *= subjectFactor(doc.clause, opts.binds) * (0.5 + coverage);
     out.push({ clause: doc.clause, doc, raw, coverage, score: 0, matched });
   }

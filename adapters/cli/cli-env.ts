@@ -1,0 +1,53 @@
+// The one place the command-line tools read their settings (SCHOOL, POLICIES_DIR) and pick the
+// school to answer for. The lead will fold this into adapters/config.ts.
+
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PolicyLibrary } from '../../knowledge/library.js';
+
+/** The project root (two folders up from this file). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CliEnv {
+  /** Folder of policy sources: POLICIES_DIR, else knowledge/policies in the project. */
+  policiesDir: string;
+  /** SCHOOL, when set. */
+  school?: string;
+}
+
+/** Reads the environment the CLI tools honour. */
+export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
+  const dir = env.POLICIES_DIR?.trim();
+  const out: CliEnv = { policiesDir: dir ? (isAbsolute(dir) ? dir : resolve(process.cwd(), dir)) : resolve(PROJECT_ROOT, 'knowledge/policies') };
+  const school = env.SCHOOL?.trim();
+  if (school) out.school = school;
+  return out;
+}
+
+/** The school to answer for: the one asked for, else SCHOOL, else the only policy; else an error sentence. */
+export function pickSchool(library: PolicyLibrary, asked: string | undefined, env: CliEnv): { school: string } | { error: string } {
+  const known = library.schools().map((s) => s.id);
+  const wanted = asked ?? env.school;
+  if (wanted) {
+    return known.includes(wanted) ? { school: wanted } : { error: `Unknown school "${wanted}": the known schools are ${known.join(', ') || 'none'}.` };
+  }
+  if (known.length === 1) return { school: known[0]! };
+  return { error: `Say which school with --school ID or SCHOOL: the known schools are ${known.join(', ') || 'none'}.` };
+}
+
+/** Minimal flag parsing: `--name value`, `--flag`, and the rest as positional words. */
+export function parseArgs(argv: string[], valued: string[]): { flags: Map<string, string | true>; rest: string[] } {
+  const flags = new Map<string, string | true>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = /^--([\w-]+)=(.*)$/.exec(a);
+    if (eq) flags.set(eq[1]!, eq[2]!);
+    else if (a.startsWith('--') && a.length > 2) {
+      const name = a.slice(2);
+      if (valued.includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]!);
+      else flags.set(name, true);
+    } else rest.push(a);
+  }
+  return { flags, rest };
+}

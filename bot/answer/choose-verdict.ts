@@ -1,0 +1,66 @@
+// From the best clause to a verdict: the part of the clause the question is about decides
+// (a clause may allow one thing and forbid another), read through the form of the question.
+
+import type { Verdict } from '../reply.js';
+import type { AnalyzedQuery, RankedClause } from '../../knowledge/match/rank.js';
+import type { ClausePart, Effect } from '../../knowledge/types.js';
+import type { ReadQuestion } from './read-question.js';
+
+const BY_EFFECT: Record<Effect, Verdict> = {
+  forbids: 'no',
+  permits: 'yes',
+  permission: 'permission',
+  discourages: 'caution',
+  requires: 'must',
+  informs: 'info',
+};
+
+/** The part of a clause that best matches the question (ties go to the earlier part). */
+export function bestPart(best: RankedClause, query: AnalyzedQuery): { part: ClausePart; index: number } {
+  const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
+  let index = 0;
+  let top = -1;
+  best.doc.parts.forEach((terms, i) => {
+    let s = 0;
+    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+    if (s > top + 1e-9) {
+      top = s;
+      index = i;
+    }
+  });
+  let part = parts[index] ?? parts[0]!;
+  if (part.effect === 'informs') {
+    // A descriptive sentence next to a rule: the rule is what the question needs.
+    const rule = parts.find((p) => p.effect !== 'informs');
+    if (rule) part = rule;
+  }
+  return { part, index };
+}
+
+/** The verdict for a question answered by one clause part. */
+export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
+  if (read.intent === 'report') return 'info';
+  if (read.form === 'whatif') return 'info';
+  if (read.form === 'wh') return part.effect === 'permission' ? 'permission' : 'info';
+  return BY_EFFECT[part.effect];
+}
+
+/** The sentence a verdict line opens with, naming the school ("No — Cadmus's policy does not allow this."). */
+export function headline(verdict: Verdict, schoolName: string, permissionFrom?: string): string {
+  const s = possessive(schoolName);
+  switch (verdict) {
+    case 'no': return `No — ${s} policy does not allow this.`;
+    case 'yes': return `Yes — ${s} policy allows this, within the limits it sets.`;
+    case 'permission': return permissionFrom
+      ? `Only with permission — ${s} policy needs the agreement of ${permissionFrom} first.`
+      : `Only with permission — ${s} policy needs someone's agreement first.`;
+    case 'caution': return `Be cautious — ${s} policy advises against this.`;
+    case 'must': return `You must — ${s} policy requires this.`;
+    case 'info': return `Here is what ${s} policy says.`;
+    case 'unknown': return `${s} policy does not cover this.`.replace(/^./, (c) => c.toUpperCase());
+  }
+}
+
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

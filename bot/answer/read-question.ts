@@ -1,0 +1,56 @@
+// Reads a staff message before matching: is it a question about the policy or an incident to
+// report, what form of question it is, and whom it is about (staff, parents, pupils, governors).
+
+import type { Party } from '../../knowledge/types.js';
+
+export type Intent = 'ask' | 'report';
+/** yesno: can I / am I allowed / should I…; wh: who / what / how…; whatif: what happens if…; statement: anything else. */
+export type QuestionForm = 'yesno' | 'wh' | 'whatif' | 'statement';
+
+export interface ReadQuestion {
+  intent: Intent;
+  form: QuestionForm;
+  /** Whom the question asks about, when it is not the member of staff asking. */
+  subject?: Party;
+}
+
+const HARM =
+  /\b(?:lies|lying|lied|racist|racism|homophobic|abus\w*|threat\w*|bull(?:y|ied|ying)|cyberbull\w*|troll\w*|harass\w*|indecent|nudes?|naked|sext\w*|groom\w*|radicali[sz]\w*|extremis\w*|terroris\w*|defam\w*|libel\w*|insult\w*|nasty|uncomfortable|upset\w*|inappropriate|offensive|fake (?:account|profile)|hack\w*|impersonat\w*|at risk|unsafe|stalk\w*|explicit|porn\w*|slag\w*|rude|vile|hate|hateful|intimidat\w*|blackmail\w*|leaked|self-harm|suicid\w*|scared|worried|concern(?:ed|ing))\b/i;
+const NEED_HELP =
+  /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do)\s+(?:i|we)\s+do\s*\??$/i;
+const WHAT_IF = /^(?:what|wat|wot)\s+happens\s+(?:if|when)\b|^what\s+if\b/i;
+const SAFEGUARDING = /\b(?:at risk|indecent|nude|groom\w*|radicali[sz]\w*|extremis\w*|abus\w*|harm(?:ed|ing)?|danger\w*)\b/i;
+const ACTOR = /\b(?:a|an|the|one of (?:my|our|the)|some|someone|somebody|my|our|this|that)\s*(?:parents?|carers?|mum|dad|mother|father|pupils?|child|children|kids?|students?|colleagues?|(?:member of )?staff|teachers?|governors?|person|people|ex-pupils?|former pupils?|someone|somebody|stranger)?\b/i;
+const NARRATION =
+  /\b(?:ha[sd]|have|'ve|keeps?|kept|is|are|was|were|been)\s+(?:\w+\s+)?(?:posted|posting|written|writing|wrote|shared|sharing|sent|sending|messag\w+|comment\w*|upload\w*|tagg\w+|call\w*|said|saying|threaten\w*|made|making|created|set up|add\w*|follow\w*|contact\w*|spread\w*|shar\w+|bull\w+|harass\w+|troll\w+|abus\w+|nasty|being)\b|\b(?:posted|wrote|shared|sent|messaged|dm'?d|commented|uploaded|tagged|threatened|insulted|called|added|followed|contacted|texted|emailed|spread|created|screenshotted|filmed|photographed)\b|\bi(?:'ve| have)?\s+(?:just\s+)?(?:seen|found|noticed|received|got|spotted|come across|been sent|been told)\b|\bi\s*(?:'m|am)\s+being\b|\bthere(?:'s| is| are)\s+(?:a|an|some)\b.*\b(?:post|comment|photo|video|group|page|account|message)s?\b/i;
+const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
+const PUPIL_ACTOR = /\b(?:pupils?|child|children|kids?|students?|young person|ex-pupils?|former pupils?)\b/i;
+
+const SUBJECTS: [Party, RegExp][] = [
+  ['parents', /^(?:can|could|may|should|must|are|is|do|does|will|would)\s+(?:a\s+|the\s+|our\s+)?(?:parents?|carers?|mums?|dads?|families|family members|stakeholders|grandparents?)\b|\b(?:parents?|carers?|mums?|dads?)\s+(?:are\s+)?(?:allowed|permitted|able)\b|\bfor parents\b/i],
+  ['pupils', /^(?:can|could|may|should|must|are|is|do|does|will|would)\s+(?:a\s+|the\s+|our\s+)?(?:pupils?|children|kids|students)\b|\b(?:pupils?|children|kids|students)\s+(?:are\s+)?(?:allowed|permitted)\b/i],
+  ['governors', /^(?:can|could|may|should|must|are|is|do|does|will|would)\s+(?:a\s+|the\s+|our\s+)?governors?\b|\bas a governor\b|\bi(?:'m| am) a governor\b/i],
+];
+
+/** Intent, form and subject of one message. */
+export function readQuestion(text: string): ReadQuestion {
+  const q = text.trim().replace(/\s+/g, ' ');
+  const form: QuestionForm = WHAT_IF.test(q) ? 'whatif'
+    : /^(?:who|what|wat|wot|when|where|which|how|why)\b/i.test(q) ? 'wh'
+    : /^(?:can|cn|could|may|am|is|are|should|must|do|does|would|will|shall|have|need|any)\b|\b(?:allowed|ok to|okay to|alright to|permitted)\b/i.test(q) ? 'yesno'
+    : 'statement';
+  const read: ReadQuestion = { intent: intentOf(q, form), form };
+  const subject = SUBJECTS.find(([, re]) => re.test(q))?.[0];
+  if (subject) read.subject = subject;
+  return read;
+}
+
+function intentOf(q: string, form: QuestionForm): Intent {
+  const harm = HARM.test(q);
+  if (form === 'whatif') return SAFEGUARDING.test(q) && !/\bi\b/i.test(q.split(/\bif\b/i)[1] ?? '') ? 'report' : 'ask';
+  if (NEED_HELP.test(q)) return harm || NARRATION.test(q) ? 'report' : 'ask';
+  if (ASKING_PERMISSION.test(q) && !/\b(?:report|tell)\b/i.test(q)) return 'ask';
+  if (form === 'wh') return 'ask';
+  if (NARRATION.test(q) && ACTOR.test(q) && (harm || PUPIL_ACTOR.test(q) || /\bme\b|\bmy\b/i.test(q))) return 'report';
+  return harm && /\b(?:me|my|our|us)\b/i.test(q) ? 'report' : 'ask';
+}
