@@ -27,20 +27,37 @@ export function isPersonal(activity: Partial<Activity>): boolean {
   return activity.conversation?.conversationType === 'personal' || (!activity.conversation?.isGroup && !activity.conversation?.conversationType);
 }
 
-/** Remembers how to reach the sender: their 1:1 reference when this is a personal chat, and the tenant route. */
-export async function rememberConversation(store: Store, activity: Activity): Promise<void> {
-  const tenantId = tenantOf(activity);
-  const writes: Promise<void>[] = [];
-  if (activity.serviceUrl && tenantId && activity.recipient?.id) {
-    const route: TenantRoute = { serviceUrl: activity.serviceUrl, tenantId, botId: activity.recipient.id };
-    writes.push(store.saveConversationRef('teams', `tenant:${tenantId}`, route));
-    writes.push(store.saveConversationRef('teams', 'tenant:last', route));
-  }
-  if (isPersonal(activity) && activity.from) {
-    const reference = TurnContext.getConversationReference(activity);
-    writes.push(store.saveConversationRef('teams', teamsUserId(activity), { ...reference, activityId: undefined }));
-  }
-  await Promise.all(writes);
+/** Remembers how to reach each sender; writes only what changed since this process last wrote it. */
+export interface ConversationRecorder {
+  remember(activity: Activity): Promise<void>;
+}
+
+/** Records the sender's 1:1 reference (personal chats) and their tenant's route, skipping repeats. */
+export function createConversationRecorder(store: Store, limit = 10_000): ConversationRecorder {
+  const written = new Map<string, string>();
+  const save = async (key: string, value: unknown) => {
+    const json = JSON.stringify(value);
+    if (written.get(key) === json) return;
+    await store.saveConversationRef('teams', key, value);
+    written.delete(key);
+    written.set(key, json);
+    if (written.size > limit) written.delete(written.keys().next().value as string);
+  };
+  return {
+    async remember(activity) {
+      const tenantId = tenantOf(activity);
+      const writes: Promise<void>[] = [];
+      if (activity.serviceUrl && tenantId && activity.recipient?.id) {
+        const route: TenantRoute = { serviceUrl: activity.serviceUrl, tenantId, botId: activity.recipient.id };
+        writes.push(save(`tenant:${tenantId}`, route), save('tenant:last', route));
+      }
+      if (isPersonal(activity) && activity.from) {
+        const { activityId: _ignored, ...reference } = TurnContext.getConversationReference(activity);
+        writes.push(save(teamsUserId(activity), reference));
+      }
+      await Promise.all(writes);
+    },
+  };
 }
 
 /** The stored 1:1 reference for a user, if any. */

@@ -11,7 +11,7 @@ import type { Store } from '../../bot/ports/store.js';
 import { textReply } from '../../bot/reply.js';
 import { toActivity } from './activities.js';
 import { defaultRetry, withConnectorRetry, type RetryOptions } from './connector-retry.js';
-import { rememberConversation } from './conversation-refs.js';
+import { createConversationRecorder } from './conversation-refs.js';
 import { answerInvoke, deliverResponse, type DeliverDeps } from './deliver-response.js';
 import { createFormMemory } from './form-memory.js';
 import { eventOf, whereOf, type SchoolLookup } from './inbound-event.js';
@@ -44,6 +44,7 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  const conversations = createConversationRecorder(deps.store);
   const deliver: DeliverDeps = { notifier: deps.notifier, forms: createFormMemory(), logger: deps.logger, retry: deps.retry ?? defaultRetry };
 
   const welcome = async (context: TurnContext) => {
@@ -65,7 +66,7 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
   app.activity(ActivityTypes.Message, async (context) => handleTurn(context));
 
   async function remember(context: TurnContext): Promise<void> {
-    await rememberConversation(deps.store, context.activity).catch((error) =>
+    await conversations.remember(context.activity).catch((error) =>
       deps.logger.warn('teams: could not store the conversation reference', { error: (error as Error).message }),
     );
   }
