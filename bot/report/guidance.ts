@@ -68,7 +68,7 @@ export const guidanceTopics: Topic[] = [
     id: 'pupil-poster', label: 'pupils who post about staff',
     queries: ['school discipline', 'pupils post inappropriate material about staff'],
     signal: [/pupils?|students?/i, /discipline|sanction|behaviour/i],
-    applies: (f) => f.poster === 'pupil' || f.poster === 'ex-pupil',
+    applies: (f) => (f.poster === 'pupil' || f.poster === 'ex-pupil') && f.about !== 'pupil',
   },
   {
     id: 'parent-poster', label: 'parents who post offensive comments', max: 2,

@@ -1,0 +1,135 @@
+// The composition root: reads the config, loads the policies, opens the store, builds the core,
+// and runs the front ends: Slack and/or Teams when their credentials are set, else the terminal chat.
+
+import type { Express } from 'express';
+import { createBot } from '../bot/create-bot.js';
+import type { Bot } from '../bot/bot.js';
+import { AssistantError } from '../bot/errors.js';
+import { systemClock } from '../bot/ports/clock.js';
+import type { Logger } from '../bot/ports/logger.js';
+import type { Notifier } from '../bot/ports/notifier.js';
+import type { Store } from '../bot/ports/store.js';
+import { loadPolicyLibrary, unknownSchool, type PolicyLibrary } from '../knowledge/library.js';
+import { ConfigError } from '../bot/errors.js';
+import { loadConfig, readDotEnv, type AppConfig } from './config.js';
+import { runConsoleChat } from './console/console-chat.js';
+import { createConsoleNotifier } from './console/console-notifier.js';
+import { createDirectory, type ConfiguredDirectory } from './directory.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger } from './logger.js';
+import { createStore } from './store/create-store.js';
+
+/** What every front end is built from. */
+export interface Core {
+  config: AppConfig;
+  logger: Logger;
+  library: PolicyLibrary;
+  school: string;
+  directory: ConfiguredDirectory;
+  store: Store;
+}
+
+/** A chat platform: its notifier goes into the core, then it is started with the bot. */
+export interface PlatformFrontEnd {
+  name: string;
+  notifier: Notifier;
+  start(bot: Bot, http: Express): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The school this deployment serves by default: SCHOOL, else the only policy there is. */
+export function chooseSchool(wanted: string | undefined, library: PolicyLibrary): string {
+  const known = library.schools().map((s) => s.id);
+  if (wanted) {
+    if (!known.includes(wanted)) throw unknownSchool(wanted, known);
+    return wanted;
+  }
+  if (known.length === 1) return known[0];
+  throw new ConfigError('config_invalid', `SCHOOL is not set and there are ${known.length} policies; set SCHOOL to one of: ${known.join(', ') || 'none'}.`);
+}
+
+async function openCore(config: AppConfig, logger: Logger): Promise<Core> {
+  const library = await loadPolicyLibrary(config.policiesDir);
+  for (const p of library.problems) logger.warn('policy file skipped', p);
+  const school = chooseSchool(config.school, library);
+  const directory = createDirectory(config, school);
+  const store = await createStore(config, { logger });
+  return { config, logger, library, school, directory, store };
+}
+
+// ── Platform hooks: the Slack and Teams adapters plug in here (one small function each). ──
+async function slackFrontEnd(_core: Core): Promise<PlatformFrontEnd | undefined> {
+  if (!_core.config.slack) return undefined;
+  throw new ConfigError('config_invalid', 'Slack credentials are set, but the Slack adapter is not wired into adapters/main.ts yet.');
+}
+
+async function teamsFrontEnd(_core: Core): Promise<PlatformFrontEnd | undefined> {
+  if (!_core.config.teams) return undefined;
+  throw new ConfigError('config_invalid', 'Teams is configured, but the Teams adapter is not wired into adapters/main.ts yet.');
+}
+
+/** Slack and/or Teams on the shared HTTP server, with due work on a timer; runs until a signal. */
+async function runPlatforms(core: Core): Promise<void> {
+  const frontEnds = (await Promise.all([slackFrontEnd(core), teamsFrontEnd(core)])).filter((f): f is PlatformFrontEnd => !!f);
+  const bot = makeBot(core, frontEnds.map((f) => f.notifier));
+  const http = createHttpServer();
+  for (const f of frontEnds) await f.start(bot, http.app);
+  const port = await http.listen(core.config.port);
+  core.logger.info('assistant started', { school: core.school, port, platforms: frontEnds.map((f) => f.name) });
+  const timer = setInterval(() => void bot.runDueWork(), core.config.workIntervalMs);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  clearInterval(timer);
+  await Promise.all(frontEnds.map((f) => f.stop()));
+  await http.close();
+}
+
+function makeBot(core: Core, notifiers: Notifier[]): Bot {
+  return createBot({ library: core.library, store: core.store, notifiers, directory: core.directory, clock: systemClock, logger: core.logger });
+}
+
+async function runTerminal(core: Core): Promise<void> {
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  const notifier = createConsoleNotifier(print);
+  const bot = makeBot(core, [notifier]);
+  await runConsoleChat({
+    bot,
+    school: core.school,
+    input: process.stdin,
+    print,
+    note: (text) => process.stderr.write(`${text}\n`),
+    interactive: Boolean(process.stdin.isTTY),
+    schoolName: core.library.policy(core.school)?.school.name ?? core.school,
+    storeDescription: 'file' in core.store ? String(core.store.file) : 'PostgreSQL (DATABASE_URL)',
+    workIntervalMs: core.config.workIntervalMs,
+    flushDirect: notifier.flush,
+  });
+}
+
+async function main(): Promise<number> {
+  readDotEnv();
+  const config = loadConfig();
+  const terminal = !config.slack && !config.teams;
+  // The terminal chat stays quiet unless asked: stderr carries only warnings and errors.
+  const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const core = await openCore(config, logger);
+  try {
+    await (terminal ? runTerminal(core) : runPlatforms(core));
+  } finally {
+    await core.store.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // One clear sentence for the operator; never a stack trace.
+    const known = error instanceof AssistantError || (error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /Error$/.test(error.name) && error.name !== 'Error');
+    const message = known ? (error as Error).message : `Could not start: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  },
+);
