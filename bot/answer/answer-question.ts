@@ -46,7 +46,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
   }
   const read = readQuestion(text);
   const query = analyzeQuery(index, text);
-  const opts = read.subject ? { binds: read.subject } : {};
+  const opts = { ...(read.subject ? { binds: read.subject } : {}), preferRules: read.form === 'yesno' };
   let ranked = rankClauses(index, query, { ...opts, ...(read.intent === 'report' ? { boost: ['report', 'evidence'] } : {}) });
   if (ranked.length === 0 && read.intent === 'report') {
     // An incident the policy has no words for: still give its guidance on reporting concerns.
@@ -57,7 +57,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     return { ...base, intent: read.intent, verdict: 'unknown', confidence: 0, clauses: [], problem: 'not_covered' };
   }
   const best = ranked[0]!;
-  const { part } = bestPart(best, query);
+  const { part } = bestPart(best, query, index);
   const verdict = chooseVerdict(read, part);
   const answer: Answer = {
     ...base,
@@ -68,7 +68,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     deciding: part.text,
   };
   if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;
-  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query).part) : undefined);
+  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index).part) : undefined);
   if (close.length > 1) {
     answer.didYouMean = close.map(toMatch);
     answer.confidence = Math.round(best.score * 80) / 100;

@@ -3,6 +3,7 @@
 
 import type { Verdict } from '../reply.js';
 import type { AnalyzedQuery, RankedClause } from '../../knowledge/match/rank.js';
+import type { SchoolIndex } from '../../knowledge/match/clause-index.js';
 import type { ClausePart, Effect } from '../../knowledge/types.js';
 import type { ReadQuestion } from './read-question.js';
 
@@ -16,25 +17,26 @@ const BY_EFFECT: Record<Effect, Verdict> = {
 };
 
 /** The part of a clause that best matches the question (ties go to the earlier part). */
-export function bestPart(best: RankedClause, query: AnalyzedQuery): { part: ClausePart; index: number } {
+export function bestPart(best: RankedClause, query: AnalyzedQuery, index?: SchoolIndex): { part: ClausePart; index: number } {
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
-  let index = 0;
+  let at = 0;
   let top = -1;
   best.doc.parts.forEach((terms, i) => {
+    // Full idf here: "personal email" versus "school email" turns on the light words.
     let s = 0;
-    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+    for (const t of query.terms) if (terms.has(t)) s += index?.idf.get(t) ?? query.weights.get(t) ?? 0;
     if (s > top + 1e-9) {
       top = s;
-      index = i;
+      at = i;
     }
   });
-  let part = parts[index] ?? parts[0]!;
+  let part = parts[at] ?? parts[0]!;
   if (part.effect === 'informs') {
     // A descriptive sentence next to a rule: the rule is what the question needs.
     const rule = parts.find((p) => p.effect !== 'informs');
     if (rule) part = rule;
   }
-  return { part, index };
+  return { part, index: at };
 }
 
 /** The verdict for a question answered by one clause part. */

@@ -2,7 +2,7 @@
 // under, the lead-in sentence a list item belongs to, and the list's polarity (Do's/Don'ts).
 
 import type { Effect, Party } from '../types.js';
-import { readHeadingPolarity, readListPolarity } from './classify-effect.js';
+import { IMPERATIVE, readHeadingPolarity, readListPolarity } from './classify-effect.js';
 import { audienceOf } from './classify-binds.js';
 import { wordCount } from './clean-text.js';
 import type { TextBlock } from './read-blocks.js';
@@ -42,7 +42,7 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
     if (b.kind === 'para') {
       const run = itemRun(blocks, i + 1);
       const startsList = run.length > 0 && (b.lead || run.length >= 2);
-      if (startsList && run.every(isFragment)) {
+      if (startsList && b.lead && isFragmentList(run)) {
         const items = run.map((r) => `- ${r.text}`).join('\n');
         drafts.push({ ...ctx, ...sectionOf(b, stack), text: `${b.text}\n${items}` });
         i += run.length;
@@ -105,10 +105,12 @@ function itemRun(blocks: TextBlock[], from: number): TextBlock[] {
   return run;
 }
 
-/** A list item that is only a phrase ("The intended audience"): it completes its lead-in. */
-function isFragment(b: TextBlock): boolean {
-  return !b.number && wordCount(b.text) <= 10 && !/[.]$/.test(b.text) &&
-    !/\b(?:must|should|will|may|can|not|never|don'?t|do)\b/i.test(b.text);
+/** Items that are only phrases ("The intended audience", "Blogs (e.g. Blogger)"): they complete their lead-in. */
+function isFragmentList(run: TextBlock[]): boolean {
+  const counts = run.map((r) => wordCount(r.text));
+  const avg = counts.reduce((a, b) => a + b, 0) / counts.length;
+  return avg <= 8 && Math.max(...counts) <= 14 && run.every((r) =>
+    !r.number && !/[.;]$/.test(r.text) && !IMPERATIVE.test(r.text) && !/^(?:do not|don'?t|never|no)\b/i.test(r.text));
 }
 
 function isMultiSentence(text: string): boolean {

@@ -78,7 +78,8 @@ export function readListPolarity(leadOrHeading: string): Effect | undefined {
   return undefined;
 }
 
-const IMPERATIVE =
+/** A sentence that opens with a command verb ("Check your settings…"). */
+export const IMPERATIVE =
   /^\s*(?:\w+ly\s+)?(?:check|keep|make|use|ensure|think|seek|report|consider|be|take|know|review|set|tell|ask|remember|treat|respect|follow|protect|express|stay|turn|contact|speak|inform|record|add|read|raise|act|switch|limit|delete|block|save|screenshot|talk|get|put|choose|apply|update|attend|comply)\b/i;
 const ADVISED = /\b(?:advised|recommended|urged)\s+to\b/i;
 

@@ -17,7 +17,7 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       const own = readEffect(piece);
       let effect: Effect;
       if (own && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
-      else effect = inherited ?? own?.effect ?? baseEffect(sentenceEffect) ?? 'informs';
+      else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
       if (own && own.effect !== 'permission') sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);
       const part: ClausePart = { text: piece, effect };
@@ -45,7 +45,8 @@ export function sentences(text: string): string[] {
 
 function pieces(sentence: string): string[] {
   const out: string[] = [];
-  for (const semi of sentence.split(/;\s+|,?\s+but\s+(?=\w)/)) {
+  // "…set to private and pupils are never listed…": a second subject with its own verb is a second rule.
+  for (const semi of sentence.split(/;\s+|,?\s+but\s+(?=\w)|\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
     const paren = /^(.*?)\s*\(([^()]{15,})\)\s*([^()]*)$/.exec(semi);
     const base = paren && readEffect(paren[2]!) ? [paren[1]! + (paren[3] ? ` ${paren[3]}` : ''), paren[2]!] : [semi];
     for (const b of base) out.push(...commaActions(b));

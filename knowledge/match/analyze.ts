@@ -10,6 +10,9 @@ const STEMMED = new Map<string, string[]>();
 for (const [concepts, words] of FAMILIES) for (const w of words) if (!STEMMED.has(stem(w))) STEMMED.set(stem(w), concepts.split(' '));
 const PHRASE_MAP = new Map(PHRASES.map(([p, c]) => [p, c.split(' ')]));
 const MAX_PHRASE = Math.max(...PHRASES.map(([p]) => p.split(' ').length));
+const PHRASE_WORDS = new Set(PHRASES.flatMap(([p]) => p.split(' ')));
+/** "the school has social media pages", "school ICT equipment": the school's own account or device. */
+const OWNED: Record<string, string> = { account: 'schoolaccount', device: 'schooldevice' };
 
 /** Lower-case words of a text, apostrophes and hyphens resolved ("pupil's" → "pupil", "ex-pupil" → "ex pupil"). */
 export function words(text: string): string[] {
@@ -31,7 +34,9 @@ export function expandTextSpeak(ws: string[]): string[] {
 /** The concept terms of a list of words: phrases first, then families, then stems. */
 export function termsOf(ws: string[]): string[] {
   const out: string[] = [];
+  let schoolAt = -10;
   for (let i = 0; i < ws.length; ) {
+    if (ws[i] === 'school' || ws[i] === 'official') schoolAt = i;
     let matched = 0;
     for (let n = Math.min(MAX_PHRASE, ws.length - i); n >= 2 && !matched; n--) {
       const hit = PHRASE_MAP.get(ws.slice(i, i + n).join(' '));
@@ -46,7 +51,12 @@ export function termsOf(ws: string[]): string[] {
     }
     const w = ws[i++]!;
     if (STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    out.push(...termOf(w));
+    const terms = termOf(w);
+    out.push(...terms);
+    for (const t of terms) if (OWNED[t] && i - 1 - schoolAt <= 4) out.push(OWNED[t]!);
+    // The word itself too, when a family stands for it: "befriend" matches "befriending" best.
+    const s = stem(w);
+    if (!terms.includes(s) && SURFACE.has(w)) out.push(`=${s}`);
   }
   return out;
 }
@@ -58,7 +68,7 @@ export function termOf(w: string): string[] {
 
 /** True when a word is known to the lexicon (a family member, text-speak or a stopword). */
 export function isLexiconWord(w: string): boolean {
-  return SURFACE.has(w) || STOPWORDS.has(w) || w in TEXT_SPEAK || STEMMED.has(stem(w));
+  return SURFACE.has(w) || STOPWORDS.has(w) || w in TEXT_SPEAK || STEMMED.has(stem(w)) || PHRASE_WORDS.has(w);
 }
 
 /** Terms of a clause or heading text. */

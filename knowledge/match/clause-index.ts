@@ -3,6 +3,7 @@
 
 import type { Clause, Policy } from '../types.js';
 import { analyze, words, termsOf } from './analyze.js';
+import { stem } from './stem.js';
 import { FAMILIES, TEXT_SPEAK } from './lexicon.js';
 import { createSpeller, type Speller } from './spell.js';
 
@@ -25,6 +26,8 @@ export interface SchoolIndex {
   speller: Speller;
   /** Words that appear in the policy, to leave alone when correcting typos. */
   vocabulary: Set<string>;
+  /** Stems of the vocabulary: a plural or tense of a known word is not a typo. */
+  stems: Set<string>;
   buildMs: number;
 }
 
@@ -37,13 +40,15 @@ export function buildIndex(policy: Policy): SchoolIndex {
   const n = Math.max(docs.length, 1);
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
-  const unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
+  // A word the policy never uses weighs like a fairly rare one, not the rarest: questions carry incidental nouns.
+  const unseenIdf = Math.min(Math.log(1 + (n + 0.5) / 0.5), 3);
   const vocabulary = new Set<string>();
   for (const c of policy.clauses) for (const w of words(`${c.text} ${c.headingPath.join(' ')}`)) vocabulary.add(w);
   const lexicon = [...FAMILIES.flatMap(([, ws]) => ws), ...Object.keys(TEXT_SPEAK)];
   const speller = createSpeller([...vocabulary, ...lexicon]);
   const avgLen = docs.reduce((s, d) => s + d.len, 0) / n;
-  return { policy, docs, idf, unseenIdf, avgLen, speller, vocabulary, buildMs: performance.now() - started };
+  const stems = new Set([...vocabulary].map(stem));
+  return { policy, docs, idf, unseenIdf, avgLen, speller, vocabulary, stems, buildMs: performance.now() - started };
 }
 
 function toDoc(clause: Clause): ClauseDoc {

@@ -54,7 +54,10 @@ export const PHRASES: [string, string][] = [
   ['school tablet', 'schooldevice device'], ['school network', 'schooldevice'], ['work laptop', 'schooldevice device'],
   ['work computer', 'schooldevice device'], ['work phone', 'schooldevice device'], ['school ipad', 'schooldevice device'],
   ['school email', 'schoolemail email'], ['official school email', 'schoolemail email'], ['work email', 'schoolemail email'],
-  ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
+  ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
+  ['write about', 'mention post'], ['post about', 'post mention'], ['posting about', 'post mention'],
+  ['necessarily reflect', 'disclaimer'], ['views are my own', 'disclaimer'], ['mine alone', 'disclaimer'], ['views are mine', 'disclaimer'],
+  ['come across', 'aware'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
 ];
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
@@ -72,19 +75,24 @@ export const FAMILIES: [string, string[]][] = [
   ['socialmedia whatsapp', ['whatsapp']],
   ['socialmedia linkedin', ['linkedin']],
   ['socialmedia youtube', ['youtube']],
-  ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites']],
+  ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites', 'platform', 'platforms']],
   ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand']],
   ['restbreak', ['lunch', 'lunchtimes', 'lunchtime', 'break', 'breaks', 'breaktime']],
-  ['message', ['message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
+  ['message interact', ['message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
+  ['inappropriate', ['inappropriate', 'inappropriately', 'unsuitable', 'improper', 'unacceptable']],
+  ['abuse inappropriate', ['nasty', 'horrible', 'unkind', 'mean', 'vile']],
+  ['aware', ['aware', 'seen', 'see', 'sees', 'saw', 'notice', 'noticed', 'spotted', 'found', 'find', 'discover', 'discovered', 'know', 'unsure']],
+  ['concern', ['concern', 'concerned', 'concerns', 'worried', 'worry', 'uncomfortable', 'uneasy', 'upset', 'distress', 'distressed']],
+  ['mention', ['mention', 'mentioning', 'mentioned', 'refer', 'referring', 'reference', 'references', 'referencing', 'discuss', 'discussing', 'discussion', 'comment', 'comments', 'commenting', 'commented']],
   ['interact', ['contact', 'contacting', 'contacted', 'communicate', 'communicating', 'communication', 'communications', 'interact', 'interacting', 'interaction', 'interactions', 'engage', 'engaging', 'talk', 'talking', 'speak', 'converse', 'conversation', 'conversations', 'correspond']],
-  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry']],
+  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content', 'material', 'materials']],
   ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
   ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
   ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict']],
   ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'complain', 'complaining', 'complaint', 'complaints', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
   ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate', 'nasty']],
   ['defame', ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lies', 'lying', 'false', 'untrue', 'misleading', 'rumour', 'rumours']],
-  ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'refer', 'referral']],
+  ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'referral']],
   ['approve', ['permission', 'approval', 'approve', 'approved', 'consent', 'authorise', 'authorised', 'authorisation', 'sanction', 'sanctioned', 'agreed']],
   ['staff', ['staff', 'teacher', 'teachers', 'employee', 'employees', 'adult', 'adults', 'assistant', 'assistants', 'volunteer', 'volunteers', 'everyone']],
   ['colleague', ['colleague', 'colleagues', 'coworker', 'coworkers', 'workmate', 'workmates']],
@@ -122,9 +130,15 @@ export const STOPWORDS = new Set(
     'get getting got let lets make makes making use using used uses thing things something anything anyone someone somebody ' +
     'one okay well still even way like would whether while whilst within however therefore etc e g i.e eg ie via per upon ' +
     'against again further once both few more most same own-it happen happens happened else sure know think thanks hi hello ' +
-    'dear school i me my myself we mine'
+    'dear i me my myself we mine said say says saying apply applies applied'
   ).split(/\s+/),
 );
 
 /** Words about whom, not what: kept for the subject but weighed lightly. */
 export const LIGHT_TERMS = new Set(['staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);
+
+/** Named platforms: instances of social media, so naming one should not outweigh the topic of the question. */
+export const INSTANCE_TERMS = new Set(['facebook', 'instagram', 'tiktok', 'snapchat', 'twitter', 'whatsapp', 'linkedin', 'youtube']);
+
+/** Concepts naming a group of people; a clause mostly about another group fits the question less. */
+export const PARTY_TERMS = new Set(['parent', 'pupil', 'expupil', 'colleague', 'governor']);

@@ -4,7 +4,8 @@
 import type { Clause, Party } from '../types.js';
 import { expandTextSpeak, isLexiconWord, termsOf, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
-import { LIGHT_TERMS } from './lexicon.js';
+import { stem } from './stem.js';
+import { INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
 
 export interface AnalyzedQuery {
   terms: string[];
@@ -31,10 +32,12 @@ export interface RankOptions {
   limit?: number;
   /** Terms that lift a clause that has them without counting against coverage ("report" for incidents). */
   boost?: string[];
+  /** Rank rules (forbids, permits, requires…) above descriptions: the question asks what is allowed. */
+  preferRules?: boolean;
 }
 
 const K1 = 1.2;
-const B = 0.5;
+const B = 0.3;
 /** Below this share of the question's weight, a clause does not answer it. */
 export const MIN_COVERAGE = 0.5;
 
@@ -42,7 +45,7 @@ export const MIN_COVERAGE = 0.5;
 export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   const corrections: [string, string][] = [];
   const ws = expandTextSpeak(words(text)).map((w) => {
-    if (index.vocabulary.has(w) || isLexiconWord(w)) return w;
+    if (index.vocabulary.has(w) || isLexiconWord(w) || index.stems.has(stem(w))) return w;
     const fixed = index.speller(w);
     if (fixed) corrections.push([w, fixed]);
     return fixed ?? w;
@@ -50,8 +53,9 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   const terms = [...new Set(termsOf(expandTextSpeak(ws)))];
   const weights = new Map<string, number>();
   for (const t of terms) {
+    if (t.startsWith('=')) continue;
     const idf = index.idf.get(t) ?? index.unseenIdf;
-    weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : idf);
+    weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : INSTANCE_TERMS.has(t) ? Math.min(idf, 1.5) * 0.4 : idf);
   }
   return { terms, weights, corrections };
 }
@@ -59,7 +63,8 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
 /** Clauses that answer the query, best first; empty when none covers enough of it. */
 export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: RankOptions = {}): RankedClause[] {
   const total = [...query.weights.values()].reduce((s, w) => s + w, 0);
-  const heavy = query.terms.filter((t) => !LIGHT_TERMS.has(t));
+  const heavy = query.terms.filter((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='));
+  const parties = query.terms.filter((t) => PARTY_TERMS.has(t));
   if (total === 0 || heavy.length === 0) return [];
   const out: RankedClause[] = [];
   for (const doc of index.docs) {
@@ -69,22 +74,40 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     for (const t of query.terms) {
       const tf = doc.tf.get(t);
       if (!tf) continue;
+      if (t.startsWith('=')) {
+        raw += 0.5 * (index.idf.get(t) ?? 0);
+        continue;
+      }
       const w = query.weights.get(t)!;
       raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
       covered += w;
       matched.push(t);
     }
-    if (!matched.some((t) => !LIGHT_TERMS.has(t))) continue;
+    if (!matched.some((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='))) continue;
     const coverage = covered / total;
     if (coverage < MIN_COVERAGE) continue;
     for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.5;
-    raw *= subjectFactor(doc.clause, opts.binds) * (0.5 + coverage);
+    raw *= subjectFactor(doc.clause, opts.binds) * partyFit(doc, parties) * (0.5 + coverage);
+    if (opts.preferRules && doc.clause.effect !== 'informs') raw *= 1.2;
     out.push({ clause: doc.clause, doc, raw, coverage, score: 0, matched });
   }
   out.sort((a, b) => b.raw - a.raw);
   const top = out[0]?.raw ?? 1;
   for (const r of out) r.score = round2(Math.min(1, r.coverage * (0.55 + 0.45 * (r.raw / top))));
   return out.slice(0, opts.limit ?? out.length);
+}
+
+/** How much of the people a clause talks about are the ones the question names (1 when it names none). */
+function partyFit(doc: ClauseDoc, parties: string[]): number {
+  if (!parties.length) return 1;
+  let all = 0;
+  let asked = 0;
+  for (const p of PARTY_TERMS) {
+    const tf = doc.tf.get(p) ?? 0;
+    all += tf;
+    if (parties.includes(p)) asked += tf;
+  }
+  return all ? 0.5 + (0.5 * asked) / all : 1;
 }
 
 function subjectFactor(clause: Clause, who: Party | undefined): number {
