@@ -103,7 +103,7 @@ export function renderActions(block: Extract<Block, { kind: 'actions' }>, index 
 /** A form inside a message (no modal can open without a click): its title and a button to open it. */
 export function renderForm(block: Extract<Block, { kind: 'form' }>, index = 0): KnownBlock[] {
   const intro = section(`*${safeMrkdwn(block.form.title, 300)}*`);
-  return [intro, ...renderActions({ kind: 'actions', actions: [{ label: block.form.submitLabel || 'Open the form', action: openFormAction(block.form), style: 'primary' }] }, index)];
+  return [intro, ...renderActions({ kind: 'actions', actions: [{ label: 'Open the form', action: openFormAction(block.form), style: 'primary' }] }, index)];
 }
 
 export function renderDivider(): KnownBlock[] {

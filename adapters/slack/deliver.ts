@@ -4,7 +4,7 @@
 import type { webApi } from '@slack/bolt';
 import type { BotResponse } from '../../bot/events.js';
 import type { Logger } from '../../bot/ports/logger.js';
-import type { Reply } from '../../bot/reply.js';
+import type { Block, FormSpec, Reply } from '../../bot/reply.js';
 import { renderBlocks, renderMessage, LIMITS } from './block-kit.js';
 import { callSlack } from './errors.js';
 import { renderModal } from './modal.js';
@@ -26,32 +26,50 @@ export interface Place {
   respond?: (message: Record<string, unknown>) => Promise<unknown>;
 }
 
-/** Sends everything a BotResponse asks for; failures are logged, never thrown at the listener. */
+/**
+ * Sends everything a BotResponse asks for; failures are logged, never thrown at the listener.
+ * A `form` opens as a modal when Slack gave a trigger_id; the response's replies and DMs are then
+ * the core's typed fallback for the same form and are not sent. Without a trigger (a typed
+ * "report"), the DMs go out with a button that opens the form.
+ */
 export async function deliver(client: webApi.WebClient, response: BotResponse, place: Place, logger: Logger): Promise<void> {
-  const steps: [string, () => Promise<unknown>][] = [];
-  if (response.form) steps.push(['form', () => openForm(client, response, place)]);
-  if (response.update) steps.push(['update', () => updateMessage(client, response.update!, place)]);
-  if (response.ephemeral) steps.push(['ephemeral', () => sendEphemeral(client, response.ephemeral!, place)]);
-  for (const reply of response.replies) steps.push(['reply', () => sendReply(client, reply, place)]);
-  for (const reply of response.direct) steps.push(['direct', () => sendDirect(client, reply, place.userId)]);
-  for (const [what, step] of steps) {
+  const attempt = async (what: string, step: () => Promise<unknown>): Promise<boolean> => {
     try {
       await step();
+      return true;
     } catch (error) {
       logger.error('slack: could not deliver part of a response', { what, user: place.userId, error: (error as Error).message });
+      return false;
+    }
+  };
+  let { replies, direct } = response;
+  if (response.form) {
+    const form = response.form;
+    const opened = place.triggerId ? await attempt('form', () => openModal(client, form, place)) : false;
+    if (opened) {
+      replies = [];
+      direct = [];
+    } else {
+      direct = withFormButton(direct, form);
     }
   }
+  if (response.update) await attempt('update', () => updateMessage(client, response.update!, place));
+  if (response.ephemeral) await attempt('ephemeral', () => sendEphemeral(client, response.ephemeral!, place));
+  for (const reply of replies) await attempt('reply', () => sendReply(client, reply, place));
+  for (const reply of direct) await attempt('direct', () => sendDirect(client, reply, place.userId));
 }
 
-async function openForm(client: webApi.WebClient, response: BotResponse, place: Place): Promise<void> {
-  const form = response.form!;
-  if (place.triggerId) {
-    const view = renderModal(form, place.message && !place.message.ephemeral ? { channel: place.message.channel, ts: place.message.ts } : {});
-    await callSlack('views.open', () => client.views.open({ trigger_id: place.triggerId!, view }));
-    return;
-  }
-  // NOTE: a modal needs a trigger_id (a click or a command); without one the form goes by DM as a button.
-  await sendDirect(client, { text: form.title, blocks: [...(form.intro ?? []), { kind: 'form', form }] }, place.userId);
+async function openModal(client: webApi.WebClient, form: FormSpec, place: Place): Promise<void> {
+  const view = renderModal(form, place.message && !place.message.ephemeral ? { channel: place.message.channel, ts: place.message.ts } : {});
+  await callSlack('views.open', () => client.views.open({ trigger_id: place.triggerId!, view }));
+}
+
+/** The DMs with a button that opens the form (added to the first, or as a message of its own). */
+function withFormButton(direct: Reply[], form: FormSpec): Reply[] {
+  const button: Block = { kind: 'form', form };
+  if (direct.length === 0) return [{ text: form.title, blocks: [...(form.intro ?? []), button] }];
+  const [first, ...rest] = direct;
+  return [{ ...first, blocks: [...first.blocks, { kind: 'divider' }, button] }, ...rest];
 }
 
 async function updateMessage(client: webApi.WebClient, reply: Reply, place: Place): Promise<void> {

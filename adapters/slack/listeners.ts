@@ -101,7 +101,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const actor = toActor(command.user_id, command.team_id, deps.schoolFor, command.user_name);
     const place: Place = { userId: command.user_id, channel: command.channel_id, replyVia: 'respond', respond, triggerId: command.trigger_id };
-    await run(client, { type: 'action', actor, action: reportFromCommand(command.text), where: 'channel' }, place);
+    // NOTE: the report happens in a modal and DMs, never in the channel the command was typed in.
+    await run(client, { type: 'action', actor, action: reportFromCommand(command.text), where: 'dm' }, place);
   });
 
   app.shortcut(deps.names.reportShortcut, async ({ shortcut, ack, client }) => {
@@ -110,7 +111,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const actor = toActor(s.user.id, s.team?.id ?? s.user.team_id, deps.schoolFor);
     // Whatever the core says goes to the reporter alone: nothing about a report appears in the channel.
     const place: Place = { userId: s.user.id, replyVia: 'dm', triggerId: s.trigger_id };
-    await run(client, { type: 'action', actor, action: reportFromShortcut(s), where: 'channel' }, place);
+    await run(client, { type: 'action', actor, action: reportFromShortcut(s), where: 'dm' }, place);
   });
 
   app.action({ action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, client, respond }) => {
@@ -122,14 +123,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const channel = b.container?.channel_id ?? b.channel?.id;
     const fromHome = b.container?.type === 'view' && b.view?.type === 'home';
     const ts = b.container?.message_ts ?? b.message?.ts;
+    const ephemeral = b.container?.is_ephemeral === true;
     const place: Place = {
       userId: b.user.id,
       channel,
       threadTs: b.container?.thread_ts ?? b.message?.thread_ts,
-      replyVia: channel ? 'channel' : 'dm',
+      // An ephemeral message (a /policy answer) is answered the same way: only its reader sees it.
+      replyVia: ephemeral ? 'respond' : channel ? 'channel' : 'dm',
       triggerId: b.trigger_id,
       respond,
-      ...(channel && ts ? { message: { channel, ts, ephemeral: b.container?.is_ephemeral === true } } : {}),
+      ...(channel && ts ? { message: { channel, ts, ephemeral } } : {}),
     };
     await run(client, { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel) }, fromHome ? { ...place, replyVia: 'dm' } : place);
     if (fromHome) await refreshHome(client, b.user.id, actor.tenant);

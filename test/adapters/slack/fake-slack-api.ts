@@ -10,6 +10,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   token?: string;
   at: number;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  result?: Record<string, unknown>;
 }
 
 /** A scripted failure for the next call(s) of a method. */
@@ -25,8 +27,10 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** The next calls to `method` fail as listed, one failure per call. */
   failNext(method: string, ...failures: Failure[]): void;
+  /** Like failNext, for calls whose arguments match (e.g. only the DM to the head). */
+  failNextWhere(method: string, match: (args: Record<string, unknown>) => boolean, ...failures: Failure[]): void;
   /** Resolves when `predicate` holds on the recorded calls (polls), or rejects after `ms`. */
-  waitFor(predicate: (calls: RecordedCall[]) => boolean, ms?: number): Promise<void>;
+  waitFor(predicate: (calls: RecordedCall[]) => boolean | Promise<boolean>, ms?: number): Promise<void>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -37,7 +41,7 @@ export const FAKE_TEAM = 'T0SCHOOL1';
 /** Starts the fake; `token` is the bot token it accepts (others get `invalid_auth`). */
 export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
-  const failures = new Map<string, Failure[]>();
+  const failures = new Map<string, { failure: Failure; match?: (args: Record<string, unknown>) => boolean }[]>();
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -75,8 +79,11 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
     const method = path.replace(/^\/api\//, '');
     const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
     const bearer = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
-    calls.push({ method, args, token: bearer, at: Date.now() });
-    const failure = failures.get(method)?.shift();
+    const call: RecordedCall = { method, args, token: bearer, at: Date.now() };
+    calls.push(call);
+    const queue = failures.get(method) ?? [];
+    const index = queue.findIndex((f) => !f.match || f.match(args));
+    const failure = index === -1 ? undefined : queue.splice(index, 1)[0].failure;
     if (failure && 'status' in failure && failure.status === 429) {
       res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
@@ -86,6 +93,7 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       return;
     }
     const body = failure ? { ok: false, error: failure.error } : bearer !== token ? { ok: false, error: 'invalid_auth' } : answer(method, args);
+    call.result = body;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -98,11 +106,14 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext(method, ...list) {
-      failures.set(method, [...(failures.get(method) ?? []), ...list]);
+      failures.set(method, [...(failures.get(method) ?? []), ...list.map((failure) => ({ failure }))]);
+    },
+    failNextWhere(method, match, ...list) {
+      failures.set(method, [...(failures.get(method) ?? []), ...list.map((failure) => ({ failure, match }))]);
     },
     async waitFor(predicate, ms = 5000) {
       const until = Date.now() + ms;
-      while (!predicate(calls)) {
+      while (!(await predicate(calls))) {
         if (Date.now() > until) throw new Error(`fake Slack: condition not met in ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
         await new Promise((r) => setTimeout(r, 10));
       }

@@ -24,8 +24,8 @@ export interface SlackHarness {
 }
 
 export interface HarnessOptions {
-  bot: Bot;
-  store: Pick<Store, 'claimEvent'>;
+  /** The core, built once the fake Slack API's URL is known (the notifier needs it). */
+  core: (config: SlackConfig) => Promise<{ bot: Bot; store: Pick<Store, 'claimEvent'> }> | { bot: Bot; store: Pick<Store, 'claimEvent'> };
   schoolFor?: (teamId: string | undefined) => string;
   logger?: Logger;
   submitDeadlineMs?: number;
@@ -35,9 +35,10 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
   const api = await startFakeSlackApi(BOT_TOKEN);
   const http = createHttpServer();
   const config: SlackConfig = { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: api.url };
+  const { bot, store } = await options.core(config);
   const adapter = createSlackAdapter(config, {
-    bot: options.bot,
-    store: options.store,
+    bot,
+    store,
     schoolFor: options.schoolFor ?? (() => 'cadmus'),
     logger: options.logger ?? silentLogger,
     express: http.app,

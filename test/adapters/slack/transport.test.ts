@@ -33,7 +33,7 @@ describe('Slack transport', () => {
 
   beforeEach(async () => {
     bot = echoBot(400);
-    h = await startSlackHarness({ bot, store: memoryClaims() });
+    h = await startSlackHarness({ core: () => ({ bot, store: memoryClaims() }) });
   });
   afterEach(() => h.close());
 
