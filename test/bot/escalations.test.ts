@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLowdbStore } from '../../adapters/store/lowdb/lowdb-store.js';
+import { allText, makeHarness } from './harness.js';
+
+describe('escalation actions', () => {
+  it('acknowledge, note and resolve update the alert in place and tell the reporter', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    await h.bot.runDueWork();
+    const ack = await h.press('head', { type: 'escalation.ack', ref });
+    assert.match(ack.update!.text, /acknowledged by head/);
+    assert.match(ack.ephemeral!.text, /You acknowledged/);
+    const note = await h.press('head', { type: 'escalation.note', ref, note: 'Spoke to the pupil and parents.' });
+    assert.match(note.update!.text, /Spoke to the pupil/);
+    const resolved = await h.say('head', `resolve ${ref} Post removed; pupil sanctioned under the behaviour policy.`);
+    assert.match(allText(resolved), /You resolved/);
+    await h.bot.runDueWork();
+    const toAnn = h.notifier.to('ann').map((m) => m.reply.text);
+    assert.equal(toAnn.length, 2);
+    assert.match(toAnn[0], /acknowledged by head/);
+    assert.match(toAnn[1], /resolved by head\. Outcome: Post removed/);
+    assert.ok(h.notifier.to('head').some((m) => m.kind === 'update' && /resolved by head/.test(m.reply.text)), 'the head\'s alert was updated in place');
+    const e = (await h.store.getEscalation(ref))!;
+    assert.equal(e.status, 'resolved');
+    assert.deepEqual((await h.store.listAudit(ref)).filter((a) => a.actor !== 'system').map((a) => a.action), ['created', 'acknowledged', 'note-added', 'resolved']);
+    assert.equal((await h.store.listAudit(ref)).find((a) => a.action === 'resolved')!.reason, 'Post removed; pupil sanctioned under the behaviour policy.');
+  });
+
+  it('changes nothing when the same action is pressed twice', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    await h.press('head', { type: 'escalation.ack', ref });
+    const again = await h.press('dsl', { type: 'escalation.ack', ref });
+    assert.match(again.ephemeral!.text, /already acknowledged by head; nothing changed|already acknowledged by head at/);
+    await h.press('head', { type: 'escalation.note', ref, note: 'same' });
+    assert.match((await h.press('head', { type: 'escalation.note', ref, note: 'same' })).ephemeral!.text, /already on/);
+    await h.press('head', { type: 'escalation.resolve', ref, outcome: 'done' });
+    const version = (await h.store.getEscalation(ref))!.version;
+    assert.match((await h.press('head', { type: 'escalation.resolve', ref, outcome: 'done' })).ephemeral!.text, /already resolved/);
+    assert.match((await h.press('head', { type: 'escalation.ack', ref })).ephemeral!.text, /already resolved/);
+    assert.match((await h.press('head', { type: 'escalation.note', ref, note: 'late' })).ephemeral!.text, /resolved; notes can no longer/);
+    assert.equal((await h.store.getEscalation(ref))!.version, version);
+    await h.bot.runDueWork();
+    assert.equal(h.notifier.to('ann').filter((m) => /acknowledged/.test(m.reply.text)).length, 1);
+  });
+
+  it('says so for an escalation that does not exist', async () => {
+    const h = await makeHarness();
+    assert.match((await h.press('head', { type: 'escalation.ack', ref: 'ESC-2026-0999' })).ephemeral!.text, /can't find a report ESC-2026-0999/);
+  });
+
+  it('asks for the note or outcome in a form when the button carries none', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    const r = await h.press('head', { type: 'escalation.resolve', ref });
+    assert.equal(r.form?.id, 'escalation.resolve');
+    assert.equal(r.form?.context?.ref, ref);
+    const empty = await h.bot.handle({ type: 'form', actor: h.as('head'), formId: 'escalation.resolve', values: { outcome: ' ' }, context: { ref } });
+    assert.match(empty.formErrors!.outcome, /outcome/);
+    const done = await h.bot.handle({ type: 'form', actor: h.as('head'), formId: 'escalation.resolve', values: { outcome: 'Resolved at a meeting.' }, context: { ref } });
+    assert.match(allText(done), /You resolved/);
+  });
+});
+
+describe('escalation access', () => {
+  it('refuses anyone but the head, DSL or chair, and records the refusal', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', { description: 'private detail' });
+    for (const action of [{ type: 'escalation.ack', ref }, { type: 'escalation.show', ref }, { type: 'escalation.resolve', ref, outcome: 'x' }] as const) {
+      const r = await h.press('bob', action);
+      assert.match(r.ephemeral!.text, /only the head teacher and the designated safeguarding lead/);
+      assert.doesNotMatch(allText(r), /private detail/);
+    }
+    assert.match(allText(await h.say('bob', 'escalations')), /only the head teacher/);
+    assert.equal((await h.store.getEscalation(ref))!.status, 'open');
+    assert.ok((await h.store.listAudit(ref)).some((a) => a.action === 'refused'));
+  });
+
+  it('lets a reporter list and see only their own reports', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    await h.report('bob', {});
+    const mine = allText(await h.say('ann', 'my reports'));
+    assert.match(mine, new RegExp(ref));
+    assert.doesNotMatch(mine, /ESC-2026-0002/);
+    assert.match(allText(await h.say('ann', `show ${ref}`)), /Your report ESC-2026-0001.*open/);
+    assert.match(allText(await h.say('ann', 'show ESC-2026-0002')), /only the head teacher/);
+  });
+
+  it('lists open, overdue and recent escalations for heads', async () => {
+    const h = await makeHarness();
+    await h.report('ann', {});
+    assert.match(allText(await h.say('head', 'escalations')), /ESC-2026-0001/);
+    assert.match(allText(await h.say('head', 'overdue')), /Nothing is overdue/);
+    assert.match(allText(await h.say('dsl', 'recent')), /ESC-2026-0001/);
+    const home = await h.bot.handle({ type: 'home', actor: h.as('head') });
+    assert.match(allText(home), /Open escalations[\s\S]*ESC-2026-0001/);
+  });
+});
+
+describe('delivery and reminders', () => {
+  it('retries a failing notifier with backoff, keeps the escalation and shows the failure to the head', async () => {
+    const h = await makeHarness();
+    h.notifier.failNext(Infinity, 30_000);
+    const { ref } = await h.report('ann', {});
+    await h.bot.runDueWork();
+    const [alert] = await h.store.listDeliveries(ref);
+    assert.equal(alert.state, 'retrying');
+    assert.ok(Date.parse(alert.nextAttemptAt) - h.clock.now().getTime() >= 30_000, 'Retry-After is honoured');
+    assert.match(allText(await h.say('head', `show ${ref}`)), /FAILING after 1 attempt/);
+    h.clock.advance(60_000);
+    await h.bot.runDueWork();
+    assert.equal((await h.store.getDelivery(alert.id))!.attempts, 2);
+    h.notifier.failNext(0);
+    h.clock.advance(3_600_000);
+    await h.bot.runDueWork();
+    assert.equal((await h.store.getDelivery(alert.id))!.state, 'sent');
+    assert.equal(h.notifier.to('head').filter((m) => m.kind === 'send').length, 1);
+  });
+
+  it('sends the overdue reminder exactly once', async () => {
+    const h = await makeHarness({ people: { responseHours: 24 } });
+    const { ref } = await h.report('ann', {});
+    await h.bot.runDueWork();
+    h.clock.advance(25 * 3600 * 1000);
+    await Promise.all([h.bot.runDueWork(), h.bot.runDueWork()]);
+    await h.bot.runDueWork();
+    const reminders = h.notifier.to('head').filter((m) => /Reminder/.test(m.reply.preview ?? ''));
+    assert.equal(reminders.length, 1);
+    const e = (await h.store.getEscalation(ref))!;
+    assert.equal(e.overdue, true);
+    assert.equal((await h.store.listAudit(ref)).filter((a) => a.action === 'reminder-sent').length, 1);
+    assert.match(allText(await h.say('head', 'overdue')), new RegExp(ref));
+  });
+});
+
+describe('a report flow across a restart', () => {
+  it('continues where it was with a new bot over the same store file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flow-restart-'));
+    try {
+      const first = await createLowdbStore({ dataDir: dir });
+      const h1 = await makeHarness({ store: first });
+      await h1.say('ann', 'report');
+      await h1.say('ann', '1');
+      await h1.say('ann', 'parent');
+      await first.close();
+      const second = await createLowdbStore({ dataDir: dir });
+      const h2 = await makeHarness({ store: second });
+      const next = await h2.say('ann', 'colleague');
+      assert.match(allText(next), /question 4 of 9/);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
