@@ -57,7 +57,7 @@ export const PHRASES: [string, string][] = [
   ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
   ['write about', 'mention post'], ['post about', 'post mention'], ['posting about', 'post mention'],
   ['necessarily reflect', 'disclaimer'], ['views are my own', 'disclaimer'], ['mine alone', 'disclaimer'], ['views are mine', 'disclaimer'],
-  ['come across', 'aware'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
+  ['come across', 'aware'], ['keep records', 'evidence'], ['keep a record', 'evidence'], ['keep evidence', 'evidence'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
 ];
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
@@ -130,7 +130,7 @@ export const STOPWORDS = new Set(
     'get getting got let lets make makes making use using used uses thing things something anything anyone someone somebody ' +
     'one okay well still even way like would whether while whilst within however therefore etc e g i.e eg ie via per upon ' +
     'against again further once both few more most same own-it happen happens happened else sure know think thanks hi hello ' +
-    'dear i me my myself we mine said say says saying apply applies applied'
+    'dear i me my myself we mine said say says saying apply applies applied keep keeps kept'
   ).split(/\s+/),
 );
 

@@ -36,7 +36,7 @@ export interface RankOptions {
   preferRules?: boolean;
 }
 
-const K1 = 1.2;
+const K1 = 0.8;
 const B = 0.3;
 /** Below this share of the question's weight, a clause does not answer it. */
 export const MIN_COVERAGE = 0.5;
