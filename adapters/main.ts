@@ -17,6 +17,7 @@ import { createConsoleNotifier } from './console/console-notifier.js';
 import { createDirectory, type ConfiguredDirectory } from './directory.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
+import { createSlackFrontEnd } from './slack/slack-front-end.js';
 import { createStore } from './store/create-store.js';
 
 /** What every front end is built from. */
@@ -58,9 +59,9 @@ async function openCore(config: AppConfig, logger: Logger): Promise<Core> {
 }
 
 // ── Platform hooks: the Slack and Teams adapters plug in here (one small function each). ──
-async function slackFrontEnd(_core: Core): Promise<PlatformFrontEnd | undefined> {
-  if (!_core.config.slack) return undefined;
-  throw new ConfigError('config_invalid', 'Slack credentials are set, but the Slack adapter is not wired into adapters/main.ts yet.');
+async function slackFrontEnd(core: Core): Promise<PlatformFrontEnd | undefined> {
+  if (!core.config.slack) return undefined;
+  return createSlackFrontEnd(core.config.slack, core);
 }
 
 async function teamsFrontEnd(_core: Core): Promise<PlatformFrontEnd | undefined> {
