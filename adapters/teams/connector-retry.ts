@@ -27,16 +27,19 @@ export async function withConnectorRetry<T>(what: string, call: () => Promise<T>
   const random = options.random ?? Math.random;
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
+    const attemptStarted = Date.now();
     try {
       return await call();
     } catch (raw) {
+      const attemptMs = Date.now() - attemptStarted;
       const error = toPlatformError(what, raw);
       const status = error.details.status;
       const transient = status === undefined ? error.details.retryable : retryableStatuses.has(status);
       if (!transient || attempt >= options.attempts) throw error;
       const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
       const delay = Math.max(error.details.retryAfterMs ?? 0, Math.round(random() * backoff));
-      if (Date.now() - started + delay > options.budgetMs) throw error;
+      // Another attempt as slow as this one must still end within the budget.
+      if (Date.now() - started + delay + attemptMs > options.budgetMs) throw error;
       await sleep(delay);
     }
   }

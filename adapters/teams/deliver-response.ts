@@ -33,22 +33,29 @@ export async function deliverResponse(context: TurnContext, event: InboundEvent,
   };
 
   // The card that replaces the one pressed: the form with its errors, the updated message, a form
-  // the action opened, or (for a submitted form) the first reply, e.g. the confirmation.
+  // the action opened, or (for a submitted form) the first message back, e.g. the confirmation.
   const replacement = replacementCard(event, response, deps.forms);
   const formInPlace = replacement !== undefined && !response.update && !response.formErrors;
-  let replies = response.replies;
+  let { replies, direct } = response;
+  if (response.form) {
+    // NOTE: Teams has no modal: the card is the form, so the core's typed fallback for the same form
+    // (the first question as a DM, "Type: note …") is not sent; a channel still hears where it went.
+    direct = [];
+    if (inDm) replies = [];
+  }
   let card = replacement;
-  if (!card && event.type === 'form' && replies.length > 0 && pressedCard) {
-    card = renderCard(replies[0]);
-    replies = replies.slice(1);
+  if (!card && event.type === 'form' && pressedCard && !response.formErrors) {
+    if (replies.length > 0) [card, replies] = [renderCard(replies[0]), replies.slice(1)];
+    else if (direct.length > 0) [card, direct] = [renderCard(direct[0]), direct.slice(1)];
   }
 
   if (card && pressedCard) {
     await updateCard(context, pressedCard, card, deps).catch((error) => deps.logger.warn('teams: card update failed', { error: (error as Error).message }));
   }
   if (isInvoke) {
-    const banner = response.ephemeral ? response.ephemeral.text : card ? undefined : 'Done.';
-    await answerInvoke(context, card, banner);
+    // An invoke answers with the refreshed card, or else a banner; a note beside a card is a message.
+    await answerInvoke(context, card, response.ephemeral?.text ?? 'Done.');
+    if (card && response.ephemeral) await toActor(toActivity(response.ephemeral));
   } else if (response.ephemeral) {
     await toActor(toActivity(response.ephemeral));
   } else if (card && !pressedCard) {
@@ -59,11 +66,11 @@ export async function deliverResponse(context: TurnContext, event: InboundEvent,
   if (response.form && !formInPlace && !response.formErrors) {
     deps.forms.remember(event.actor.userId, response.form);
     await toActor(formActivity(response.form));
-    if (!inDm && replies.length === 0 && response.direct.length === 0) {
+    if (!inDm && replies.length === 0) {
       await here({ type: 'message', text: "I've sent you a private message to take this further.", textFormat: 'plain' });
     }
   }
-  for (const reply of response.direct) await toActor(toActivity(reply));
+  for (const reply of direct) await toActor(toActivity(reply));
 }
 
 /** The card to show in place of the pressed one, if the response calls for one. */

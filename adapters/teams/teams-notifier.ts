@@ -56,7 +56,7 @@ export function createTeamsNotifier(connection: TeamsConnection, options: TeamsN
     } as ConversationParameters;
     let created: Partial<ConversationReference> | undefined;
     await withConnectorRetry('creating a Teams chat', () =>
-      connection.adapter.createConversationAsync(connection.appId, 'msteams', serviceUrl, undefined as unknown as string, parameters, async (context: TurnContext) => {
+      surfaceErrors((logic) => connection.adapter.createConversationAsync(connection.appId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic), async (context: TurnContext) => {
         const activity = context.activity;
         created = {
           channelId: 'msteams',
@@ -78,7 +78,7 @@ export function createTeamsNotifier(connection: TeamsConnection, options: TeamsN
     const ref = await reference(to);
     let messageId = '';
     await withConnectorRetry('a Teams direct message', () =>
-      connection.adapter.continueConversationAsync(connection.appId, ref, async (context: TurnContext) => {
+      surfaceErrors((logic) => connection.adapter.continueConversationAsync(connection.appId, ref, logic), async (context: TurnContext) => {
         const sent = await context.sendActivity(activity);
         messageId = sent?.id ?? '';
       }),
@@ -95,11 +95,28 @@ export function createTeamsNotifier(connection: TeamsConnection, options: TeamsN
       const ref = await personalReference(store, to.userId);
       if (!ref) throw new PlatformError('not_found', `No Teams chat is stored for ${to.userId}, so message ${messageId} cannot be updated.`, { retryable: false });
       await withConnectorRetry('updating a Teams message', () =>
-        connection.adapter.continueConversationAsync(connection.appId, ref, async (context: TurnContext) => {
+        surfaceErrors((logic) => connection.adapter.continueConversationAsync(connection.appId, ref, logic), async (context: TurnContext) => {
           await context.updateActivity({ ...toActivity(reply), id: messageId });
         }),
         retry,
       );
     },
   };
+}
+
+/**
+ * Runs a proactive turn and rethrows what failed inside it.
+ * NOTE: the adapter hands errors thrown in turn logic to `onTurnError` instead of rejecting, so a
+ * failed proactive send would otherwise look like a success.
+ */
+async function surfaceErrors(run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await run(async (context) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }

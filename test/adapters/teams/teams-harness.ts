@@ -9,6 +9,7 @@ import type { TeamsConfig } from '../../../adapters/config.js';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/server.js';
 import { createTeams, type TeamsAdapterHandle } from '../../../adapters/teams/index.js';
 import type { RetryOptions } from '../../../adapters/teams/connector-retry.js';
+import type { SchoolLookup } from '../../../adapters/teams/inbound-event.js';
 import { startFakeBotConnector, type FakeBotConnector } from './fake-bot-connector.js';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   bot?: Bot;
   config?: Partial<TeamsConfig>;
   schoolFor?: (tenant?: string) => string;
+  /** The real directory (tenant → school); else `schoolFor`, else every tenant is cadmus. */
+  directory?: SchoolLookup;
   deadlineMs?: number;
 }
 
@@ -61,7 +64,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness & {
   const teams = createTeams({
     config: { appId: '', appPassword: '', appType: 'MultiTenant', ...options.config },
     store: options.store,
-    directory: { schoolFor: (_platform, tenant) => options.schoolFor?.(tenant) ?? 'cadmus' },
+    directory: options.directory ?? { schoolFor: (_platform, tenant) => options.schoolFor?.(tenant) ?? 'cadmus' },
     logger,
     defaultServiceUrl: connector.url,
     retry: fastRetry,
