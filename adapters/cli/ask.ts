@@ -6,7 +6,7 @@ import { loadPolicyLibrary, type PolicyLibrary } from '../../knowledge/library.j
 import { answerQuestion } from '../../bot/answer/answer-question.js';
 import { answerJson } from '../../bot/answer/answer-json.js';
 import { answerReply } from '../../bot/answer/answer-reply.js';
-import { parseArgs, pickSchool, readCliEnv, type CliEnv } from './cli-env.js';
+import { parseArgs, quietOnClosedPipe, pickSchool, readCliEnv, type CliEnv } from './cli-env.js';
 
 async function main(argv: string[]): Promise<number> {
   const { flags, rest } = parseArgs(argv, ['school', 'batch']);
@@ -74,6 +74,7 @@ function fail(message: string, code: number): number {
   return code;
 }
 
+quietOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {

@@ -51,3 +51,11 @@ export function parseArgs(argv: string[], valued: string[]): { flags: Map<string
   }
   return { flags, rest };
 }
+
+/** Stops quietly when the reader of stdout goes away (`| head`), instead of a stack trace. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { loadPolicyLibrary } from '../../knowledge/library.js';
-import { parseArgs, readCliEnv } from './cli-env.js';
+import { parseArgs, quietOnClosedPipe, readCliEnv } from './cli-env.js';
 import { parseEvalLine, pct, scoreItem, tally, type ItemResult, type Tally } from './cli-score.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -77,6 +77,7 @@ function fail(message: string, code: number): number {
   return code;
 }
 
+quietOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {

@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { PolicyError } from '../../knowledge/errors.js';
 import { readFrontMatter, writeFrontMatter } from '../../knowledge/ingest/front-matter.js';
 import { listPolicyFiles, policyFromBytes, readPolicyFile } from '../../knowledge/policy-files.js';
-import { parseArgs, readCliEnv } from './cli-env.js';
+import { parseArgs, quietOnClosedPipe, readCliEnv } from './cli-env.js';
 import { policyOutline } from './cli-outline.js';
 
 const SCHOOL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -68,6 +68,7 @@ function fail(message: string, code: number): number {
   return code;
 }
 
+quietOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {

@@ -4,6 +4,7 @@
 import type { Verdict } from '../reply.js';
 import type { AnalyzedQuery, RankedClause } from '../../knowledge/match/rank.js';
 import type { SchoolIndex } from '../../knowledge/match/clause-index.js';
+import { INSTANCE_TERMS } from '../../knowledge/match/lexicon.js';
 import type { ClausePart, Effect } from '../../knowledge/types.js';
 import type { ReadQuestion } from './read-question.js';
 
@@ -21,28 +22,38 @@ export function bestPart(best: RankedClause, query: AnalyzedQuery, index?: Schoo
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
   let at = 0;
   let top = -1;
+  const scores: number[] = [];
   best.doc.parts.forEach((terms, i) => {
     // Full idf here: "personal email" versus "school email" turns on the light words.
-    let s = 0;
-    for (const t of query.terms) if (terms.has(t)) s += index?.idf.get(t) ?? query.weights.get(t) ?? 0;
-    if (s > top + 1e-9) {
-      top = s;
+    scores[i] = partScore(terms, query, index);
+    if (scores[i]! > top + 1e-9) {
+      top = scores[i]!;
       at = i;
     }
   });
   let part = parts[at] ?? parts[0]!;
   if (part.effect === 'informs') {
-    // A descriptive sentence next to a rule: the rule is what the question needs.
-    const rule = parts.find((p) => p.effect !== 'informs');
-    if (rule) part = rule;
+    // A descriptive sentence next to a rule about the same thing: the rule is what the question needs.
+    const ruleAt = parts.findIndex((p, i) => p.effect !== 'informs' && (scores[i] ?? 0) >= top * 0.8);
+    if (ruleAt >= 0) part = parts[ruleAt]!;
   }
   return { part, index: at };
+}
+
+function partScore(terms: Set<string>, query: AnalyzedQuery, index?: SchoolIndex): number {
+  let s = 0;
+  for (const t of query.terms) {
+    if (!terms.has(t)) continue;
+    // Full idf except for named platforms: "personal email" versus "school email" turns on light words.
+    s += INSTANCE_TERMS.has(t) ? 0.3 : index?.idf.get(t) ?? query.weights.get(t) ?? 0;
+  }
+  return s;
 }
 
 /** The verdict for a question answered by one clause part. */
 export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
   if (read.intent === 'report') return 'info';
-  if (read.form === 'whatif') return 'info';
+  if (read.form === 'whatif' || read.aboutOthers) return part.effect === 'permission' && !read.aboutOthers ? 'permission' : 'info';
   if (read.form === 'wh') return part.effect === 'permission' ? 'permission' : 'info';
   return BY_EFFECT[part.effect];
 }

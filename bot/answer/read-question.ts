@@ -12,6 +12,10 @@ export interface ReadQuestion {
   form: QuestionForm;
   /** Whom the question asks about, when it is not the member of staff asking. */
   subject?: Party;
+  /** The question asks what someone may or must do ("can I…", "are parents allowed…"): rules answer it best. */
+  asksRule?: boolean;
+  /** The question asks what the school or the policy does ("Does the policy cover…", "Will the school…"), not what I may do. */
+  aboutOthers?: boolean;
 }
 
 const HARM =
@@ -22,8 +26,12 @@ const WHAT_IF = /^(?:what|wat|wot)\s+happens\s+(?:if|when)\b|^what\s+if\b/i;
 const SAFEGUARDING = /\b(?:at risk|indecent|nude|groom\w*|radicali[sz]\w*|extremis\w*|abus\w*|harm(?:ed|ing)?|danger\w*)\b/i;
 const ACTOR = /\b(?:a|an|the|one of (?:my|our|the)|some|someone|somebody|my|our|this|that)\s*(?:parents?|carers?|mum|dad|mother|father|pupils?|child|children|kids?|students?|colleagues?|(?:member of )?staff|teachers?|governors?|person|people|ex-pupils?|former pupils?|someone|somebody|stranger)?\b/i;
 const NARRATION =
-  /\b(?:ha[sd]|have|'ve|keeps?|kept|is|are|was|were|been)\s+(?:\w+\s+)?(?:posted|posting|written|writing|wrote|shared|sharing|sent|sending|messag\w+|comment\w*|upload\w*|tagg\w+|call\w*|said|saying|threaten\w*|made|making|created|set up|add\w*|follow\w*|contact\w*|spread\w*|shar\w+|bull\w+|harass\w+|troll\w+|abus\w+|nasty|being)\b|\b(?:posted|wrote|shared|sent|messaged|dm'?d|commented|uploaded|tagged|threatened|insulted|called|added|followed|contacted|texted|emailed|spread|created|screenshotted|filmed|photographed)\b|\bi(?:'ve| have)?\s+(?:just\s+)?(?:seen|found|noticed|received|got|spotted|come across|been sent|been told)\b|\bi\s*(?:'m|am)\s+being\b|\bthere(?:'s| is| are)\s+(?:a|an|some)\b.*\b(?:post|comment|photo|video|group|page|account|message)s?\b/i;
+  /\b(?:ha[sd]|have|'ve|keeps?|kept|is|are|was|were|been)\s+(?:\w+\s+)?(?:posted|posting|written|writing|wrote|shared|sharing|sent|sending|messag\w+|comment\w*|upload\w*|tagg\w+|call\w*|said|saying|threaten\w*|made|making|created|set up|add\w*|follow\w*|contact\w*|spread\w*|shar\w+|bull\w+|harass\w+|troll\w+|abus\w+|nasty|being)\b|\b(?:posted|wrote|shared|sent|messaged|dm'?d|commented|uploaded|tagged|threatened|insulted|called|added|followed|contacted|texted|emailed|spread|created|screenshotted|filmed|photographed)\b|\b(?:sends|posts|messages|texts|emails|comments)\s+(?:me|about|on|to)\b|\bi(?:'ve| have)?\s+(?:just\s+)?(?:seen|saw|heard|read|found|noticed|received|got|spotted|come across|been sent|been told)\b|\bi\s*(?:'m|am)\s+being\b|\bthere(?:'s| is| are)\s+(?:a|an|some)\b.*\b(?:post|comment|photo|video|group|page|account|message)s?\b/i;
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
+const ABOUT_OTHERS =
+  /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;
+const ASKS_RULE =
+  /^(?:can|cn|could|may|am|should|must|shall|do|does|need|have)\b|\b(?:allowed|ok to|okay to|alright to|permitted|is it (?:ok|okay|alright|fine|acceptable|appropriate))\b/i;
 const PUPIL_ACTOR = /\b(?:pupils?|child|children|kids?|students?|young person|ex-pupils?|former pupils?)\b/i;
 
 const SUBJECTS: [Party, RegExp][] = [
@@ -42,6 +50,8 @@ export function readQuestion(text: string): ReadQuestion {
   const read: ReadQuestion = { intent: intentOf(q, form), form };
   const subject = SUBJECTS.find(([, re]) => re.test(q))?.[0];
   if (subject) read.subject = subject;
+  if (ABOUT_OTHERS.test(q)) read.aboutOthers = true;
+  else if (ASKS_RULE.test(q)) read.asksRule = true;
   return read;
 }
 
@@ -49,8 +59,10 @@ function intentOf(q: string, form: QuestionForm): Intent {
   const harm = HARM.test(q);
   if (form === 'whatif') return SAFEGUARDING.test(q) && !/\bi\b/i.test(q.split(/\bif\b/i)[1] ?? '') ? 'report' : 'ask';
   if (NEED_HELP.test(q)) return harm || NARRATION.test(q) ? 'report' : 'ask';
+  // "Should I delete abusive messages someone sends me?": an incident, even in a question's words.
+  if (harm && NARRATION.test(q) && /\b(?:me|my)\b/i.test(q) && !/^(?:can|could|may|am)\s+i\b/i.test(q)) return 'report';
   if (ASKING_PERMISSION.test(q) && !/\b(?:report|tell)\b/i.test(q)) return 'ask';
   if (form === 'wh') return 'ask';
-  if (NARRATION.test(q) && ACTOR.test(q) && (harm || PUPIL_ACTOR.test(q) || /\bme\b|\bmy\b/i.test(q))) return 'report';
+  if (NARRATION.test(q) && ACTOR.test(q) && (harm || PUPIL_ACTOR.test(q))) return 'report';
   return harm && /\b(?:me|my|our|us)\b/i.test(q) ? 'report' : 'ask';
 }

@@ -22,6 +22,7 @@ export function words(text: string): string[] {
     .replace(/'s\b/g, '')
     .replace(/n't\b/g, ' not')
     .replace(/'/g, '')
+    .replace(/<?https?:\/\/\S+|\bwww\.\S+/g, ' ')
     .replace(/\be-mail/g, 'email')
     .match(/[a-z0-9]+/g) ?? [];
 }

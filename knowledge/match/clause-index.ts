@@ -4,7 +4,7 @@
 import type { Clause, Policy } from '../types.js';
 import { analyze, words, termsOf } from './analyze.js';
 import { stem } from './stem.js';
-import { FAMILIES, TEXT_SPEAK } from './lexicon.js';
+import { FAMILIES, STOPWORDS, TEXT_SPEAK } from './lexicon.js';
 import { createSpeller, type Speller } from './spell.js';
 
 export interface ClauseDoc {
@@ -45,7 +45,7 @@ export function buildIndex(policy: Policy): SchoolIndex {
   const vocabulary = new Set<string>();
   for (const c of policy.clauses) for (const w of words(`${c.text} ${c.headingPath.join(' ')}`)) vocabulary.add(w);
   const lexicon = [...FAMILIES.flatMap(([, ws]) => ws), ...Object.keys(TEXT_SPEAK)];
-  const speller = createSpeller([...vocabulary, ...lexicon]);
+  const speller = createSpeller([...vocabulary, ...lexicon], STOPWORDS);
   const avgLen = docs.reduce((s, d) => s + d.len, 0) / n;
   const stems = new Set([...vocabulary].map(stem));
   return { policy, docs, idf, unseenIdf, avgLen, speller, vocabulary, stems, buildMs: performance.now() - started };

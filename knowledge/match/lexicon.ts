@@ -57,13 +57,31 @@ export const PHRASES: [string, string][] = [
   ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
   ['write about', 'mention post'], ['post about', 'post mention'], ['posting about', 'post mention'],
   ['necessarily reflect', 'disclaimer'], ['views are my own', 'disclaimer'], ['mine alone', 'disclaimer'], ['views are mine', 'disclaimer'],
-  ['come across', 'aware'], ['keep records', 'evidence'], ['keep a record', 'evidence'], ['keep evidence', 'evidence'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
+  ['come across', 'aware'], ['about me', 'staff'], ['work hours', 'worktime'], ['working day', 'worktime'],
+  ['in lessons', 'worktime'], ['during lessons', 'worktime'], ['code of conduct', 'conduct'], ['codes of conduct', 'conduct'],
+  ['break the', 'breach'], ['breaking the', 'breach'], ['broke the', 'breach'], ['broken the', 'breach'], ['break this', 'breach'],
+  ['sports day', 'event'], ['school trip', 'event'], ['school trips', 'event'], ['lesson plans', 'material'],
+  ['mobile number', 'personalinfo device'], ['mobile numbers', 'personalinfo device'], ['look at', 'access'], ['go on', 'access'], ['keep records', 'evidence'], ['keep a record', 'evidence'], ['keep evidence', 'evidence'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
 ];
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
 export const FAMILIES: [string, string[]][] = [
-  ['friend', ['friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
-  ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father', 'relatives', 'relative', 'family', 'families']],
+  ['friend interact', ['mate', 'mates', 'pal', 'pals', 'friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
+  ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father']],
+  ['parent relative', ['family', 'families']],
+  ['relative', ['related', 'relative', 'relatives', 'niece', 'nieces', 'nephew', 'nephews', 'cousin', 'cousins', 'son', 'daughter', 'grandchild', 'grandson', 'granddaughter', 'sibling', 'siblings', 'brother', 'sister']],
+  ['media', ['media', 'journalist', 'journalists', 'press', 'newspaper', 'newspapers', 'reporter', 'reporters', 'tv', 'radio']],
+  ['access', ['access', 'accessing', 'accessed', 'look', 'looking', 'browse', 'browsing', 'view', 'viewing', 'visit', 'visiting', 'check', 'checking', 'scroll', 'scrolling', 'go']],
+  ['breach', ['breach', 'breaches', 'breached', 'breaching', 'violate', 'violation', 'contravene', 'misconduct']],
+  ['query', ['question', 'questions', 'query', 'queries', 'doubt', 'doubts']],
+  ['moderate', ['moderate', 'moderated', 'moderating', 'moderation', 'moderator', 'moderators', 'administrator', 'administrators', 'admin', 'admins']],
+  ['respond', ['respond', 'responded', 'responding', 'response', 'responses', 'reply', 'replies', 'replied', 'replying', 'answer', 'answered', 'answering']],
+  ['event', ['event', 'events', 'activity', 'activities', 'trip', 'trips', 'concert', 'concerts', 'nativity', 'assembly', 'assemblies', 'performance', 'play', 'disco', 'fete']],
+  ['cite', ['cite', 'citing', 'cited', 'credit', 'crediting', 'acknowledge', 'acknowledging', 'attribute']],
+  ['material', ['material', 'materials', 'resource', 'resources', 'worksheet', 'worksheets']],
+  ['monitor', ['monitor', 'monitored', 'monitoring', 'watch', 'watched', 'track', 'tracked']],
+  ['personal email', ['gmail', 'hotmail', 'yahoo', 'outlook']],
+  ['account name', ['bio', 'handle', 'username', 'usernames']],
   ['pupil', ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'kid', 'kids', 'learner', 'learners', 'youngster', 'youngsters', 'class']],
   ['expupil', ['alumni', 'leaver', 'leavers']],
   ['photo', ['photo', 'photos', 'photograph', 'photographs', 'photographed', 'photography', 'picture', 'pictures', 'image', 'images', 'imagery', 'video', 'videos', 'film', 'filmed', 'filming', 'footage', 'recording', 'recordings']],
@@ -76,16 +94,16 @@ export const FAMILIES: [string, string[]][] = [
   ['socialmedia linkedin', ['linkedin']],
   ['socialmedia youtube', ['youtube']],
   ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites', 'platform', 'platforms']],
-  ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand']],
+  ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand', 'telephone', 'telephones']],
   ['restbreak', ['lunch', 'lunchtimes', 'lunchtime', 'break', 'breaks', 'breaktime']],
-  ['message interact', ['message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
+  ['message interact', ['ring', 'ringing', 'call', 'calling', 'message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
   ['inappropriate', ['inappropriate', 'inappropriately', 'unsuitable', 'improper', 'unacceptable']],
   ['abuse inappropriate', ['nasty', 'horrible', 'unkind', 'mean', 'vile']],
   ['aware', ['aware', 'seen', 'see', 'sees', 'saw', 'notice', 'noticed', 'spotted', 'found', 'find', 'discover', 'discovered', 'know', 'unsure']],
   ['concern', ['concern', 'concerned', 'concerns', 'worried', 'worry', 'uncomfortable', 'uneasy', 'upset', 'distress', 'distressed']],
   ['mention', ['mention', 'mentioning', 'mentioned', 'refer', 'referring', 'reference', 'references', 'referencing', 'discuss', 'discussing', 'discussion', 'comment', 'comments', 'commenting', 'commented']],
   ['interact', ['contact', 'contacting', 'contacted', 'communicate', 'communicating', 'communication', 'communications', 'interact', 'interacting', 'interaction', 'interactions', 'engage', 'engaging', 'talk', 'talking', 'speak', 'converse', 'conversation', 'conversations', 'correspond']],
-  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content', 'material', 'materials']],
+  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content']],
   ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
   ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
   ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict']],
@@ -110,7 +128,7 @@ export const FAMILIES: [string, string[]][] = [
   ['disclaimer', ['disclaimer', 'disclaimers']],
   ['account', ['account', 'accounts', 'page', 'pages', 'profile', 'profiles', 'site', 'sites', 'group', 'groups', 'webspace', 'channel']],
   ['governor', ['governor', 'governors', 'trustee', 'trustees']],
-  ['create', ['create', 'creating', 'creation', 'created', 'start', 'launch']],
+  ['create', ['create', 'creating', 'creation', 'created', 'start', 'launch', 'open', 'opening']],
   ['disrepute', ['disrepute', 'reputation', 'reputational', 'embarrass', 'embarrassment']],
   ['tag', ['tag', 'tagged', 'tagging']],
   ['name', ['name', 'names', 'named', 'naming', 'identify', 'identifying', 'identified', 'identifiable']],
@@ -130,7 +148,15 @@ export const STOPWORDS = new Set(
     'get getting got let lets make makes making use using used uses thing things something anything anyone someone somebody ' +
     'one okay well still even way like would whether while whilst within however therefore etc e g i.e eg ie via per upon ' +
     'against again further once both few more most same own-it happen happens happened else sure know think thanks hi hello ' +
-    'dear i me my myself we mine said say says saying apply applies applied keep keeps kept'
+    'dear i me my myself we mine said say says saying apply applies applied keep keeps kept ' +
+    'between among amongst through across around before after since until onto into towards toward near far ' +
+    'seem seems try trying tried tells give gives giving gave take takes taking took bring find finds ' +
+    'much many lot lots little big small good bad best better worst new old same different kind sort type ' +
+    'today tomorrow yesterday now soon later often sometimes usually always ever yet already ' +
+    'yes yeah hey guys folks thank cheers just actually basically literally maybe perhaps probably ' +
+    'happen happens happened happening gone goes went come comes came became become ' +
+    'whats wheres whos hows whens im ive id youre theyre thats theres isnt arent wasnt dont doesnt didnt cant couldnt shouldnt wouldnt wont ' +
+    'anybody everybody nobody nothing everything somewhere anywhere everywhere someone else'
   ).split(/\s+/),
 );
 

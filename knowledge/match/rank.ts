@@ -37,7 +37,7 @@ export interface RankOptions {
 }
 
 const K1 = 0.8;
-const B = 0.3;
+const B = 0.15;
 /** Below this share of the question's weight, a clause does not answer it. */
 export const MIN_COVERAGE = 0.5;
 
@@ -86,8 +86,8 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     if (!matched.some((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='))) continue;
     const coverage = covered / total;
     if (coverage < MIN_COVERAGE) continue;
-    for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.5;
-    raw *= subjectFactor(doc.clause, opts.binds) * partyFit(doc, parties) * (0.5 + coverage);
+    for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.8;
+    raw *= subjectFactor(doc.clause, opts.binds) * partyFit(doc, parties) * coverage ** 1.5;
     if (opts.preferRules && doc.clause.effect !== 'informs') raw *= 1.2;
     out.push({ clause: doc.clause, doc, raw, coverage, score: 0, matched });
   }
@@ -107,13 +107,13 @@ function partyFit(doc: ClauseDoc, parties: string[]): number {
     all += tf;
     if (parties.includes(p)) asked += tf;
   }
-  return all ? 0.5 + (0.5 * asked) / all : 1;
+  return all ? 0.5 + (0.5 * asked) / all : 0.75;
 }
 
 function subjectFactor(clause: Clause, who: Party | undefined): number {
   const party = who ?? 'staff';
   if (clause.binds.includes(party)) return 1;
-  return who ? 0.6 : 0.8;
+  return 0.6;
 }
 
 function round2(n: number): number {

@@ -6,20 +6,24 @@ import Fuse from 'fuse.js';
 /** A corrector over one vocabulary; answers are cached, so a word costs one fuzzy search. */
 export type Speller = (word: string) => string | undefined;
 
-/** Builds a corrector for words of 4+ letters: 1 edit allowed up to 5 letters, 2 beyond. */
-export function createSpeller(vocabulary: Iterable<string>): Speller {
-  const list = [...new Set(vocabulary)].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
+/**
+ * Builds a corrector for words of 4+ letters: one edit up to 7 letters (and the same first letter
+ * up to 5, where one edit often makes another real word), two edits beyond. Never corrects into
+ * a word in `avoid` (stopwords: "supply" is not a typo for "apply").
+ */
+export function createSpeller(vocabulary: Iterable<string>, avoid: ReadonlySet<string> = new Set()): Speller {
+  const list = [...new Set(vocabulary)].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w) && !avoid.has(w));
   const known = new Set(list);
   const fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
   const cache = new Map<string, string | undefined>();
   return (word) => {
     if (known.has(word) || word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
     if (cache.has(word)) return cache.get(word);
-    const limit = word.length <= 5 ? 1 : 2;
+    const limit = word.length <= 7 ? 1 : 2;
     let best: { w: string; d: number; s: number } | undefined;
     for (const r of fuse.search(word, { limit: 12 })) {
       const d = editDistance(word, r.item, limit);
-      if (d > limit) continue;
+      if (d > limit || (word.length <= 5 && r.item[0] !== word[0])) continue;
       if (!best || d < best.d || (d === best.d && (r.score ?? 1) < best.s)) best = { w: r.item, d, s: r.score ?? 1 };
     }
     cache.set(word, best?.w);
