@@ -18,6 +18,7 @@ import { createDirectory, type ConfiguredDirectory } from './directory.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { createSlackFrontEnd } from './slack/slack-front-end.js';
+import { createTeamsFrontEnd } from './teams/teams-front-end.js';
 import { createStore } from './store/create-store.js';
 
 /** What every front end is built from. */
@@ -64,9 +65,9 @@ async function slackFrontEnd(core: Core): Promise<PlatformFrontEnd | undefined> 
   return createSlackFrontEnd(core.config.slack, core);
 }
 
-async function teamsFrontEnd(_core: Core): Promise<PlatformFrontEnd | undefined> {
-  if (!_core.config.teams) return undefined;
-  throw new ConfigError('config_invalid', 'Teams is configured, but the Teams adapter is not wired into adapters/main.ts yet.');
+async function teamsFrontEnd(core: Core): Promise<PlatformFrontEnd | undefined> {
+  if (!core.config.teams) return undefined;
+  return createTeamsFrontEnd(core.config.teams, core);
 }
 
 /** Slack and/or Teams on the shared HTTP server, with due work on a timer; runs until a signal. */
