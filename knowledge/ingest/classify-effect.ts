@@ -34,6 +34,7 @@ const PERMISSION: RegExp[] = [
   new RegExp(String.raw`\b(?:must|should|needs?\s+to)\s+(?:first\s+)?(?:also\s+)?(?:be\s+)?(?:\w+\s+(?:with\s+)?and\s+)?(?:approved|authori[sz]ed|agreed|sanctioned|cleared|signed\s+off)\s+(?:in\s+advance\s+)?(?:by|with)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\b(?:with|after|given)\s+(?:the\s+)?(?:\[?(?:express|explicit|written|prior|advance)\]?\s+){0,3}(?:permission|consent|approval|agreement)\s+(?:of|from|by)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bagreed\s+(?:with|by)\s+${WHO}\s+in\s+advance`, 'i'),
+  /\b(?:with|after|given|without)\s+((?:the|your|their|a)\s+[\w/ ]{2,40}?)['’]s\s+(?:\w+\s+)?(?:permission|consent|approval|agreement)\b/i,
   new RegExp(String.raw`\bcheck\s+with\s+${WHO}\s+before\b`, 'i'),
   new RegExp(String.raw`\b(?:ask|seek|get|obtain)\s+(?:the\s+)?(?:permission|consent|approval|agreement)\s+(?:of|from)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bprior\s+approval\s+(?:by|from|of)\s+${WHO}`, 'i'),

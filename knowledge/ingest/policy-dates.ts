@@ -32,7 +32,7 @@ export function readDates(text: string): { label: string; value: string }[] {
 
 function labelFrom(before: string): string | undefined {
   // The label is the last few words before the date ("Approved by Full Governing Body").
-  const words = before.split(' ').slice(-5);
+  const words = before.split(' ').slice(-7);
   for (let k = 0; k < words.length; k++) {
     const cand = words.slice(k).join(' ');
     if (LABEL.test(words[k] ?? '')) return cand.replace(/\s+on$/i, '');

@@ -45,8 +45,14 @@ export function sentences(text: string): string[] {
 
 function pieces(sentence: string): string[] {
   const out: string[] = [];
+  const chunks: string[] = [];
   // "…set to private and pupils are never listed…": a second subject with its own verb is a second rule.
-  for (const semi of sentence.split(/;\s+|,?\s+but\s+(?=\w)|\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
+  for (const c of sentence.split(/;\s+|,?\s+but\s+(?=\w)|\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
+    // "…, but only with the Headteacher's approval" qualifies what came before; it is not a rule of its own.
+    if (chunks.length && /^(?:only|not without|provided|as long as|unless)\b/i.test(c)) chunks[chunks.length - 1] += `, but ${c}`;
+    else chunks.push(c);
+  }
+  for (const semi of chunks) {
     const paren = /^(.*?)\s*\(([^()]{15,})\)\s*([^()]*)$/.exec(semi);
     const base = paren && readEffect(paren[2]!) ? [paren[1]! + (paren[3] ? ` ${paren[3]}` : ''), paren[2]!] : [semi];
     for (const b of base) out.push(...commaActions(b));
