@@ -108,10 +108,8 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
     const reference = TurnContext.getConversationReference(context.activity);
     void handling.then((response) =>
       connection.adapter
-        .continueConversationAsync(connection.appId, reference, async (later) => {
-          later.activity.from = context.activity.from;
-          await deliverResponse(later, event, response, deliver);
-        })
+        // NOTE: the original turn context is revoked once its HTTP request has been answered.
+        .continueConversationAsync(connection.appId, reference, async (later) => deliverResponse(later, event, response, deliver))
         .catch((error) => deps.logger.error('teams: late answer could not be sent', { error: (error as Error).message })),
     );
     return undefined;

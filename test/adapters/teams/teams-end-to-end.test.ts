@@ -3,7 +3,7 @@
 // connector received asserted: answers, the report card, DMs to heads, head actions, failures.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bot } from '../../../bot/bot.js';
@@ -32,6 +32,8 @@ import {
 const alice = teamsUser('Alice Assistant');
 const head = teamsUser('Helen Head');
 const dsl = teamsUser('Dev Safeguarding');
+const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000002';
+const otherHead = teamsUser('Olu Other-Head');
 
 const goodReport = {
   in_category: 'abusive',
@@ -61,7 +63,10 @@ describe('Teams with the real core', function () {
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'teams-e2e-'));
     store = await createLowdbStore({ dataDir });
+    const botConfig = join(dataDir, 'bot-config.json');
+    await writeFile(botConfig, JSON.stringify({ teams: { [OTHER_TENANT]: { school: 'templemoor', heads: [otherHead.aadObjectId] } } }));
     const config = loadConfig({
+      BOT_CONFIG: botConfig,
       TEAMS_ENABLED: 'true',
       MICROSOFT_APP_TENANT_ID: TENANT,
       TEAMS_HEAD_USERS: head.aadObjectId,
@@ -109,6 +114,20 @@ describe('Teams with the real core', function () {
     const text = cardText(cardOf(h.connector.sent('reply')[0].body));
     assert.match(text, /Staff are not allowed to access social media websites from the school computers/);
     assert.match(text, /Cadmus.*3\.1/);
+  });
+
+  it('answers from the school the tenant is mapped to, and sends its reports to that school’s head', async () => {
+    const other = { serviceUrl: h.connector.url, tenant: OTHER_TENANT };
+    const staff = teamsUser('Tina Templemoor');
+    await h.post(personalMessage(staff, 'Can I go on Facebook on the school computer?', other));
+    assert.match(cardText(cardOf(h.connector.sent('reply')[0].body)), /Templemoor/);
+    await h.post(personalMessage(staff, 'report', other));
+    const form = h.connector.calls.find((c) => JSON.stringify(c.body).includes('in_description'))!;
+    const { body } = await h.post(executeInvoke(staff, { ...findAction(cardOf(form.body), 'Send to the head'), ...goodReport }, form.id!, other));
+    const ref = /ESC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+    assert.equal((await store.getEscalation(ref))?.school, 'templemoor');
+    await h.connector.waitFor((calls) => calls.some((c) => c.kind === 'create' && c.body.members[0].id === otherHead.aadObjectId));
+    assert.equal(h.connector.sent('create').find((c) => c.body.members[0].id === otherHead.aadObjectId)?.body.tenantId, OTHER_TENANT);
   });
 
   it('answers a channel mention in the thread', async () => {

@@ -26,9 +26,9 @@ export function teamsUser(name: string): TeamsUser {
 }
 
 /** A logger that keeps lines for assertions. */
-export function recordingLogger(): Logger & { lines: { level: string; message: string }[] } {
-  const lines: { level: string; message: string }[] = [];
-  const log = (level: string) => (message: string) => void lines.push({ level, message });
+export function recordingLogger(): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
+  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  const log = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, ...(fields ? { fields } : {}) });
   return { lines, info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -115,6 +115,29 @@ describe('Teams transport', () => {
   });
 });
 
+describe('Teams deadline', () => {
+  it('tells the user the answer will follow when the core is slow, then posts it', async () => {
+    const slow: Bot = {
+      async handle() {
+        await new Promise((r) => setTimeout(r, 1500));
+        return respond({ replies: [answer] });
+      },
+      async runDueWork() {},
+    };
+    const h = await startHarness({ store: createMemoryStore(), bot: slow, deadlineMs: 50 });
+    try {
+      const started = Date.now();
+      const { status } = await h.post(personalMessage(teamsUser('Sam'), 'can I?', { serviceUrl: h.connector.url }));
+      assert.equal(status, 200);
+      assert.ok(Date.now() - started < 1000, 'Teams got its answer before the core finished');
+      assert.match(h.connector.calls[0].body.text, /taking longer than usual/);
+      await h.connector.waitFor((calls) => calls.some((c) => c.body.attachments));
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('Teams authentication', () => {
   it('refuses an unsigned request with 401 when an app id is set', async () => {
     const seen: InboundEvent[] = [];
