@@ -7,16 +7,17 @@ const ROLES = [
   'designated safeguarding lead', 'Designated Safeguarding Lead', 'School Leadership Team', 'SLT',
 ];
 const ROLE = new RegExp(`\\b(${ROLES.map((r) => r.replace(/[/]/g, '\\/')).join('|')})\\b`, 'g');
-const ASKS = [/\b(?:quer(?:y|ies)|in doubt|questions?|advice|unsure)\b/, /\bconcerns?\b/].map((w) => new RegExp(
-  String.raw`${w.source}[^.]{0,100}?\b(?:with|from|to|contact|ask)\s+(?:the|your|their)\s+([A-Za-z/ ]{3,40}?)(?=\s+(?:in|or|and|immediately|first|before)\b|[.,;(]|$)`, 'i'));
-const ROLE_ONE = new RegExp(ROLE.source);
+const ASKS = [/\b(?:quer(?:y|ies)|in doubt|questions?|advice|unsure)\b/gi, /\bconcerns?\b/gi];
+const TO_ROLE = new RegExp(`\\b(?:with|from|to|contact|ask)\\s+(?:the|your|their)\\s+(${ROLES.map((r) => r.replace(/[/]/g, '\\/')).join('|')}(?:\\/[a-z ]+?)?)(?=\\s+(?:in|or|and|immediately|first|before)\\b|\\s*[.,;(]|$)`);
 
 /** The contact named for queries in the clauses given, as a phrase ("your line manager"). */
 export function readContact(texts: string[]): string {
   for (const ask of ASKS) {
     for (const t of texts) {
-      const m = ask.exec(t);
-      if (m && ROLE_ONE.test(m[1]!)) return `your ${m[1]!.trim()}`;
+      for (const m of t.matchAll(ask)) {
+        const found = TO_ROLE.exec(t.slice(m.index, m.index + 200).split('.')[0]!);
+        if (found) return `your ${found[1]!.trim()}`;
+      }
     }
   }
   // Otherwise the most senior role the policy names: heads first, then line managers, then the SLT.
