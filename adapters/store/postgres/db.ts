@@ -13,8 +13,10 @@ export interface DbConfig {
   schema?: string;
   /** Connections per instance (default 10). */
   poolSize?: number;
-  /** How long to wait for a connection before answering store_unavailable (default 5000 ms). */
+  /** How long to wait for the server to accept a new connection before answering store_unavailable (default 5000 ms). */
   connectionTimeoutMs?: number;
+  /** How long a request may queue for a free pooled connection under load (default 30000 ms). */
+  poolWaitMs?: number;
   applicationName?: string;
   logger: Logger;
 }
@@ -24,6 +26,8 @@ export interface Db {
   readonly logger: Logger;
   read<R extends QueryResultRow>(operation: string, sql: string, params?: unknown[]): Promise<R[]>;
   write<R extends QueryResultRow>(operation: string, sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs `work` on one connection without a transaction of its own (one statement is atomic); not retried. */
+  run<T>(operation: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
   transaction<T>(operation: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -35,10 +39,20 @@ export function createDb(config: DbConfig): Db {
   const schema = config.schema ?? 'public';
   if (!schemaName.test(schema)) throw new StoreError('store_unavailable', `"${schema}" is not a usable PostgreSQL schema name.`);
   const { logger } = config;
+  const connectMs = config.connectionTimeoutMs ?? 5000;
+  // NOTE: pg-pool uses connectionTimeoutMillis both for queueing for a free client and for each new
+  // client's connect. A burst of requests must queue, not fail as "unreachable", so the pool gets
+  // the longer wait and each client keeps the short connect timeout.
+  class Client extends pg.Client {
+    constructor(options: pg.ClientConfig) {
+      super({ ...options, connectionTimeoutMillis: connectMs });
+    }
+  }
   const pool = new pg.Pool({
+    Client: Client as unknown as new () => pg.ClientBase,
     connectionString: config.databaseUrl,
     max: config.poolSize ?? 10,
-    connectionTimeoutMillis: config.connectionTimeoutMs ?? 5000,
+    connectionTimeoutMillis: Math.max(connectMs, config.poolWaitMs ?? 30_000),
     idleTimeoutMillis: 30_000,
     application_name: config.applicationName ?? 'school-assistant',
     // Every connection resolves unqualified table names in our schema only.
@@ -96,6 +110,7 @@ export function createDb(config: DbConfig): Db {
     logger,
     read: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => true),
     write: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => false),
+    run: (operation, work) => withClient(operation, work, () => false),
     transaction(operation, work) {
       let begun = false;
       return withClient(

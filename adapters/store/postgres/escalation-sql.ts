@@ -5,22 +5,6 @@ import type { PoolClient } from 'pg';
 import type { AuditEvent, Delivery, Escalation } from '../../../bot/escalations/model.js';
 import type { EscalationQuery } from '../../../bot/ports/store.js';
 
-/** `ESC-2026-0042`: four digits at least, more once a year passes 9,999 escalations. */
-export function formatRef(year: number, n: number): string {
-  return `ESC-${year}-${String(n).padStart(4, '0')}`;
-}
-
-/** Takes the next number of `year` from its counter row; the row stays locked until the transaction ends. */
-export async function nextRefNumber(client: PoolClient, year: number): Promise<number> {
-  const { rows } = await client.query<{ last: number }>(
-    `INSERT INTO ref_counters (year, last) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last = ref_counters.last + 1
-     RETURNING last`,
-    [year],
-  );
-  return rows[0].last;
-}
-
 /** Raises each year's counter to at least the given number (never lowers it). */
 export async function raiseCounters(client: PoolClient, counters: Record<string, number>): Promise<void> {
   for (const [year, last] of Object.entries(counters)) {
@@ -32,10 +16,75 @@ export async function raiseCounters(client: PoolClient, counters: Record<string,
   }
 }
 
-const escalationColumns = `
-  x->>'ref', x->>'school', x->>'status', x->'reporter'->>'platform', x->'reporter'->>'userId',
-  (x->>'createdAt')::timestamptz, (x->>'dueAt')::timestamptz, coalesce((x->>'overdue')::boolean, false),
-  (x->>'version')::integer, x`;
+/**
+ * Creates an escalation with its audit events and deliveries in ONE statement: the counter row is
+ * locked only for the moment the statement runs, so concurrent submissions queue briefly, and the
+ * number, the escalation and its rows commit together or not at all (no gaps, no duplicates).
+ */
+export async function createEscalationRow(
+  client: Pick<PoolClient, 'query'>,
+  year: number,
+  draft: Omit<Escalation, 'ref' | 'version'>,
+  audit: Omit<AuditEvent, 'ref'>[],
+  deliveries: Omit<Delivery, 'ref'>[],
+): Promise<Escalation> {
+  const { rows } = await client.query<{ record: Escalation }>(
+    `WITH n AS (
+       INSERT INTO ref_counters (year, last) VALUES ($1::integer, 1)
+       ON CONFLICT (year) DO UPDATE SET last = ref_counters.last + 1
+       RETURNING last
+     ), r AS (
+       -- ESC-2026-0042: four digits at least, more once a year passes 9,999 escalations.
+       SELECT 'ESC-' || $1::integer::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END AS ref FROM n
+     ), e AS (
+       INSERT INTO escalations (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record)
+       SELECT ${escalationColumnList('x')} FROM (SELECT $2::jsonb || jsonb_build_object('ref', r.ref, 'version', 1) AS x FROM r) AS s
+       RETURNING ref, record
+     ), a AS (
+       INSERT INTO audit_events (id, ref, at, record)
+       SELECT y->>'id', e.ref, (y->>'at')::timestamptz, y || jsonb_build_object('ref', e.ref)
+       FROM e, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(y, k) ORDER BY k
+     ), d AS (
+       INSERT INTO deliveries (id, ref, state, next_attempt_at, lease_until, created_at, record)
+       SELECT ${deliveryColumnList('z')} FROM (
+         SELECT z0 || jsonb_build_object('ref', e.ref) AS z, k FROM e, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(z0, k)
+       ) AS dz ORDER BY k
+     )
+     SELECT record FROM e`,
+    [year, JSON.stringify(draft), JSON.stringify(audit), JSON.stringify(deliveries)],
+  );
+  return rows[0].record;
+}
+
+/** Writes a changed escalation with its new audit events and deliveries in one statement. */
+export async function writeChange(client: Pick<PoolClient, 'query'>, record: Escalation, audit: AuditEvent[], deliveries: Delivery[]): Promise<void> {
+  await client.query(
+    `WITH e AS (
+       UPDATE escalations SET (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record) =
+         (SELECT ${escalationColumnList('x')} FROM (SELECT $2::jsonb AS x) AS s)
+       WHERE ref = $1
+     ), a AS (
+       INSERT INTO audit_events (id, ref, at, record)
+       SELECT y->>'id', y->>'ref', (y->>'at')::timestamptz, y FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(y, k) ORDER BY k
+     )
+     INSERT INTO deliveries (id, ref, state, next_attempt_at, lease_until, created_at, record)
+     SELECT ${deliveryColumnList('z')} FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(z, k) ORDER BY k`,
+    [record.ref, JSON.stringify(record), JSON.stringify(audit), JSON.stringify(deliveries)],
+  );
+}
+
+function escalationColumnList(x: string): string {
+  return `
+  ${x}->>'ref', ${x}->>'school', ${x}->>'status', ${x}->'reporter'->>'platform', ${x}->'reporter'->>'userId',
+  (${x}->>'createdAt')::timestamptz, (${x}->>'dueAt')::timestamptz, coalesce((${x}->>'overdue')::boolean, false),
+  (${x}->>'version')::integer, ${x}`;
+}
+
+function deliveryColumnList(z: string): string {
+  return `
+  ${z}->>'id', ${z}->>'ref', ${z}->>'state', (${z}->>'nextAttemptAt')::timestamptz, (${z}->>'leaseUntil')::timestamptz,
+  (${z}->>'createdAt')::timestamptz, ${z}`;
+}
 
 /**
  * Inserts escalations in order. With `onlyIfNewer`, an existing ref is replaced only by a higher
@@ -52,7 +101,7 @@ export async function insertEscalations(client: PoolClient, records: Escalation[
     : '';
   const result = await client.query(
     `INSERT INTO escalations (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record)
-     SELECT ${escalationColumns} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+     SELECT ${escalationColumnList('x')} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
      ${conflict}`,
     [JSON.stringify(records)],
   );
@@ -63,15 +112,6 @@ export async function insertEscalations(client: PoolClient, records: Escalation[
 export async function lockEscalation(client: PoolClient, ref: string): Promise<Escalation | undefined> {
   const { rows } = await client.query<{ record: Escalation }>('SELECT record FROM escalations WHERE ref = $1 FOR UPDATE', [ref]);
   return rows[0]?.record;
-}
-
-export async function replaceEscalation(client: PoolClient, record: Escalation): Promise<void> {
-  await client.query(
-    `UPDATE escalations SET (ref, school, status, reporter_platform, reporter_user, created_at, due_at, overdue, version, record) =
-       (SELECT ${escalationColumns} FROM (SELECT $2::jsonb AS x) AS s)
-     WHERE ref = $1`,
-    [record.ref, JSON.stringify(record)],
-  );
 }
 
 /** Appends audit events in order; an id already present is left as it is (append-only). */
@@ -87,10 +127,6 @@ export async function insertAudit(client: PoolClient, events: AuditEvent[]): Pro
   return result.rowCount ?? 0;
 }
 
-const deliveryColumns = `
-  x->>'id', x->>'ref', x->>'state', (x->>'nextAttemptAt')::timestamptz, (x->>'leaseUntil')::timestamptz,
-  (x->>'createdAt')::timestamptz, x`;
-
 /**
  * Inserts deliveries in order. With `onlyIfFurther`, an existing delivery is replaced only by one
  * that got further (more attempts, or sent); otherwise a duplicate id fails.
@@ -104,7 +140,7 @@ export async function insertDeliveries(client: PoolClient, records: Delivery[], 
     : '';
   const result = await client.query(
     `INSERT INTO deliveries (id, ref, state, next_attempt_at, lease_until, created_at, record)
-     SELECT ${deliveryColumns} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+     SELECT ${deliveryColumnList('x')} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
      ${conflict}`,
     [JSON.stringify(records)],
   );

@@ -11,16 +11,7 @@ import { silentLogger } from '../../../bot/ports/logger.js';
 import type { Store } from '../../../bot/ports/store.js';
 import { createDb, type Db, type DbConfig } from './db.js';
 import { createDeliveryQueue } from './delivery-sql.js';
-import {
-  escalationListSql,
-  formatRef,
-  insertAudit,
-  insertDeliveries,
-  insertEscalations,
-  lockEscalation,
-  nextRefNumber,
-  replaceEscalation,
-} from './escalation-sql.js';
+import { createEscalationRow, escalationListSql, lockEscalation, writeChange } from './escalation-sql.js';
 import { migrate } from './migrations.js';
 import { createSmallRecords } from './record-sql.js';
 
@@ -56,23 +47,19 @@ export async function createPostgresStore(config: PostgresStoreConfig): Promise<
 type EscalationMethods = Pick<Store, 'createEscalation' | 'getEscalation' | 'updateEscalation' | 'listEscalations' | 'listAudit'>;
 
 function escalations(db: Db, clock: Clock): EscalationMethods {
-  const auditRecords = (ref: string, drafts: AuditDraft[]) => drafts.map((d) => ({ ...d, id: randomUUID(), ref }));
-  const deliveryRecords = (ref: string, drafts: DeliveryDraft[]): Delivery[] => {
+  // Ids are made here; the ref is filled in by SQL on create (it is allocated there).
+  const auditRecords = (drafts: AuditDraft[]): Omit<AuditEvent, 'ref'>[] => drafts.map((d) => ({ ...d, id: randomUUID() }));
+  const deliveryRecords = (drafts: DeliveryDraft[]): Omit<Delivery, 'ref'>[] => {
     const createdAt = clock.now().toISOString();
-    return drafts.map((d) => ({ ...d, id: randomUUID(), ref, state: 'pending', attempts: 0, createdAt }));
+    return drafts.map((d) => ({ ...d, id: randomUUID(), state: 'pending', attempts: 0, createdAt }));
   };
 
   return {
     createEscalation(draft, audit, deliveries) {
-      return db.transaction('save a new escalation', async (client) => {
-        const year = yearOf(draft.createdAt, clock);
-        const ref = formatRef(year, await nextRefNumber(client, year));
-        const escalation: Escalation = { ...draft, ref, version: 1 };
-        await insertEscalations(client, [escalation]);
-        await insertAudit(client, auditRecords(ref, audit));
-        await insertDeliveries(client, deliveryRecords(ref, deliveries));
-        return escalation;
-      });
+      // One statement is one transaction: the ref, the record, its audit and deliveries together.
+      return db.run('save a new escalation', (client) =>
+        createEscalationRow(client, yearOf(draft.createdAt, clock), draft, auditRecords(audit), deliveryRecords(deliveries)),
+      );
     },
 
     async getEscalation(ref) {
@@ -88,9 +75,8 @@ function escalations(db: Db, clock: Clock): EscalationMethods {
         if (!proposed) return { escalation: current, changed: false };
         // The store owns identity and versioning, whatever the change function returned.
         const escalation: Escalation = { ...proposed.escalation, ref: current.ref, version: current.version + 1 };
-        await replaceEscalation(client, escalation);
-        await insertAudit(client, auditRecords(ref, proposed.audit));
-        await insertDeliveries(client, deliveryRecords(ref, proposed.deliveries));
+        const withRef = <T>(rows: T[]) => rows.map((row) => ({ ...row, ref: current.ref }));
+        await writeChange(client, escalation, withRef(auditRecords(proposed.audit)), withRef(deliveryRecords(proposed.deliveries)));
         return { escalation, changed: true };
       });
     },
