@@ -26,6 +26,7 @@ import type { Action, Reply } from './reply.js';
 import { textReply } from './reply.js';
 import { escalationTextForm } from './report/report-form.js';
 import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submitReportForm } from './report/report-conversation.js';
+import { looksLikeIncident } from './report/incident-words.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 
@@ -147,9 +148,9 @@ export function createBot(deps: BotDeps): Bot {
     }
     const answered = await ctx.answerer.ask(ev.actor.school, text);
     if (answered.feedback) remember(answered.feedback);
-    if (answered.intent === 'report' && ev.where === 'channel') {
+    if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(text))) {
       // Nothing about a child or a colleague is discussed in a channel.
-      return respond({ replies: [textReply(movedToDm)], direct: [answered.reply] });
+      return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(answered.reply, text)] });
     }
     return respond({ replies: [answered.reply] });
   }
@@ -191,6 +192,13 @@ export function createBot(deps: BotDeps): Bot {
       await ctx.worker.idle();
     },
   };
+}
+
+/** The answer with a "Start a report" button, unless it already offers one. */
+function withReportButton(reply: Reply, description: string): Reply {
+  const offers = reply.blocks.some((b) => b.kind === 'actions' && b.actions.some((a) => a.action.type === 'report.start'));
+  if (offers) return reply;
+  return { ...reply, blocks: [...reply.blocks, { kind: 'actions', actions: [{ label: 'Start a report', action: { type: 'report.start', description }, style: 'primary' }] }] };
 }
 
 /** Command output that names reports or people goes to the person's DM, never the channel. */

@@ -84,9 +84,9 @@ export const guidanceTopics: Topic[] = [
   },
   {
     id: 'threats', label: 'threats and the police',
-    queries: ['contact the police', 'police'],
-    signal: [/police/i, /harass|threat|crime|criminal|third.part|appropriate/i],
-    not: /radicali[sz]/i,
+    queries: ['police', 'contact the police'],
+    signal: [/contact(ing)? the police|the police (will|should|may|must) be (contacted|informed|called)/i],
+    not: /radicali[sz]|LADO|Local Authority Designated Officer/i,
     applies: (f) => f.category === 'threatening' || f.category === 'discriminatory',
   },
   {

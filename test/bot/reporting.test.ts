@@ -135,3 +135,13 @@ describe('the typed report conversation', () => {
     assert.equal((await h.store.listEscalations({})).length, 0);
   });
 });
+
+describe('channel privacy', () => {
+  it('moves an incident told in a channel to a DM even when it was read as a question', async () => {
+    const h = await makeHarness();
+    const r = await h.say('ann', 'a parent posted on Facebook calling Mrs Jones a liar', 'channel');
+    assert.equal(r.replies.length, 1);
+    assert.doesNotMatch(r.replies[0].text, /Jones|liar/);
+    assert.ok(r.direct[0].blocks.some((b) => b.kind === 'actions' && b.actions.some((a) => a.action.type === 'report.start')));
+  });
+});
