@@ -7,7 +7,8 @@ import { stem } from './stem.js';
 const SURFACE = new Map<string, string[]>();
 for (const [concepts, words] of FAMILIES) for (const w of words) SURFACE.set(w, concepts.split(' '));
 const STEMMED = new Map<string, string[]>();
-for (const [concepts, words] of FAMILIES) for (const w of words) if (!STEMMED.has(stem(w))) STEMMED.set(stem(w), concepts.split(' '));
+// Short stems collide ("mates" and "matters" both stem to "mat"): only longer ones stand for a family.
+for (const [concepts, words] of FAMILIES) for (const w of words) if (stem(w).length >= 4 && !STEMMED.has(stem(w))) STEMMED.set(stem(w), concepts.split(' '));
 const PHRASE_MAP = new Map(PHRASES.map(([p, c]) => [p, c.split(' ')]));
 const MAX_PHRASE = Math.max(...PHRASES.map(([p]) => p.split(' ').length));
 const PHRASE_WORDS = new Set(PHRASES.flatMap(([p]) => p.split(' ')));

@@ -67,7 +67,7 @@ export const PHRASES: [string, string][] = [
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
 export const FAMILIES: [string, string[]][] = [
   ['friend interact', ['mate', 'mates', 'pal', 'pals', 'friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
-  ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father']],
+  ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father', 'mum', 'mums', 'dad', 'dads', 'mam', 'mom', 'moms']],
   ['parent relative', ['family', 'families']],
   ['relative', ['related', 'relative', 'relatives', 'niece', 'nieces', 'nephew', 'nephews', 'cousin', 'cousins', 'son', 'daughter', 'grandchild', 'grandson', 'granddaughter', 'sibling', 'siblings', 'brother', 'sister']],
   ['media', ['media', 'journalist', 'journalists', 'press', 'newspaper', 'newspapers', 'reporter', 'reporters', 'tv', 'radio']],
@@ -94,7 +94,7 @@ export const FAMILIES: [string, string[]][] = [
   ['socialmedia linkedin', ['linkedin']],
   ['socialmedia youtube', ['youtube']],
   ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites', 'platform', 'platforms']],
-  ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand', 'telephone', 'telephones']],
+  ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand', 'telephone', 'telephones', 'ipad', 'ipads', 'iphone', 'chromebook', 'chromebooks']],
   ['restbreak', ['lunch', 'lunchtimes', 'lunchtime', 'break', 'breaks', 'breaktime']],
   ['message interact', ['ring', 'ringing', 'call', 'calling', 'message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
   ['inappropriate', ['inappropriate', 'inappropriately', 'unsuitable', 'improper', 'unacceptable']],
