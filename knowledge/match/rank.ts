@@ -80,7 +80,8 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
       }
       const w = query.weights.get(t)!;
       raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
-      covered += w;
+      // A term only in the headings or the list's lead-in covers the question half as well.
+      covered += w * Math.min(tf, 1);
       matched.push(t);
     }
     if (!matched.some((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='))) continue;
