@@ -11,7 +11,9 @@ export function stem(word: string): string {
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   for (const suf of ['isations', 'isation', 'ations', 'ation', 'ising', 'ising', 'izing', 'ised', 'ized', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ers', 'er', 'ly', 'ment', 'ness', 'ise', 'ize', 'ity', 'ate', 'acy', 'ive']) {
-    if (w.endsWith(suf) && w.length - suf.length >= (suf === 'ly' ? 4 : 3)) {
+    // Short results of -ly/-er/-ers collide with other words ("careers" is not "car").
+    const min = suf === 'ly' ? 4 : suf === 'er' || suf === 'ers' ? 5 : 3;
+    if (w.endsWith(suf) && w.length - suf.length >= min) {
       w = w.slice(0, -suf.length);
       break;
     }
