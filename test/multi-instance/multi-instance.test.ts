@@ -81,8 +81,9 @@ if (url) {
         [perRecipient / 500],
       );
       assert.deepEqual(perRef.rows, []);
-      const counter = await pair.db.query('SELECT last FROM ref_counters');
-      assert.equal(counter.rows[0].last, 500);
+      const year = refs[0].slice(4, 8);
+      const counter = await pair.db.query(`SELECT last_value FROM escalation_ref_${year}`);
+      assert.equal(Number(counter.rows[0].last_value), 500);
     });
 
     it('continues a report flow started on one instance on the other', async () => {

@@ -5,34 +5,21 @@ import type { PoolClient } from 'pg';
 import type { AuditEvent, Delivery, Escalation } from '../../../bot/escalations/model.js';
 import type { EscalationQuery } from '../../../bot/ports/store.js';
 
-/** Raises each year's counter to at least the given number (never lowers it). */
-export async function raiseCounters(client: PoolClient, counters: Record<string, number>): Promise<void> {
-  for (const [year, last] of Object.entries(counters)) {
-    await client.query(
-      `INSERT INTO ref_counters (year, last) VALUES ($1, $2)
-       ON CONFLICT (year) DO UPDATE SET last = GREATEST(ref_counters.last, EXCLUDED.last)`,
-      [Number(year), last],
-    );
-  }
-}
-
 /**
- * Creates an escalation with its audit events and deliveries in ONE statement: the counter row is
- * locked only for the moment the statement runs, so concurrent submissions queue briefly, and the
- * number, the escalation and its rows commit together or not at all (no gaps, no duplicates).
+ * Creates an escalation with its audit events and deliveries in ONE statement (one transaction):
+ * the number from the year's sequence, the record and its rows commit together or not at all.
  */
 export async function createEscalationRow(
   client: Pick<PoolClient, 'query'>,
   year: number,
+  sequence: string,
   draft: Omit<Escalation, 'ref' | 'version'>,
   audit: Omit<AuditEvent, 'ref'>[],
   deliveries: Omit<Delivery, 'ref'>[],
 ): Promise<Escalation> {
   const { rows } = await client.query<{ record: Escalation }>(
     `WITH n AS (
-       INSERT INTO ref_counters (year, last) VALUES ($1::integer, 1)
-       ON CONFLICT (year) DO UPDATE SET last = ref_counters.last + 1
-       RETURNING last
+       SELECT nextval($5::regclass) AS last
      ), r AS (
        -- ESC-2026-0042: four digits at least, more once a year passes 9,999 escalations.
        SELECT 'ESC-' || $1::integer::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END AS ref FROM n
@@ -51,7 +38,7 @@ export async function createEscalationRow(
        ) AS dz ORDER BY k
      )
      SELECT record FROM e`,
-    [year, JSON.stringify(draft), JSON.stringify(audit), JSON.stringify(deliveries)],
+    [year, JSON.stringify(draft), JSON.stringify(audit), JSON.stringify(deliveries), sequence],
   );
   return rows[0].record;
 }

@@ -6,8 +6,9 @@ import type { Escalation } from '../../../bot/escalations/model.js';
 import type { FlowRecord } from '../../../bot/ports/store.js';
 import type { StoreData } from '../lowdb/store-data.js';
 import type { Db } from './db.js';
-import { insertAudit, insertDeliveries, insertEscalations, raiseCounters } from './escalation-sql.js';
+import { insertAudit, insertDeliveries, insertEscalations } from './escalation-sql.js';
 import { migrate } from './migrations.js';
+import { raiseSequences, readSequences } from './ref-sequences.js';
 
 /** Per kind of record: how many the file held and how many were written (new or newer). */
 export interface CopyCount {
@@ -57,9 +58,8 @@ export async function copyStoreData(db: Db, data: StoreData): Promise<CopySummar
     const events = Object.entries(data.events).map(([key, at]) => ({ key, at }));
     summary.events = { inFile: events.length, written: await chunked(events, (c) => q(eventSql, c)) };
 
-    await raiseCounters(client, countersFor(data.counters, escalations));
-    const { rows } = await client.query<{ year: number; last: number }>('SELECT year, last FROM ref_counters ORDER BY year');
-    summary.counters = Object.fromEntries(rows.map((r) => [String(r.year), r.last]));
+    await raiseSequences(client, countersFor(data.counters, escalations));
+    summary.counters = await readSequences(client);
     return summary;
   });
 }

@@ -15,10 +15,8 @@ export const migrations: Migration[] = [
     version: 1,
     name: 'escalations, audit, deliveries, flows, conversation refs, feedback, processed events',
     sql: `
-      CREATE TABLE ref_counters (
-        year integer PRIMARY KEY,
-        last integer NOT NULL CHECK (last >= 0)
-      );
+      -- Escalation numbers come from one sequence per year, created when the year's first
+      -- report arrives (ref-sequences.ts).
       -- The record is the source of truth; the columns beside it are what queries filter on.
       CREATE TABLE escalations (
         ref text PRIMARY KEY,

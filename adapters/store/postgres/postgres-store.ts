@@ -13,6 +13,7 @@ import { createDb, type Db, type DbConfig } from './db.js';
 import { createDeliveryQueue } from './delivery-sql.js';
 import { createEscalationRow, escalationListSql, lockEscalation, writeChange } from './escalation-sql.js';
 import { migrate } from './migrations.js';
+import { createSequenceKeeper } from './ref-sequences.js';
 import { createSmallRecords } from './record-sql.js';
 
 export interface PostgresStoreConfig extends Omit<DbConfig, 'logger'> {
@@ -47,6 +48,7 @@ export async function createPostgresStore(config: PostgresStoreConfig): Promise<
 type EscalationMethods = Pick<Store, 'createEscalation' | 'getEscalation' | 'updateEscalation' | 'listEscalations' | 'listAudit'>;
 
 function escalations(db: Db, clock: Clock): EscalationMethods {
+  const sequenceFor = createSequenceKeeper(db);
   // Ids are made here; the ref is filled in by SQL on create (it is allocated there).
   const auditRecords = (drafts: AuditDraft[]): Omit<AuditEvent, 'ref'>[] => drafts.map((d) => ({ ...d, id: randomUUID() }));
   const deliveryRecords = (drafts: DeliveryDraft[]): Omit<Delivery, 'ref'>[] => {
@@ -55,10 +57,12 @@ function escalations(db: Db, clock: Clock): EscalationMethods {
   };
 
   return {
-    createEscalation(draft, audit, deliveries) {
+    async createEscalation(draft, audit, deliveries) {
       // One statement is one transaction: the ref, the record, its audit and deliveries together.
+      const year = yearOf(draft.createdAt, clock);
+      const sequence = await sequenceFor(year);
       return db.run('save a new escalation', (client) =>
-        createEscalationRow(client, yearOf(draft.createdAt, clock), draft, auditRecords(audit), deliveryRecords(deliveries)),
+        createEscalationRow(client, year, sequence, draft, auditRecords(audit), deliveryRecords(deliveries)),
       );
     },
 
