@@ -46,7 +46,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
   }
   const read = readQuestion(text);
   const query = analyzeQuery(index, text);
-  const opts = { ...(read.subject ? { binds: read.subject } : {}), preferRules: read.asksRule === true };
+  const opts = { ...(read.subject ? { binds: read.subject } : {}), ...(read.asksRule ? { preferRules: read.asksRule } : {}) };
   let ranked = rankClauses(index, query, { ...opts, ...(read.intent === 'report' ? { boost: ['report', 'evidence', 'police', 'safeguard', 'dsl', 'remove'] } : {}) });
   if (ranked.length === 0 && read.intent === 'report') {
     // An incident the policy has no words for: still give its guidance on reporting concerns.

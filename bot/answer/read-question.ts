@@ -12,8 +12,8 @@ export interface ReadQuestion {
   form: QuestionForm;
   /** Whom the question asks about, when it is not the member of staff asking. */
   subject?: Party;
-  /** The question asks what someone may or must do ("can I…", "are parents allowed…"): rules answer it best. */
-  asksRule?: boolean;
+  /** The question asks what someone may ('may': "can I…") or must ('must': "do I have to…") do: rules answer it best. */
+  asksRule?: 'may' | 'must';
   /** The question asks what the school or the policy does ("Does the policy cover…", "Will the school…"), not what I may do. */
   aboutOthers?: boolean;
 }
@@ -30,6 +30,8 @@ const NARRATION =
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
 const ABOUT_OTHERS =
   /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;
+const ASKS_MUST =
+  /^(?:should|must|shall|do\s+i\s+(?:have|need)|does\s+\w+\s+(?:have|need)|have\s+i\s+got|need\s+i|am\s+i\s+(?:required|expected|supposed|meant))\b|\b(?:have to|need to|required to|supposed to)\b/i;
 const ASKS_RULE =
   /^(?:can|cn|could|may|am|should|must|shall|do|does|need|have)\b|\b(?:allowed|ok to|okay to|alright to|permitted|is it (?:ok|okay|alright|fine|acceptable|appropriate))\b/i;
 const PUPIL_ACTOR = /\b(?:pupils?|child|children|kids?|students?|young person|ex-pupils?|former pupils?)\b/i;
@@ -51,7 +53,8 @@ export function readQuestion(text: string): ReadQuestion {
   const subject = SUBJECTS.find(([, re]) => re.test(q))?.[0];
   if (subject) read.subject = subject;
   if (ABOUT_OTHERS.test(q)) read.aboutOthers = true;
-  else if (ASKS_RULE.test(q)) read.asksRule = true;
+  else if (ASKS_MUST.test(q)) read.asksRule = 'must';
+  else if (ASKS_RULE.test(q)) read.asksRule = 'may';
   return read;
 }
 

@@ -57,7 +57,11 @@ export const PHRASES: [string, string][] = [
   ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
   ['write about', 'mention post'], ['post about', 'post mention'], ['posting about', 'post mention'],
   ['necessarily reflect', 'disclaimer'], ['views are my own', 'disclaimer'], ['mine alone', 'disclaimer'], ['views are mine', 'disclaimer'],
-  ['come across', 'aware'], ['about me', 'staff'], ['work hours', 'worktime'], ['working day', 'worktime'],
+  ['come across', 'aware'], ['said no', 'optout'], ['say no', 'optout'], ['says no', 'optout'], ['asks not to', 'optout'],
+  ['asked not to', 'optout'], ['ask not to', 'optout'], ['opted out', 'optout'], ['opt out', 'optout'], ['refused consent', 'optout'],
+  ['not given consent', 'optout'], ['withdrawn consent', 'optout'], ['withdrew consent', 'optout'], ['must not be published', 'optout'],
+  ['not be photographed', 'optout'], ['not to be photographed', 'optout'], ['not be filmed', 'optout'], ['no photo', 'optout'],
+  ['no photos', 'optout'], ['do not want', 'optout'], ['dont want', 'optout'], ['about me', 'staff'], ['work hours', 'worktime'], ['working day', 'worktime'],
   ['in lessons', 'worktime'], ['during lessons', 'worktime'], ['code of conduct', 'conduct'], ['codes of conduct', 'conduct'],
   ['break the', 'breach'], ['breaking the', 'breach'], ['broke the', 'breach'], ['broken the', 'breach'], ['break this', 'breach'],
   ['sports day', 'event'], ['school trip', 'event'], ['school trips', 'event'], ['lesson plans', 'material'],
@@ -103,12 +107,12 @@ export const FAMILIES: [string, string[]][] = [
   ['concern', ['concern', 'concerned', 'concerns', 'worried', 'worry', 'uncomfortable', 'uneasy', 'upset', 'distress', 'distressed']],
   ['mention', ['mention', 'mentioning', 'mentioned', 'refer', 'referring', 'reference', 'references', 'referencing', 'discuss', 'discussing', 'discussion', 'comment', 'comments', 'commenting', 'commented']],
   ['interact', ['contact', 'contacting', 'contacted', 'communicate', 'communicating', 'communication', 'communications', 'interact', 'interacting', 'interaction', 'interactions', 'engage', 'engaging', 'talk', 'talking', 'speak', 'converse', 'conversation', 'conversations', 'correspond']],
-  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content']],
+  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content', 'thread', 'threads']],
   ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
   ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
   ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict', 'restricted']],
   ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'complain', 'complaining', 'complaint', 'complaints', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
-  ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate', 'nasty']],
+  ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate']],
   ['defame', ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lies', 'lying', 'false', 'untrue', 'misleading', 'rumour', 'rumours']],
   ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'referral']],
   ['approve', ['permission', 'approval', 'approve', 'approved', 'consent', 'authorise', 'authorised', 'authorisation', 'sanction', 'sanctioned', 'agreed']],
@@ -168,3 +172,11 @@ export const INSTANCE_TERMS = new Set(['facebook', 'instagram', 'tiktok', 'snapc
 
 /** Concepts naming a group of people; a clause mostly about another group fits the question less. */
 export const PARTY_TERMS = new Set(['parent', 'pupil', 'expupil', 'colleague', 'governor']);
+
+/** Terms a phrase adds on top of its head word ("school computer" → schooldevice + device): weighed half. */
+export const COMPOUND_TERMS = new Set(['schooldevice', 'schoolaccount', 'schoolemail']);
+
+/** A specific concept and the broader one a clause may use instead ("message" → "communicate"): partial credit. */
+export const BROADER: Record<string, string> = {
+  message: 'interact', friend: 'interact', expupil: 'pupil', schooldevice: 'device', schoolaccount: 'account', schoolemail: 'email',
+};

@@ -5,7 +5,7 @@ import type { Clause, Party } from '../types.js';
 import { expandTextSpeak, isLexiconWord, termsOf, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
 import { stem } from './stem.js';
-import { INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
+import { BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
 
 export interface AnalyzedQuery {
   terms: string[];
@@ -32,8 +32,11 @@ export interface RankOptions {
   limit?: number;
   /** Terms that lift a clause that has them without counting against coverage ("report" for incidents). */
   boost?: string[];
-  /** Rank rules (forbids, permits, requires…) above descriptions: the question asks what is allowed. */
-  preferRules?: boolean;
+  /**
+   * The question asks for a rule: 'may' ("can I…", "am I allowed…") ranks what allows or forbids
+   * first, 'must' ("do I have to…", "should I…") what requires; descriptions come after either.
+   */
+  preferRules?: 'may' | 'must';
 }
 
 const K1 = 0.8;
@@ -55,7 +58,7 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   for (const t of terms) {
     if (t.startsWith('=')) continue;
     const idf = index.idf.get(t) ?? index.unseenIdf;
-    weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : INSTANCE_TERMS.has(t) ? Math.min(idf, 1.5) * 0.4 : idf);
+    weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : INSTANCE_TERMS.has(t) ? Math.min(idf, 1.5) * 0.4 : COMPOUND_TERMS.has(t) ? idf * 0.5 : idf);
   }
   return { terms, weights, corrections };
 }
@@ -72,13 +75,19 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     let covered = 0;
     const matched: string[] = [];
     for (const t of query.terms) {
-      const tf = doc.tf.get(t);
+      let tf = doc.tf.get(t);
+      let credit = 1;
+      if (!tf && BROADER[t]) {
+        // The clause says the broader thing ("communicate" for "message"): it answers, a little less exactly.
+        tf = doc.tf.get(BROADER[t]!);
+        credit = 0.6;
+      }
       if (!tf) continue;
       if (t.startsWith('=')) {
         raw += 0.5 * (index.idf.get(t) ?? 0);
         continue;
       }
-      const w = query.weights.get(t)!;
+      const w = query.weights.get(t)! * credit;
       raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
       // A term only in the headings or the list's lead-in covers the question half as well.
       covered += w * Math.min(tf, 1);
@@ -89,7 +98,7 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     if (coverage < MIN_COVERAGE) continue;
     for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.8;
     raw *= subjectFactor(doc.clause, opts.binds) * partyFit(doc, parties) * coverage ** 1.5;
-    if (opts.preferRules && doc.clause.effect !== 'informs') raw *= 1.2;
+    if (opts.preferRules) raw *= ruleFactor(matchingEffect(doc, query), opts.preferRules);
     out.push({ clause: doc.clause, doc, raw, coverage, score: 0, matched });
   }
   out.sort((a, b) => b.raw - a.raw);
@@ -109,6 +118,30 @@ function partyFit(doc: ClauseDoc, parties: string[]): number {
     if (parties.includes(p)) asked += tf;
   }
   return all ? 0.5 + (0.5 * asked) / all : 0.75;
+}
+
+/** The effect of the part of a clause the question matches best (ties: the strongest rule). */
+function matchingEffect(doc: ClauseDoc, query: AnalyzedQuery): Clause['effect'] {
+  const parts = doc.clause.parts;
+  if (!parts?.length) return doc.clause.effect;
+  let best = -1;
+  let effect: Clause['effect'] = doc.clause.effect;
+  doc.parts.forEach((terms, i) => {
+    let s = 0;
+    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+    const e = parts[i]?.effect ?? 'informs';
+    if (s > best + 1e-9 || (Math.abs(s - best) < 1e-9 && ruleFactor(e, 'may') > ruleFactor(effect, 'may'))) {
+      best = s;
+      effect = e;
+    }
+  });
+  return effect;
+}
+
+function ruleFactor(effect: Clause['effect'], kind: 'may' | 'must'): number {
+  if (effect === 'informs') return 1;
+  if (effect === 'requires') return kind === 'must' ? 1.4 : 1.15;
+  return kind === 'may' ? 1.4 : 1.2;
 }
 
 function subjectFactor(clause: Clause, who: Party | undefined): number {
