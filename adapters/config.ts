@@ -146,11 +146,17 @@ interface BotConfigFile {
 export function readBotConfig(file: string | undefined): BotConfigFile {
   const empty: BotConfigFile = { slack: {}, teams: {}, schools: {} };
   if (!blankToUndefined(file)) return empty;
+  let text: string;
+  try {
+    text = readFileSync(file!, 'utf8');
+  } catch (cause) {
+    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} could not be read: ${(cause as Error).message}`, { cause });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file!, 'utf8'));
+    raw = JSON.parse(text);
   } catch (cause) {
-    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} could not be read as JSON: ${(cause as Error).message}`, { cause });
+    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} is not valid JSON: ${(cause as Error).message}`, { cause });
   }
   if (!isObject(raw)) throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} must hold a JSON object.`);
   return {

@@ -12,8 +12,12 @@ export interface ConfiguredDirectory extends Directory {
   schoolFor(platform: Platform, tenant?: string): string;
 }
 
-/** Builds the directory; `defaultSchool` serves every workspace/tenant not mapped in BOT_CONFIG. */
-export function createDirectory(config: AppConfig, defaultSchool: string): ConfiguredDirectory {
+/**
+ * Builds the directory; `defaultSchool` serves every workspace/tenant not mapped in BOT_CONFIG.
+ * The console's people exist only when the terminal chat runs (`withConsole`): on Slack or Teams
+ * nobody could deliver to them, and their deliveries would fail forever.
+ */
+export function createDirectory(config: AppConfig, defaultSchool: string, options: { withConsole?: boolean } = {}): ConfiguredDirectory {
   const routesFor = (platform: Platform): Record<string, TenantRoute> =>
     platform === 'slack' ? config.slackTeams : platform === 'teams' ? config.teamsTenants : {};
 
@@ -35,7 +39,7 @@ export function createDirectory(config: AppConfig, defaultSchool: string): Confi
     if (school === defaultSchool) {
       add('slack', config.slackPeople);
       add('teams', config.teamsPeople, config.teams?.tenantId);
-      add('console', consolePeople);
+      if (options.withConsole) add('console', consolePeople);
     }
     for (const platform of ['slack', 'teams'] as const) {
       for (const [tenant, route] of Object.entries(routesFor(platform))) {

@@ -50,11 +50,11 @@ export function chooseSchool(wanted: string | undefined, library: PolicyLibrary)
   throw new ConfigError('config_invalid', `SCHOOL is not set and there are ${known.length} policies; set SCHOOL to one of: ${known.join(', ') || 'none'}.`);
 }
 
-async function openCore(config: AppConfig, logger: Logger): Promise<Core> {
+async function openCore(config: AppConfig, logger: Logger, terminal: boolean): Promise<Core> {
   const library = await loadPolicyLibrary(config.policiesDir);
   for (const p of library.problems) logger.warn('policy file skipped', p);
   const school = chooseSchool(config.school, library);
-  const directory = createDirectory(config, school);
+  const directory = createDirectory(config, school, { withConsole: terminal });
   const store = await createStore(config, { logger });
   return { config, logger, library, school, directory, store };
 }
@@ -116,7 +116,7 @@ async function main(): Promise<number> {
   const terminal = !config.slack && !config.teams;
   // The terminal chat stays quiet unless asked: stderr carries only warnings and errors.
   const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const core = await openCore(config, logger);
+  const core = await openCore(config, logger, terminal);
   try {
     await (terminal ? runTerminal(core) : runPlatforms(core));
   } finally {

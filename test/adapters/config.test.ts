@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../adapters/config.js';
+import { createDirectory } from '../../adapters/directory.js';
+
+function botConfigFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'botcfg-')), 'bot.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('loadConfig', () => {
+  it('runs no platform when no credentials are set', () => {
+    const config = loadConfig({});
+    assert.equal(config.slack, undefined);
+    assert.equal(config.teams, undefined);
+    assert.equal(config.port, 3978);
+    assert.equal(config.responseHours, 24);
+  });
+
+  it('reads Slack over HTTP and over Socket Mode', () => {
+    const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    assert.deepEqual(http.slack, { botToken: 'xoxb-1', signingSecret: 's', appToken: undefined, apiUrl: undefined });
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    assert.equal(socket.slack?.appToken, 'xapp-1');
+  });
+
+  it('says which Slack variable is missing', () => {
+    assert.throws(() => loadConfig({ SLACK_SIGNING_SECRET: 's' }), /SLACK_BOT_TOKEN is not set/);
+    assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb' }), /SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
+  });
+
+  it('starts Teams with an app id, or unauthenticated only when asked', () => {
+    assert.equal(loadConfig({ MICROSOFT_APP_ID: 'app' }).teams?.appId, 'app');
+    assert.equal(loadConfig({ TEAMS_ENABLED: 'true' }).teams?.appId, '');
+    assert.throws(() => loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TYPE: 'Bogus' }), /MICROSOFT_APP_TYPE/);
+  });
+
+  it('refuses a port or response time that is not a positive number', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be a positive number/);
+    assert.throws(() => loadConfig({ RESPONSE_HOURS: '-1' }), /RESPONSE_HOURS/);
+  });
+
+  it('maps Slack teams and Teams tenants to schools from BOT_CONFIG', () => {
+    const file = botConfigFile(
+      JSON.stringify({
+        slack: { T1: { school: 'cadmus', heads: ['U1'], dsls: 'U2,U3' } },
+        teams: { 'tenant-a': { school: 'lfssq', heads: ['aad-1'] } },
+        schools: { cadmus: { safeguardingSystem: 'CPOMS', responseHours: 4 } },
+      }),
+    );
+    const config = loadConfig({ BOT_CONFIG: file });
+    assert.deepEqual(config.slackTeams.T1, { school: 'cadmus', heads: ['U1'], dsls: ['U2', 'U3'], chairs: [] });
+    const directory = createDirectory(config, 'templemoor');
+    assert.equal(directory.schoolFor('slack', 'T1'), 'cadmus');
+    assert.equal(directory.schoolFor('teams', 'tenant-a'), 'lfssq');
+    assert.equal(directory.schoolFor('slack', 'T-unmapped'), 'templemoor');
+    const cadmus = directory.people('cadmus');
+    assert.deepEqual(cadmus.dsls.map((p) => p.userId), ['U2', 'U3']);
+    assert.equal(cadmus.dsls[0].tenant, 'T1');
+    assert.equal(cadmus.safeguardingSystem, 'CPOMS');
+    assert.equal(cadmus.responseHours, 4);
+  });
+
+  it('says what is wrong with a BOT_CONFIG file', () => {
+    assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{not json') }), /is not valid JSON/);
+    assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{"slack":{"T1":{"heads":["U1"]}}}') }), /slack\.T1 needs a "school"/);
+    assert.throws(() => loadConfig({ BOT_CONFIG: '/nonexistent/bot.json' }), /BOT_CONFIG file \/nonexistent\/bot.json could not be read/);
+  });
+});
+
+describe('createDirectory', () => {
+  it('gives the default school its people from the *_USERS variables', () => {
+    const config = loadConfig({ SLACK_HEAD_USERS: 'UH', SLACK_DSL_USERS: 'UD', TEAMS_HEAD_USERS: 'aad-h', SLACK_CHAIR_USERS: 'UC' });
+    const people = createDirectory(config, 'cadmus').people('cadmus');
+    assert.deepEqual(people.heads.map((p) => `${p.platform}:${p.userId}`), ['slack:UH', 'teams:aad-h']);
+    assert.deepEqual(people.dsls.map((p) => p.userId), ['UD']);
+    assert.deepEqual(people.chairs.map((p) => p.userId), ['UC']);
+    assert.deepEqual(createDirectory(config, 'cadmus').people('lfssq').heads, []);
+  });
+
+  it('adds the terminal chat people only when the terminal chat runs', () => {
+    const config = loadConfig({});
+    assert.deepEqual(createDirectory(config, 'cadmus').people('cadmus').heads, []);
+    const console = createDirectory(config, 'cadmus', { withConsole: true }).people('cadmus');
+    assert.deepEqual(console.heads, [{ platform: 'console', userId: 'head' }]);
+    assert.deepEqual(console.dsls, [{ platform: 'console', userId: 'dsl' }]);
+  });
+});
