@@ -2,9 +2,8 @@
 // (a clause may allow one thing and forbid another), read through the form of the question.
 
 import type { Verdict } from '../reply.js';
-import type { AnalyzedQuery, RankedClause } from '../../knowledge/match/rank.js';
+import { partScores, type AnalyzedQuery, type RankedClause } from '../../knowledge/match/rank.js';
 import type { SchoolIndex } from '../../knowledge/match/clause-index.js';
-import { INSTANCE_TERMS } from '../../knowledge/match/lexicon.js';
 import type { ClausePart, Effect } from '../../knowledge/types.js';
 import type { ReadQuestion } from './read-question.js';
 
@@ -18,14 +17,12 @@ const BY_EFFECT: Record<Effect, Verdict> = {
 };
 
 /** The part of a clause that best matches the question (ties go to the earlier part). */
-export function bestPart(best: RankedClause, query: AnalyzedQuery, index?: SchoolIndex): { part: ClausePart; index: number } {
+export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: SchoolIndex): { part: ClausePart; index: number } {
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
   let at = 0;
-  let top = -1;
-  const scores: number[] = [];
-  best.doc.parts.forEach((terms, i) => {
-    // Full idf here: "personal email" versus "school email" turns on the light words.
-    scores[i] = partScore(terms, query, index);
+  let top = -Infinity;
+  const scores = partScores(best.doc, query);
+  best.doc.parts.forEach((_terms, i) => {
     if (scores[i]! > top + 1e-9) {
       top = scores[i]!;
       at = i;
@@ -34,20 +31,10 @@ export function bestPart(best: RankedClause, query: AnalyzedQuery, index?: Schoo
   let part = parts[at] ?? parts[0]!;
   if (part.effect === 'informs') {
     // A descriptive sentence next to a rule about the same thing: the rule is what the question needs.
-    const ruleAt = parts.findIndex((p, i) => p.effect !== 'informs' && (scores[i] ?? 0) >= top * 0.8);
+    const ruleAt = parts.findIndex((p, i) => p.effect !== 'informs' && (scores[i] ?? 0) >= top - Math.abs(top) * 0.2);
     if (ruleAt >= 0) part = parts[ruleAt]!;
   }
   return { part, index: at };
-}
-
-function partScore(terms: Set<string>, query: AnalyzedQuery, index?: SchoolIndex): number {
-  let s = 0;
-  for (const t of query.terms) {
-    if (!terms.has(t)) continue;
-    // Full idf except for named platforms: "personal email" versus "school email" turns on light words.
-    s += INSTANCE_TERMS.has(t) ? 0.3 : index?.idf.get(t) ?? query.weights.get(t) ?? 0;
-  }
-  return s;
 }
 
 /** The verdict for a question answered by one clause part. */

@@ -17,6 +17,8 @@ export function subjectParties(sentence: string): Party[] {
   const m = MODAL.exec(sentence);
   if (!m || m.index > 120) return [];
   let subject = sentence.slice(0, m.index);
+  // "Safeguarding children is…", "Accessing sites…": an activity is the subject, not the children.
+  if (/^\s*(?:\w+ing)\b/i.test(subject) && !/^\s*(?:everything|anything|nothing|something)\b/i.test(subject)) return [];
   // "Where pupils post …, they will" / "If a parent …": the condition names the actor.
   subject = subject.replace(/^(?:all|any|the|our|each|every)\s+/i, '');
   // "communication received from children", "parents of pupils": only the head noun acts.

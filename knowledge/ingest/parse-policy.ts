@@ -1,7 +1,7 @@
 // Any policy text or Markdown → a Policy: clauses with stable ids, refs, effects and binds, the
 // school's dates and contact, and what was set aside. The one entry point of the ingest.
 
-import type { Clause, Party, Policy } from '../types.js';
+import type { Clause, ClausePart, Party, Policy } from '../types.js';
 import { PolicyError } from '../errors.js';
 import { toLines } from './clean-text.js';
 import { readBlocks } from './read-blocks.js';
@@ -66,13 +66,21 @@ function toClause(school: string, d: ClauseDraft, fallback: Party[], ids: Map<st
     heading,
     text: d.text,
     effect: main.effect,
-    binds: readBinds(main.text, d.leadIn, d.audience, fallback),
+    binds: bindsOf(parts, main.text, d, fallback),
     parts,
   };
   if (d.section) clause.section = d.section;
   if (main.permissionFrom) clause.permissionFrom = main.permissionFrom;
   if (d.leadIn) clause.leadIn = d.leadIn;
   return clause;
+}
+
+/** Everyone the clause's rules bind: the subjects of its normative parts, else its context. */
+function bindsOf(parts: ClausePart[], mainText: string, d: ClauseDraft, fallback: Party[]): Party[] {
+  const rules = parts.filter((p) => p.effect !== 'informs');
+  const found = new Set<Party>();
+  for (const p of rules.length ? rules : [{ text: mainText }]) for (const b of readBinds(p.text, d.leadIn, d.audience, fallback)) found.add(b);
+  return [...found];
 }
 
 /** Whom the document speaks to when a clause names no one: parents for a parents' code, else staff. */

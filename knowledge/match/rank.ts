@@ -120,15 +120,37 @@ function partyFit(doc: ClauseDoc, parties: string[]): number {
   return all ? 0.5 + (0.5 * asked) / all : 0.75;
 }
 
+const OWNED_TERMS = ['schooldevice', 'schoolaccount', 'schoolemail'];
+
+/**
+ * How well the question matches each part of a clause. Whose thing it is decides between parts
+ * that share the topic: "my personal email" fits "must not use personal email accounts", not
+ * "the school's email address should be used".
+ */
+export function partScores(doc: ClauseDoc, query: AnalyzedQuery): number[] {
+  const personal = query.weights.has('personal');
+  const owned = OWNED_TERMS.filter((t) => query.weights.has(t));
+  return doc.parts.map((terms) => {
+    let s = 0;
+    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+    const partOwned = OWNED_TERMS.some((t) => terms.has(t));
+    if (personal && terms.has('personal')) s += 1;
+    if (personal && partOwned && !owned.some((t) => terms.has(t)) && !terms.has('personal')) s -= 1;
+    if (owned.length && owned.some((t) => terms.has(t))) s += 1;
+    if (owned.length && terms.has('personal') && !partOwned) s -= 1;
+    return s;
+  });
+}
+
 /** The effect of the part of a clause the question matches best (ties: the strongest rule). */
 function matchingEffect(doc: ClauseDoc, query: AnalyzedQuery): Clause['effect'] {
   const parts = doc.clause.parts;
   if (!parts?.length) return doc.clause.effect;
-  let best = -1;
+  let best = -Infinity;
   let effect: Clause['effect'] = doc.clause.effect;
-  doc.parts.forEach((terms, i) => {
-    let s = 0;
-    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+  const scores = partScores(doc, query);
+  doc.parts.forEach((_terms, i) => {
+    const s = scores[i]!;
     const e = parts[i]?.effect ?? 'informs';
     if (s > best + 1e-9 || (Math.abs(s - best) < 1e-9 && ruleFactor(e, 'may') > ruleFactor(effect, 'may'))) {
       best = s;
