@@ -29,7 +29,7 @@ export interface RealCore {
 }
 
 /** Builds the core as main does, with Slack people from the environment-style config. */
-export async function realCore(slack: SlackConfig, env: Record<string, string> = {}): Promise<RealCore> {
+export async function realCore(slack: SlackConfig, env: Record<string, string> = {}, store: Store = createMemoryStore()): Promise<RealCore> {
   library ??= loadPolicyLibrary(resolve('knowledge/policies'));
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
@@ -41,7 +41,6 @@ export async function realCore(slack: SlackConfig, env: Record<string, string> =
     ...env,
   });
   const directory = createDirectory(config, 'cadmus');
-  const store = createMemoryStore();
   const clock = createFakeClock(new Date().toISOString());
   const notifier = createSlackNotifier(createNotifierClient(slack, silentLogger));
   const bot = createBot({ library: await library, store, notifiers: [notifier], directory, clock, logger: silentLogger });
