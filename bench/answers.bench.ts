@@ -1,0 +1,111 @@
+// Answer benchmark (issue 2): per-question latency p50/p99, index build time per policy, and
+// accuracy on the dev set, side by side with plain Fuse.js (default options, top hit) over the same
+// clauses. `npx tsx bench/answers.bench.ts` runs it alone; bench/run.ts calls run().
+
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { loadPolicyLibrary, type PolicyLibrary } from '../knowledge/library.js';
+import { buildIndex } from '../knowledge/match/clause-index.js';
+import type { Clause, Effect } from '../knowledge/types.js';
+import { answerQuestion } from '../bot/answer/answer-question.js';
+import { norm, parseEvalLine, type EvalItem } from '../adapters/cli/cli-score.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DEV = `${ROOT}../shared/eval/dev-questions.jsonl`;
+const OWN = ['templemoor', 'learn-to-live', 'cadmus', 'lfssq', 'hardmoor'].map((s) => `${ROOT}test/questions/${s}.jsonl`);
+const VERDICT: Record<Effect, string> = { forbids: 'no', permits: 'yes', permission: 'permission', discourages: 'caution', requires: 'must', informs: 'info' };
+
+interface Outcome { verdict: string; intent: string; clauses: Clause[] }
+interface Score { verdict: number; hit3: number; intent: number; n: number; clauseItems: number }
+
+/** Prints the answer benchmark. */
+export async function run(): Promise<void> {
+  const lib = await loadPolicyLibrary(`${ROOT}knowledge/policies`);
+  console.log('## Answers (issue 2): assistant vs plain Fuse.js (default options, top hit)\n');
+  printBuild(lib);
+  const dev = existsSync(DEV) ? items(DEV) : [];
+  const all = [...dev, ...OWN.flatMap(items)];
+  const fuse = fuseBaseline(lib);
+  const ours = (i: EvalItem): Outcome => {
+    const a = answerQuestion(lib, i.school, i.question);
+    return { verdict: a.verdict, intent: a.intent, clauses: a.clauses.map((m) => m.clause) };
+  };
+  const t1 = latency(all, ours);
+  const t2 = latency(all, fuse);
+  console.log(`Latency per question over ${all.length} questions (dev set + own sets):`);
+  console.log(`  assistant   p50 ${ms(t1.p50)}  p99 ${ms(t1.p99)}`);
+  console.log(`  plain Fuse  p50 ${ms(t2.p50)}  p99 ${ms(t2.p99)}  (assistant/Fuse p99 ×${(t1.p99 / t2.p99).toFixed(2)})\n`);
+  for (const [label, set] of [['dev set', dev], ['own five-school sets', all.slice(dev.length)]] as const) {
+    if (!set.length) continue;
+    const a = score(set, ours);
+    const b = score(set, fuse);
+    console.log(`Accuracy on the ${label} (${set.length} questions):`);
+    console.log('              assistant   plain Fuse   ratio');
+    for (const k of ['verdict', 'hit3', 'intent'] as const) {
+      const den = k === 'hit3' ? a.clauseItems : a.n;
+      const x = a[k] / den;
+      const y = b[k] / den;
+      console.log(`  ${k.padEnd(10)} ${pct(x).padStart(9)}   ${pct(y).padStart(10)}   ${y ? `×${(x / y).toFixed(2)}` : '—'}`);
+    }
+    console.log('');
+  }
+}
+
+function printBuild(lib: PolicyLibrary): void {
+  console.log('Index build time per policy (parse already done; fresh build, median of 5):');
+  for (const s of lib.schools()) {
+    const p = lib.policy(s.id)!;
+    const times = Array.from({ length: 5 }, () => buildIndex(p).buildMs).sort((a, b) => a - b);
+    console.log(`  ${s.id.padEnd(15)} ${String(p.clauses.length).padStart(4)} clauses  ${ms(times[2]!)}`);
+  }
+  console.log('');
+}
+
+/** Plain Fuse.js over each school's clause texts, default options; the top hit is the answer. */
+function fuseBaseline(lib: PolicyLibrary): (i: EvalItem) => Outcome {
+  const per = new Map(lib.schools().map((s) => [s.id, new Fuse(lib.policy(s.id)!.clauses, { keys: ['text'] })]));
+  return (i) => {
+    const hits = per.get(i.school)!.search(i.question).slice(0, 5).map((h) => h.item);
+    return { verdict: hits[0] ? VERDICT[hits[0].effect] : 'unknown', intent: 'ask', clauses: hits };
+  };
+}
+
+function latency(list: EvalItem[], f: (i: EvalItem) => Outcome): { p50: number; p99: number } {
+  for (const i of list) f(i); // warm caches and the JIT, as a running assistant would be
+  const t: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const i of list) {
+      const s = performance.now();
+      f(i);
+      t.push(performance.now() - s);
+    }
+  }
+  t.sort((a, b) => a - b);
+  return { p50: t[Math.floor(t.length * 0.5)]!, p99: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))]! };
+}
+
+function score(list: EvalItem[], f: (i: EvalItem) => Outcome): Score {
+  const s: Score = { verdict: 0, hit3: 0, intent: 0, n: 0, clauseItems: 0 };
+  for (const i of list) {
+    const o = f(i);
+    s.n++;
+    if (i.verdict.includes(o.verdict)) s.verdict++;
+    if (!i.intent || i.intent === o.intent) s.intent++;
+    const wanted = i.clause.map(norm).filter(Boolean);
+    if (wanted.length) {
+      s.clauseItems++;
+      if (o.clauses.slice(0, 3).some((c) => wanted.some((w) => norm(c.text).includes(w)))) s.hit3++;
+    }
+  }
+  return s;
+}
+
+function items(file: string): EvalItem[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map(parseEvalLine).filter((x): x is EvalItem => typeof x !== 'string');
+}
+
+const ms = (x: number): string => `${x.toFixed(x < 1 ? 3 : 2)} ms`;
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
