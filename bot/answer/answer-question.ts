@@ -57,7 +57,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     return { ...base, intent: read.intent, verdict: 'unknown', confidence: 0, clauses: [], problem: 'not_covered' };
   }
   const best = ranked[0]!;
-  const { part } = bestPart(best, query, index);
+  const { part } = bestPart(best, query, index, read.asksRule);
   const verdict = chooseVerdict(read, part);
   const answer: Answer = {
     ...base,
@@ -68,7 +68,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     deciding: part.text,
   };
   if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;
-  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index).part) : undefined);
+  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index, read.asksRule).part) : undefined);
   if (close.length > 1) {
     answer.didYouMean = close.map(toMatch);
     answer.confidence = Math.round(best.score * 80) / 100;

@@ -17,7 +17,7 @@ const BY_EFFECT: Record<Effect, Verdict> = {
 };
 
 /** The part of a clause that best matches the question (ties go to the earlier part). */
-export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: SchoolIndex): { part: ClausePart; index: number } {
+export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: SchoolIndex, asksRule?: 'may' | 'must'): { part: ClausePart; index: number } {
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
   let at = 0;
   let top = -Infinity;
@@ -31,7 +31,12 @@ export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: Scho
   let part = parts[at] ?? parts[0]!;
   if (part.effect === 'informs') {
     // A descriptive sentence next to a rule about the same thing: the rule is what the question needs.
-    const ruleAt = parts.findIndex((p, i) => p.effect !== 'informs' && (scores[i] ?? 0) >= top - Math.abs(top) * 0.2);
+    // For "can I…?" any rule in the clause that touches the question beats a description.
+    const floor = asksRule ? 1e-9 : top - Math.abs(top) * 0.2;
+    let ruleAt = -1;
+    parts.forEach((p, i) => {
+      if (p.effect !== 'informs' && (scores[i] ?? 0) >= floor && (ruleAt < 0 || scores[i]! > scores[ruleAt]!)) ruleAt = i;
+    });
     if (ruleAt >= 0) part = parts[ruleAt]!;
   }
   return { part, index: at };

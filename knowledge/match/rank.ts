@@ -40,7 +40,7 @@ export interface RankOptions {
 }
 
 const K1 = 0.8;
-const B = 0.15;
+const B = 0.45;
 /** Below this share of the question's weight, a clause does not answer it. */
 export const MIN_COVERAGE = 0.5;
 
