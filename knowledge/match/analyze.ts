@@ -55,7 +55,7 @@ export function termsOf(ws: string[]): string[] {
     if (STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     const terms = termOf(w);
     out.push(...terms);
-    for (const t of terms) if (OWNED[t] && i - 1 - schoolAt <= 4) out.push(OWNED[t]!);
+    for (const t of terms) if (OWNED[t] && i - 1 - schoolAt <= 3) out.push(OWNED[t]!);
     // The word itself too, when a family stands for it: "befriend" matches "befriending" best.
     const s = stem(w);
     if (!terms.includes(s) && SURFACE.has(w)) out.push(`=${s}`);

@@ -54,7 +54,7 @@ export const PHRASES: [string, string][] = [
   ['school tablet', 'schooldevice device'], ['school network', 'schooldevice'], ['work laptop', 'schooldevice device'],
   ['work computer', 'schooldevice device'], ['work phone', 'schooldevice device'], ['school ipad', 'schooldevice device'],
   ['school email', 'schoolemail email'], ['official school email', 'schoolemail email'], ['work email', 'schoolemail email'],
-  ['personal email', 'personal email'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
+  ['personal email', 'personal email'], ['personal phone number', 'personal personalinfo device'], ['personal mobile number', 'personal personalinfo device'], ['personal phone', 'personal device'], ['set up', 'create'], ['talk about', 'mention'], ['talking about', 'mention'], ['speak about', 'mention'],
   ['write about', 'mention post'], ['post about', 'post mention'], ['posting about', 'post mention'],
   ['necessarily reflect', 'disclaimer'], ['views are my own', 'disclaimer'], ['mine alone', 'disclaimer'], ['views are mine', 'disclaimer'],
   ['come across', 'aware'], ['said no', 'optout'], ['say no', 'optout'], ['says no', 'optout'], ['asks not to', 'optout'],
@@ -86,6 +86,7 @@ export const FAMILIES: [string, string[]][] = [
   ['monitor', ['monitor', 'monitored', 'monitoring', 'watch', 'watched', 'track', 'tracked']],
   ['personal email', ['gmail', 'hotmail', 'yahoo', 'outlook']],
   ['account name', ['bio', 'handle', 'username', 'usernames']],
+  ['personalinfo', ['number', 'numbers']],
   ['pupil', ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'kid', 'kids', 'learner', 'learners', 'youngster', 'youngsters', 'class']],
   ['expupil', ['alumni', 'leaver', 'leavers']],
   ['photo', ['photo', 'photos', 'photograph', 'photographs', 'photographed', 'photography', 'picture', 'pictures', 'image', 'images', 'imagery', 'video', 'videos', 'film', 'filmed', 'filming', 'footage', 'recording', 'recordings']],
@@ -160,7 +161,7 @@ export const STOPWORDS = new Set(
     'yes yeah hey guys folks thank cheers just actually basically literally maybe perhaps probably ' +
     'happen happens happened happening gone goes went come comes came became become ' +
     'whats wheres whos hows whens im ive id youre theyre thats theres isnt arent wasnt dont doesnt didnt cant couldnt shouldnt wouldnt wont ' +
-    'anybody everybody nobody nothing everything somewhere anywhere everywhere someone else'
+    'anybody everybody nobody nothing everything somewhere anywhere everywhere someone else another ask asking asked left'
   ).split(/\s+/),
 );
 
