@@ -94,3 +94,20 @@ describe('ingest of files that cannot be used', () => {
     assert.throws(() => policyFromBytes(new TextEncoder().encode('Hello\n\nWorld\n'), { school: 'x', source: 'x.txt' }), (e: unknown) => e instanceof PolicyError && e.code === 'policy_empty');
   });
 });
+
+describe('ingest of a layout never seen: an "I will…" agreement with • bullets', () => {
+  const text = [
+    'Staff Acceptable Use Agreement', '', 'Before using school ICT I agree that:', '',
+    '• I will not give my personal phone number or email address to pupils.',
+    '• I will only use the school\'s email system to contact parents.',
+    '• I will report any concerns about a child\'s online safety to the DSL immediately.', '',
+    'Signed: ____________   Date: ________',
+  ].join('\n');
+  const p = policyFromBytes(new TextEncoder().encode(text), { school: 'aua', source: 'aua.txt' });
+
+  it('reads each pledge as a clause with its effect and sets the signature aside', () => {
+    assert.deepEqual(p.clauses.map((c) => c.effect), ['forbids', 'requires', 'requires']);
+    assert.ok(p.clauses.every((c) => c.binds.includes('staff') && c.id.startsWith('aua-')));
+    assert.ok(p.setAside.some((a) => a.reason === 'signature block'));
+  });
+});
