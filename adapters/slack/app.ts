@@ -29,6 +29,8 @@ export interface SlackAdapterDeps {
   /** Overrides for tests. */
   names?: Partial<ListenerDeps['names']>;
   submitDeadlineMs?: number;
+  /** Events answered at once after their ack (default 16; the rest wait, already acked). */
+  eventConcurrency?: number;
 }
 
 export interface SlackAdapter {
@@ -36,6 +38,8 @@ export interface SlackAdapter {
   readonly app: App;
   /** Checks the token (auth.test) and, in Socket Mode, connects. Throws ConfigError/PlatformError. */
   start(): Promise<void>;
+  /** Resolves when every acked event has been handled (tests, shutdown). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,13 +74,14 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   app.error(async (error) => {
     deps.logger.error('slack: a listener failed', { error: error.message, code: (error as { code?: string }).code });
   });
-  registerListeners(app, {
+  const work = registerListeners(app, {
     bot: deps.bot,
     store: deps.store,
     schoolFor: deps.schoolFor,
     logger: deps.logger,
     names: { ...SLACK_NAMES, ...deps.names },
     submitDeadlineMs: deps.submitDeadlineMs ?? 2_500,
+    eventConcurrency: deps.eventConcurrency ?? 16,
   });
 
   return {
@@ -92,8 +97,11 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       if (socket) await app.start();
       deps.logger.info(socket ? 'slack: connected over Socket Mode' : `slack: listening at POST ${SLACK_EVENTS_PATH}`);
     },
+    idle: () => work.idle(),
     async stop() {
       if (socket) await app.stop().catch(() => undefined);
+      // Let acked events finish (they were promised an answer), but never hang a shutdown on them.
+      await Promise.race([work.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { BotResponse, InboundEvent } from '../../bot/events.js';
 import type { Logger } from '../../bot/ports/logger.js';
 import type { Store } from '../../bot/ports/store.js';
 import { textReply } from '../../bot/reply.js';
+import { createWorkQueue, type WorkQueue } from './work-queue.js';
 import { ACTION_PREFIX } from './block-kit.js';
 import { decodeAction } from './action-value.js';
 import { deliver, publishHome, type Place } from './deliver.js';
@@ -23,15 +24,18 @@ export interface ListenerDeps {
   names: { policyCommand: string; reportCommand: string; reportShortcut: string };
   /** How long a modal submission may wait for the core before Slack must be answered. */
   submitDeadlineMs: number;
+  /** Events handled at once after their ack (the rest wait their turn, acked already). */
+  eventConcurrency: number;
 }
 
 type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
 
 const SORRY = textReply('Sorry, something went wrong on my side. Please try again in a minute.', 'notice');
 
-/** Registers every listener on the app. */
-export function registerListeners(app: App, deps: ListenerDeps): void {
+/** Registers every listener on the app; returns the queue of post-ack event work. */
+export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
   const { bot, logger } = deps;
+  const work = createWorkQueue(deps.eventConcurrency, (error) => logger.error('slack: event work failed', { error: (error as Error).message }));
 
   async function run(client: Client, event: InboundEvent, place: Place): Promise<void> {
     let response: BotResponse;
@@ -55,29 +59,38 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   }
 
+  // NOTE: Bolt has acked each Events API request before these run; the work waits its turn in `work`.
   app.event('message', async ({ event, body, client }) => {
     const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: unknown[]; team?: string };
     if (m.channel_type !== 'im' || m.bot_id || !m.user || (m.subtype && m.subtype !== 'file_share')) return;
-    if (!(await firstTime(body))) return;
-    const actor = toActor(m.user, body.team_id ?? m.team, deps.schoolFor);
-    const place: Place = { userId: m.user, channel: m.channel, replyVia: 'channel' };
-    if (m.files?.length) await deliver(client, { replies: [textReply(FILES_NOTICE, 'urgent')], direct: [] }, place, logger);
-    const text = messageText(m.text);
-    if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place);
+    const user = m.user;
+    work.push(`${body.team_id}:${user}`, async () => {
+      if (!(await firstTime(body))) return;
+      const actor = toActor(user, body.team_id ?? m.team, deps.schoolFor);
+      const place: Place = { userId: user, channel: m.channel, replyVia: 'channel' };
+      if (m.files?.length) await deliver(client, { replies: [textReply(FILES_NOTICE, 'urgent')], direct: [] }, place, logger);
+      const text = messageText(m.text);
+      if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place);
+    });
   });
 
   app.event('app_mention', async ({ event, body, client, context }) => {
-    if (!event.user || !(await firstTime(body))) return;
-    const actor = toActor(event.user, body.team_id ?? event.team, deps.schoolFor);
-    const where = whereOf(event.channel);
-    const place: Place = { userId: event.user, channel: event.channel, threadTs: event.thread_ts ?? event.ts, replyVia: 'channel' };
-    const text = mentionText(event.text, context.botUserId) || 'help';
-    await run(client, { type: 'message', actor, text, where }, place);
+    const user = event.user;
+    if (!user) return;
+    work.push(`${body.team_id}:${user}`, async () => {
+      if (!(await firstTime(body))) return;
+      const actor = toActor(user, body.team_id ?? event.team, deps.schoolFor);
+      const place: Place = { userId: user, channel: event.channel, threadTs: event.thread_ts ?? event.ts, replyVia: 'channel' };
+      const text = mentionText(event.text, context.botUserId) || 'help';
+      await run(client, { type: 'message', actor, text, where: whereOf(event.channel) }, place);
+    });
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home' || !(await firstTime(body))) return;
-    await refreshHome(client, event.user, body.team_id);
+    if (event.tab !== 'home') return;
+    work.push(`${body.team_id}:${event.user}`, async () => {
+      if (await firstTime(body)) await refreshHome(client, event.user, body.team_id);
+    });
   });
 
   async function refreshHome(client: Client, userId: string, teamId: string | undefined): Promise<void> {
@@ -166,6 +179,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     await deliver(client, early, place, logger);
   });
+
+  return work;
 }
 
 /** Field names present in a submitted view (its input blocks' ids). */

@@ -42,8 +42,6 @@ export const FAKE_TEAM = 'T0SCHOOL1';
 export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { failure: Failure; match?: (args: Record<string, unknown>) => boolean }[]>();
-  /** Calls per method since start (GET /stats), kept even when `calls` is trimmed. */
-  const counts: Record<string, number> = {};
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -73,10 +71,6 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    if (path === '/stats') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
-      return;
-    }
     if (path.startsWith('/respond/')) {
       calls.push({ method: 'response_url', args: { ...JSON.parse(raw || '{}'), id: path.slice(9) }, at: Date.now() });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -87,7 +81,6 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
     const bearer = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
     const call: RecordedCall = { method, args, token: bearer, at: Date.now() };
     calls.push(call);
-    counts[method] = (counts[method] ?? 0) + 1;
     const queue = failures.get(method) ?? [];
     const index = queue.findIndex((f) => !f.match || f.match(args));
     const failure = index === -1 ? undefined : queue.splice(index, 1)[0].failure;
@@ -167,7 +160,7 @@ function safeJson(value: string): unknown {
 // The bench uses this so the fake's work is not counted against the app under test.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const api = await startFakeSlackApi(process.argv[2]);
-  // Keep memory flat on long runs: only counts are needed (GET /stats).
+  // Keep memory flat on long runs: nobody reads the record of a separate process.
   setInterval(() => api.calls.splice(0, Math.max(0, api.calls.length - 1000)), 1000).unref();
   process.stdout.write(`${api.url}\n`);
 }
