@@ -26,6 +26,8 @@ export interface RealCore {
   store: Store;
   clock: FakeClock;
   directory: ConfiguredDirectory;
+  /** Slack team id → school, as the adapter is given it in main. */
+  schoolFor: (teamId: string | undefined) => string;
 }
 
 /** Builds the core as main does, with Slack people from the environment-style config. */
@@ -44,5 +46,5 @@ export async function realCore(slack: SlackConfig, env: Record<string, string> =
   const clock = createFakeClock(new Date().toISOString());
   const notifier = createSlackNotifier(createNotifierClient(slack, silentLogger));
   const bot = createBot({ library: await library, store, notifiers: [notifier], directory, clock, logger: silentLogger });
-  return { bot, store, clock, directory };
+  return { bot, store, clock, directory, schoolFor: (teamId) => directory.schoolFor('slack', teamId) };
 }

@@ -18,28 +18,35 @@ export interface SlackHarness {
   config: SlackConfig;
   eventsUrl: string;
   sendEvent(event: Record<string, unknown>, options?: SignedPostOptions & { eventId?: string; team?: string }): ReturnType<typeof postSigned>;
-  sendCommand(command: string, text: string, user: string, extra?: { channel_id?: string; channel_name?: string }): ReturnType<typeof postSigned>;
+  sendCommand(command: string, text: string, user: string, extra?: { channel_id?: string; channel_name?: string; team_id?: string }): ReturnType<typeof postSigned>;
   sendInteraction(payload: Record<string, unknown>, options?: SignedPostOptions): ReturnType<typeof postSigned>;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
   /** The core, built once the fake Slack API's URL is known (the notifier needs it). */
-  core: (config: SlackConfig) => Promise<{ bot: Bot; store: Pick<Store, 'claimEvent'> }> | { bot: Bot; store: Pick<Store, 'claimEvent'> };
+  core: (config: SlackConfig) => Promise<CoreParts> | CoreParts;
   schoolFor?: (teamId: string | undefined) => string;
   logger?: Logger;
   submitDeadlineMs?: number;
+}
+
+/** What a test's core hands the adapter; `schoolFor` routes team ids (default: every team is cadmus). */
+export interface CoreParts {
+  bot: Bot;
+  store: Pick<Store, 'claimEvent'>;
+  schoolFor?: (teamId: string | undefined) => string;
 }
 
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
   const api = await startFakeSlackApi(BOT_TOKEN);
   const http = createHttpServer();
   const config: SlackConfig = { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: api.url };
-  const { bot, store } = await options.core(config);
+  const { bot, store, schoolFor } = await options.core(config);
   const adapter = createSlackAdapter(config, {
     bot,
     store,
-    schoolFor: options.schoolFor ?? (() => 'cadmus'),
+    schoolFor: schoolFor ?? options.schoolFor ?? (() => 'cadmus'),
     logger: options.logger ?? silentLogger,
     express: http.app,
     submitDeadlineMs: options.submitDeadlineMs,

@@ -106,15 +106,15 @@ export function blockActionPayload(fields: { user: string; value: string; channe
 }
 
 /** A view_submission payload for a modal the app opened (`view` as views.open received it). */
-export function viewSubmissionPayload(user: string, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>): Record<string, unknown> {
+export function viewSubmissionPayload(user: string, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>, team = FAKE_TEAM): Record<string, unknown> {
   return {
     type: 'view_submission',
-    team: { id: FAKE_TEAM, domain: 'school' },
-    user: { id: user, username: `name-${user}`, name: `name-${user}`, team_id: FAKE_TEAM },
+    team: { id: team, domain: 'school' },
+    user: { id: user, username: `name-${user}`, name: `name-${user}`, team_id: team },
     api_app_id: 'A0ASSIST',
     token: 'legacy-verification-token',
     trigger_id: `trig-${++eventCounter}`,
-    view: { id: 'V1', team_id: FAKE_TEAM, type: 'modal', ...view, state: { values }, hash: 'h', app_id: 'A0ASSIST', bot_id: 'BASSIST' },
+    view: { id: 'V1', team_id: team, type: 'modal', ...view, state: { values }, hash: 'h', app_id: 'A0ASSIST', bot_id: 'BASSIST' },
     response_urls: [],
   };
 }
