@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { decodeAction } from '../../../adapters/slack/action-value.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
-import { realCore, HEAD, OTHER, STAFF, type RealCore } from './real-core.js';
+import { realCore, DSL, HEAD, OTHER, STAFF, type RealCore } from './real-core.js';
 import type { RecordedCall } from './fake-slack-api.js';
 import { blockActionPayload, dmEvent, mentionEvent, messageShortcutPayload, viewSubmissionPayload } from './slack-requests.js';
 
@@ -203,6 +203,19 @@ describe('Slack app with the real core', () => {
     const trail = await core.store.listAudit(ref);
     assert.ok(trail.some((a) => a.action === 'delivery-failed'));
     assert.ok(trail.some((a) => a.action === 'notified'));
+  });
+
+  it('alerts the DSL and the head at once for a child at risk, with no details in the notification', async () => {
+    const secret = 'Pupil in Year 5 says an adult online asked to meet her';
+    const select = (value: string) => ({ v: { type: 'static_select', selected_option: { value } } });
+    await report(reportValues({ 'f:category': select('child-at-risk'), 'f:about': select('pupil'), 'f:description': { v: { type: 'plain_text_input', value: secret } } }));
+    await h.api.waitFor(() => posts(h, `D${HEAD}`).length === 1 && posts(h, `D${DSL}`).length === 1);
+    for (const alert of [posts(h, `D${HEAD}`)[0], posts(h, `D${DSL}`)[0]]) {
+      assert.match(String(alert.args.text), /Urgent report ESC-/);
+      assert.doesNotMatch(String(alert.args.text), /Year 5|adult|meet/);
+      assert.doesNotMatch(JSON.stringify(alert.args.blocks), /Year 5|adult online/);
+      buttonIn(alert, 'escalation.show');
+    }
   });
 
   it('escapes mentions and links in a report description wherever Slack shows it, within limits', async () => {
