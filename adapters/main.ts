@@ -129,8 +129,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // One clear sentence for the operator; never a stack trace.
-    const known = error instanceof AssistantError || (error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /Error$/.test(error.name) && error.name !== 'Error');
-    const message = known ? (error as Error).message : `Could not start: ${(error as Error)?.message ?? String(error)}`;
+    const message = error instanceof AssistantError ? error.message : `Could not start: ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);
   },

@@ -1,37 +1,11 @@
 // The project's one error hierarchy. Expected outcomes (no clause fits, a refused action) are
 // values, not errors; these are for what went wrong.
 
-export type ErrorCode =
-  | 'config_invalid'
-  | 'school_unknown'
-  | 'policy_unreadable'
-  | 'policy_empty'
-  | 'input_invalid'
-  | 'store_corrupt'
-  | 'store_unavailable'
-  | 'store_conflict'
-  | 'platform_error'
-  | 'platform_rate_limited'
-  | 'platform_unreachable_user'
-  | 'not_found'
-  | 'forbidden';
+import { AssistantError, type ErrorCode } from '../knowledge/errors.js';
 
-/** Base error: a stable code, a message fit to show an operator, and the cause. */
-export class AssistantError extends Error {
-  override name = 'AssistantError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** A policy file that cannot be read or parses into nothing. */
-export class PolicyError extends AssistantError {
-  override name = 'PolicyError';
-}
+// The base class and PolicyError live in knowledge/, the lowest layer, so that every layer
+// throws the same classes; they are re-exported here for the core and the adapters.
+export { AssistantError, PolicyError, type ErrorCode } from '../knowledge/errors.js';
 
 /** The store could not be opened, read or written. */
 export class StoreError extends AssistantError {
