@@ -30,7 +30,8 @@ export interface DataStoreOptions {
   describe: string;
 }
 
-const weekMs = 7 * 24 * 3600 * 1000;
+const hourMs = 3600 * 1000;
+const weekMs = 7 * 24 * hourMs;
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** Builds a Store over `low`, whose data has already been read and validated. */
@@ -38,6 +39,7 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
   const queue: Pending[] = [];
   let running = false;
   let closed = false;
+  let lastPrune = 0;
 
   async function drain(): Promise<void> {
     running = true;
@@ -148,7 +150,11 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
       write((d) => {
         if (d.events[key]) return false;
         const now = new Date();
-        pruneEvents(d, now, weekMs);
+        // Pruning scans every key: once an hour is plenty for a week-long window (it was a hot spot).
+        if (now.getTime() - lastPrune >= hourMs) {
+          pruneEvents(d, now, weekMs);
+          lastPrune = now.getTime();
+        }
         d.events[key] = now.toISOString();
         return true;
       }),
