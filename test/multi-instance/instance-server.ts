@@ -6,7 +6,6 @@ import express from 'express';
 import { createBot } from '../../bot/create-bot.js';
 import type { Actor } from '../../bot/events.js';
 import type { Logger } from '../../bot/ports/logger.js';
-import type { Notifier } from '../../bot/ports/notifier.js';
 import { loadConfig } from '../../adapters/config.js';
 import { createDirectory } from '../../adapters/directory.js';
 import { createHttpServer } from '../../adapters/http/server.js';
@@ -41,15 +40,7 @@ const store = await createStore(config, { logger, clock, postgres: { schema: pro
 const directory = createDirectory(config, 'cadmus');
 const library = await loadPolicyLibrary(config.policiesDir);
 const notifier = createSlackNotifier(createNotifierClient(config.slack!, logger));
-// The directory also names the terminal chat's head and DSL for the default school; main prints
-// their DMs on the console, here they are only counted as sent.
-let consoleSent = 0;
-const consoleNotifier: Notifier = {
-  platform: 'console',
-  sendDirect: async () => ({ messageId: `console-${name}-${++consoleSent}` }),
-  updateDirect: async () => undefined,
-};
-const bot = createBot({ library, store, notifiers: [notifier, consoleNotifier], directory, clock, logger });
+const bot = createBot({ library, store, notifiers: [notifier], directory, clock, logger });
 
 const http = createHttpServer();
 const slack = createSlackAdapter(config.slack!, { bot, store, schoolFor: (team) => directory.schoolFor('slack', team), logger, express: http.app });

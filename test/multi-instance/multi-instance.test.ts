@@ -129,7 +129,7 @@ if (url) {
       await eventually(async () => (await pair.count('SELECT count(*) AS n FROM escalations WHERE overdue')) === open, 60_000, 'all marked overdue');
       await pair.allSent('every reminder sent');
       await Promise.all([a, b].map((x) => x.post('/test/due-work', {})));
-      // One reminder per recipient (the Slack head, and the terminal chat's head the directory adds).
+      // One reminder per recipient of each overdue escalation.
       const recipients = await pair.count(`SELECT count(*) AS n FROM escalations e, jsonb_array_elements(e.record->'recipients') AS r WHERE e.overdue`);
       assert.equal(await pair.count(`SELECT count(*) AS n FROM deliveries WHERE record->>'purpose' = 'reminder'`), recipients);
       assert.equal(await pair.count(`SELECT count(*) AS n FROM audit_events WHERE record->>'action' = 'reminder-sent'`), open);
@@ -150,6 +150,7 @@ if (url) {
     it('loses nothing that was confirmed: every reference answered with 200 is stored with its audit', async () => {
       const { a, b } = pair;
       let confirmedByA = 0;
+      const exited = new Promise((resolve) => a.child.once('exit', resolve));
       const submit = (x: Instance, i: number) =>
         x.post('/test/report', { user: `U${i % 10}`, values: reportValues(i) }).then(
           (r) => {
@@ -158,7 +159,16 @@ if (url) {
           },
           () => ({ status: 0, json: {} as Record<string, unknown>, instance: x.name }),
         );
-      const results = await Promise.all(Array.from({ length: 300 }, (_, i) => submit(i % 2 ? a : b, i)));
+      // 20 requests in flight per instance, 150 each: A is killed with many of its requests still to come.
+      const results: Awaited<ReturnType<typeof submit>>[] = [];
+      await Promise.all(
+        [a, b].flatMap((x, k) =>
+          Array.from({ length: 20 }, async (_, w) => {
+            for (let i = w; i < 150; i += 20) results.push(await submit(x, i * 2 + k));
+          }),
+        ),
+      );
+      await exited;
       const confirmed = results.filter((r) => r.status === 200).map((r) => r.json.ref as string);
       assert.ok(a.child.signalCode === 'SIGKILL', 'A was killed');
       assert.ok(results.some((r) => r.instance === 'A' && r.status !== 200), 'some submissions to A were cut off');

@@ -7,13 +7,15 @@ import type { Store } from '../../../bot/ports/store.js';
 import type { Logger } from '../../../bot/ports/logger.js';
 import { createPostgresStore, type PostgresStoreConfig } from '../../../adapters/store/postgres/postgres-store.js';
 
-let announced = false;
+// On globalThis, not in the module: the loader may evaluate this module more than once per run.
+const flag = Symbol.for('school-assistant.postgres-tests-skipped');
 
 /** The test database URL, or undefined after printing (once per run) that PostgreSQL tests are skipped. */
 export function postgresTestUrl(): string | undefined {
   const url = process.env.TEST_DATABASE_URL?.trim();
-  if (!url && !announced) {
-    announced = true;
+  const g = globalThis as Record<symbol, boolean>;
+  if (!url && !g[flag]) {
+    g[flag] = true;
     console.log('  (PostgreSQL tests skipped: TEST_DATABASE_URL is not set; .ci/run sets it when a local server answers)');
   }
   return url || undefined;
