@@ -76,13 +76,23 @@ export function readDotEnv(env: Env = process.env, file = resolve('.env')): void
   }
 }
 
+/** Where the policies are and which school is the default: all the command-line tools need. */
+export function policySettings(env: Env = process.env): { policiesDir: string; school?: string } {
+  const school = blankToUndefined(env.SCHOOL);
+  return {
+    policiesDir: resolve(blankToUndefined(env.POLICIES_DIR) ?? resolve(projectRoot, 'knowledge/policies')),
+    ...(school ? { school } : {}),
+  };
+}
+
 /** Builds the configuration from environment variables; throws ConfigError naming what is wrong. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const slack = slackConfig(env);
   const mapping = readBotConfig(env.BOT_CONFIG);
+  const policies = policySettings(env);
   return {
-    school: blankToUndefined(env.SCHOOL),
-    policiesDir: resolve(env.POLICIES_DIR || resolve(projectRoot, 'knowledge/policies')),
+    school: policies.school,
+    policiesDir: policies.policiesDir,
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: blankToUndefined(env.DATABASE_URL),
     port: positiveInt(env.PORT, 3978, 'PORT'),

@@ -1,9 +1,9 @@
-// The one place the command-line tools read their settings (SCHOOL, POLICIES_DIR) and pick the
-// school to answer for. The lead will fold this into adapters/config.ts.
+// The command-line tools' settings (SCHOOL, POLICIES_DIR, read by adapters/config.ts like the
+// rest of the configuration, `.env` included) and the school to answer for.
 
-import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyLibrary } from '../../knowledge/library.js';
+import { policySettings, readDotEnv } from '../config.js';
 
 /** The project root (two folders up from this file). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,13 +15,10 @@ export interface CliEnv {
   school?: string;
 }
 
-/** Reads the environment the CLI tools honour. */
+/** Reads the settings the CLI tools honour, from the environment and a `.env` file. */
 export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
-  const dir = env.POLICIES_DIR?.trim();
-  const out: CliEnv = { policiesDir: dir ? (isAbsolute(dir) ? dir : resolve(process.cwd(), dir)) : resolve(PROJECT_ROOT, 'knowledge/policies') };
-  const school = env.SCHOOL?.trim();
-  if (school) out.school = school;
-  return out;
+  readDotEnv(env);
+  return policySettings(env);
 }
 
 /** The school to answer for: the one asked for, else SCHOOL, else the only policy; else an error sentence. */
