@@ -35,6 +35,25 @@ export type Action =
 
 export type ActionType = Action['type'];
 
+/** Every action type, so adapters can tell a real action from a forged or stale button value. */
+export const ACTION_TYPES: readonly ActionType[] = [
+  'ask.choose',
+  'feedback',
+  'report.start',
+  'report.cancel',
+  'escalation.show',
+  'escalation.ack',
+  'escalation.note',
+  'escalation.resolve',
+];
+
+/** True when `value` has the shape of an action of a known type (fields are checked by the core). */
+export function isAction(value: unknown): value is Action {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && (ACTION_TYPES as readonly string[]).includes(type);
+}
+
 /** One input of a form (the report form is the only one today). */
 export interface FormField {
   name: string;

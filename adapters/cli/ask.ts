@@ -6,7 +6,7 @@ import { loadPolicyLibrary, type PolicyLibrary } from '../../knowledge/library.j
 import { answerQuestion } from '../../bot/answer/answer-question.js';
 import { answerJson } from '../../bot/answer/answer-json.js';
 import { answerReply } from '../../bot/answer/answer-reply.js';
-import { parseArgs, quietOnClosedPipe, pickSchool, readCliEnv, type CliEnv } from './cli-env.js';
+import { parseArgs, fail, runCli, pickSchool, readCliEnv, type CliEnv } from './cli-env.js';
 
 async function main(argv: string[]): Promise<number> {
   const { flags, rest } = parseArgs(argv, ['school', 'batch']);
@@ -69,16 +69,4 @@ function asString(v: string | true | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function fail(message: string, code: number): number {
-  console.error(message);
-  return code;
-}
-
-quietOnClosedPipe();
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    console.error(`Sorry, something went wrong: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -49,8 +49,28 @@ export function parseArgs(argv: string[], valued: string[]): { flags: Map<string
   return { flags, rest };
 }
 
+/** Prints one sentence on stderr and gives back the exit code to use. */
+export function fail(message: string, code: number): number {
+  console.error(message);
+  return code;
+}
+
+/** Runs a command's main: its resolved number is the exit code; a surprise is one sentence, exit 1. */
+export function runCli(main: (argv: string[]) => Promise<number>): void {
+  quietOnClosedPipe();
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(`Sorry, something went wrong: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    },
+  );
+}
+
 /** Stops quietly when the reader of stdout goes away (`| head`), instead of a stack trace. */
-export function quietOnClosedPipe(): void {
+function quietOnClosedPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;

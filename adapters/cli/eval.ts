@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { loadPolicyLibrary } from '../../knowledge/library.js';
-import { parseArgs, quietOnClosedPipe, readCliEnv } from './cli-env.js';
+import { parseArgs, fail, runCli, readCliEnv } from './cli-env.js';
 import { parseEvalLine, pct, scoreItem, tally, type ItemResult, type Tally } from './cli-score.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -72,16 +72,4 @@ function failures(results: ItemResult[]): { id?: string; school: string; questio
     });
 }
 
-function fail(message: string, code: number): number {
-  console.error(message);
-  return code;
-}
-
-quietOnClosedPipe();
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    console.error(`Sorry, something went wrong: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

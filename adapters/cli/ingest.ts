@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { PolicyError } from '../../knowledge/errors.js';
 import { readFrontMatter, writeFrontMatter } from '../../knowledge/ingest/front-matter.js';
 import { listPolicyFiles, policyFromBytes, readPolicyFile } from '../../knowledge/policy-files.js';
-import { parseArgs, quietOnClosedPipe, readCliEnv } from './cli-env.js';
+import { parseArgs, fail, runCli, readCliEnv } from './cli-env.js';
 import { policyOutline } from './cli-outline.js';
 
 const SCHOOL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -63,16 +63,4 @@ async function previousName(files: string[]): Promise<string | undefined> {
   return undefined;
 }
 
-function fail(message: string, code: number): number {
-  console.error(message);
-  return code;
-}
-
-quietOnClosedPipe();
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    console.error(`Sorry, something went wrong: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -1,7 +1,7 @@
 // A button's `value` carries the core's Action as JSON (never the button's label), within Slack's
 // 2,000-character limit; reading it back rejects anything that is not a known action.
 
-import type { Action, ActionType } from '../../bot/reply.js';
+import { ACTION_TYPES, type Action, type ActionType } from '../../bot/reply.js';
 import { truncate } from './mrkdwn.js';
 
 /** Slack's limit on a button's value. */
@@ -9,17 +9,6 @@ export const MAX_VALUE = 2000;
 
 /** Free-text fields an action may carry, shortened (longest first) when the JSON is too long. */
 const SHRINKABLE = ['description', 'question', 'note', 'outcome'] as const;
-
-const KNOWN: readonly ActionType[] = [
-  'ask.choose',
-  'feedback',
-  'report.start',
-  'report.cancel',
-  'escalation.show',
-  'escalation.ack',
-  'escalation.note',
-  'escalation.resolve',
-];
 
 /** Serialises an action for a button value, shortening its free text to fit. */
 export function encodeAction(action: Action): string {
@@ -49,6 +38,6 @@ export function decodeAction(value: string | undefined): Action | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const type = (parsed as { type?: unknown }).type;
-  if (typeof type !== 'string' || !KNOWN.includes(type as ActionType)) return undefined;
+  if (typeof type !== 'string' || !ACTION_TYPES.includes(type as ActionType)) return undefined;
   return parsed as Action;
 }

@@ -1,7 +1,7 @@
 // What a card button carries and how it comes back: the core's Action as the card action's data
 // (never its title), sent as Action.Execute with an Action.Submit fallback, and decoded on return.
 
-import type { Action, FormSpec } from '../../bot/reply.js';
+import { isAction, type Action, type FormSpec } from '../../bot/reply.js';
 
 /** The verbs this bot's cards use: one for buttons, one for form submissions. */
 export const ACTION_VERB = 'assistant.action';
@@ -73,21 +73,6 @@ function inputValues(data: Record<string, unknown>): Record<string, string> {
     values[key.slice(INPUT_PREFIX.length)] = value;
   }
   return values;
-}
-
-const actionTypes = new Set<Action['type']>([
-  'ask.choose',
-  'feedback',
-  'report.start',
-  'report.cancel',
-  'escalation.show',
-  'escalation.ack',
-  'escalation.note',
-  'escalation.resolve',
-]);
-
-function isAction(value: unknown): value is Action {
-  return isObject(value) && typeof value.type === 'string' && actionTypes.has(value.type as Action['type']);
 }
 
 function isFormId(value: unknown): value is FormSpec['id'] {
