@@ -9,7 +9,7 @@ import { isConnectionError, toStoreError } from './errors.js';
 
 export interface DbConfig {
   databaseUrl: string;
-  /** Schema holding every table (tests use one per run); created if missing. Default: `public`. */
+  /** Schema holding every table (tests use one per run); created if missing. Default: the server's search_path (normally `public`). */
   schema?: string;
   /** Connections per instance (default 10). */
   poolSize?: number;
@@ -55,8 +55,9 @@ export function createDb(config: DbConfig): Db {
     connectionTimeoutMillis: Math.max(connectMs, config.poolWaitMs ?? 30_000),
     idleTimeoutMillis: 30_000,
     application_name: config.applicationName ?? 'school-assistant',
-    // Every connection resolves unqualified table names in our schema only.
-    options: `-c search_path=${schema}`,
+    // With a schema named, every connection resolves unqualified table names there only. Without
+    // one, no startup option is sent (some poolers, e.g. PgBouncer, refuse `options`).
+    ...(config.schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // NOTE: an idle client whose server connection drops emits 'error' on the pool; without a
   // listener Node treats it as unhandled and the process dies. The pool discards that client and
