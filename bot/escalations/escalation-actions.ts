@@ -145,7 +145,8 @@ export async function show(ctx: BotContext, actor: Actor, ref: string, via: Via)
   if (!check.ok) return check.response;
   await ctx.store.updateEscalation(ref, (cur) => ({ escalation: cur, audit: [audit(ctx, actor, 'viewed')], deliveries: [] }));
   const [fresh, trail, deliveries] = await Promise.all([ctx.store.getEscalation(ref), ctx.store.listAudit(ref), ctx.store.listDeliveries(ref)]);
-  const reply = fullReply(fresh!, trail, deliveries, { safeguardingSystem: safeguardingSystemName(ctx.directory.people(actor.school)) });
+  const schoolName = ctx.library.policy(actor.school)?.school.name;
+  const reply = fullReply(fresh!, trail, deliveries, { safeguardingSystem: safeguardingSystemName(ctx.directory.people(actor.school)), schoolName });
   // Details go to the person's DM, never to a channel or an ephemeral that others might see over a shoulder.
   return via === 'message' ? respond({ replies: [reply] }) : respond({ direct: [reply] });
 }

@@ -24,6 +24,8 @@ export interface AlertOptions {
   reminder?: boolean;
   /** The school's safeguarding record system, named in child-protection alerts. */
   safeguardingSystem: string;
+  /** The school's name, for what its policy is silent on. */
+  schoolName?: string;
 }
 
 /** The DM to a head/DSL/chair. Its preview never carries details; child-protection bodies neither. */
@@ -98,7 +100,7 @@ export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delive
     ...stateBlocks(e),
   ];
   if (isChildProtection(e.report)) blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
-  blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [] }, e.guidance[0]?.citation.schoolName));
+  blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [], schoolName: opts.schoolName ?? e.guidance[0]?.citation.schoolName }));
   if (e.notes.length) {
     blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'text', text: e.notes.map((n) => `${n.at} ${personName(n.by)}: ${n.text}`).join('\n') });
   }

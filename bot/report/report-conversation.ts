@@ -79,7 +79,7 @@ async function afterAnswer(ctx: BotContext, actor: Actor, before: FlowState, aft
   if (answered === 'category') return safetyBlocks({ category: v.category as ReportFields['category'] });
   if (answered === 'about') {
     const g = await findGuidance(ctx.library, actor.school, v as Partial<ReportFields>);
-    return guidanceBlocks(g, g.items[0]?.citation.schoolName);
+    return guidanceBlocks(g);
   }
   return [];
 }

@@ -43,7 +43,7 @@ export async function submitReport(ctx: BotContext, actor: Actor, fields: Report
   );
   ctx.logger.info('escalation created', { ref: escalation.ref, school, urgency: routing.urgency, recipients: routing.recipients.length });
   ctx.worker.kick();
-  return { escalation, reply: confirmation(escalation, routing.gaps, guidanceBlocks(guidance, guidance.items[0]?.citation.schoolName)) };
+  return { escalation, reply: confirmation(escalation, routing.gaps, guidanceBlocks(guidance)) };
 }
 
 function confirmation(e: Escalation, gaps: string[], guidance: Block[]): Reply {
