@@ -20,6 +20,8 @@ export interface TenantRoute extends PeopleIds {
 export interface SchoolSettings {
   safeguardingSystem?: string;
   responseHours?: number;
+  /** Hours to acknowledge an urgent escalation before it is re-sent. */
+  urgentResponseHours?: number;
 }
 
 export interface SlackConfig {
@@ -55,6 +57,7 @@ export interface AppConfig {
   schools: Record<string, SchoolSettings>;
   /** Defaults for every school without its own settings. */
   responseHours: number;
+  urgentResponseHours: number;
   safeguardingSystem?: string;
   /** How often due deliveries and reminders are processed (ms). */
   workIntervalMs: number;
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     teamsTenants: mapping.teams,
     schools: mapping.schools,
     responseHours: positiveNumber(env.RESPONSE_HOURS, 24, 'RESPONSE_HOURS'),
+    urgentResponseHours: positiveNumber(env.URGENT_RESPONSE_HOURS, 1, 'URGENT_RESPONSE_HOURS'),
     safeguardingSystem: blankToUndefined(env.SAFEGUARDING_SYSTEM),
     workIntervalMs: positiveInt(env.WORK_INTERVAL_MS, 5000, 'WORK_INTERVAL_MS'),
     logLevel: logLevel(env.LOG_LEVEL),
@@ -172,8 +176,22 @@ export function readBotConfig(file: string | undefined): BotConfigFile {
   return {
     slack: routes(raw.slack, `${file}: slack`),
     teams: routes(raw.teams, `${file}: teams`),
-    schools: isObject(raw.schools) ? (raw.schools as Record<string, SchoolSettings>) : {},
+    schools: schoolSettings(raw.schools, `${file}: schools`),
   };
+}
+
+/** Per-school settings; a response time that is not a positive number is refused, not guessed. */
+function schoolSettings(value: unknown, where: string): Record<string, SchoolSettings> {
+  if (!isObject(value)) return {};
+  for (const [id, entry] of Object.entries(value)) {
+    for (const key of ['responseHours', 'urgentResponseHours'] as const) {
+      const hours = isObject(entry) ? entry[key] : undefined;
+      if (hours !== undefined && (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0)) {
+        throw new ConfigError('config_invalid', `${where}.${id}.${key} must be a positive number of hours, not ${JSON.stringify(hours)}.`);
+      }
+    }
+  }
+  return value as Record<string, SchoolSettings>;
 }
 
 function routes(value: unknown, where: string): Record<string, TenantRoute> {

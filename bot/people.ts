@@ -26,6 +26,18 @@ export interface SchoolPeople {
   safeguardingSystem?: string;
   /** Hours an escalation may stay unacknowledged before it is re-sent and marked overdue. */
   responseHours: number;
+  /** The same for urgent escalations (a child at risk, extremism, threats); 1 hour when not given. */
+  urgentResponseHours?: number;
+}
+
+/** Used when a school's people carry no urgent response time. */
+export const defaultUrgentResponseHours = 1;
+
+/** Hours the head (and DSL) have to acknowledge an escalation of this urgency. */
+export function responseHoursFor(people: SchoolPeople, urgency: 'urgent' | 'normal'): number {
+  // An urgent report is never chased later than a normal one would be.
+  if (urgency === 'urgent') return Math.min(people.urgentResponseHours ?? defaultUrgentResponseHours, people.responseHours);
+  return people.responseHours;
 }
 
 /** Roles as configured: a port, so the core never reads the environment. */

@@ -5,6 +5,7 @@ import type { BotContext } from '../bot-context.js';
 import type { Actor } from '../events.js';
 import { alertReply, roleName } from '../escalations/escalation-replies.js';
 import type { DeliveryDraft, Escalation, EscalationDraft, ReportFields } from '../escalations/model.js';
+import { responseHoursFor } from '../people.js';
 import type { Block, Reply } from '../reply.js';
 import { findGuidance, guidanceBlocks } from './guidance.js';
 import { blocksText } from './report-flow.js';
@@ -29,7 +30,7 @@ export async function submitReport(ctx: BotContext, actor: Actor, fields: Report
     guidance: guidance.items,
     guidanceSilent: guidance.silent,
     status: 'open',
-    dueAt: new Date(now.getTime() + people.responseHours * hourMs).toISOString(),
+    dueAt: new Date(now.getTime() + responseHoursFor(people, routing.urgency) * hourMs).toISOString(),
     overdue: false,
     notes: [],
   };

@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     assert.equal(config.teams, undefined);
     assert.equal(config.port, 3978);
     assert.equal(config.responseHours, 24);
+    assert.equal(config.urgentResponseHours, 1);
+  });
+
+  it('reads URGENT_RESPONSE_HOURS, and refuses one that is not a positive number', () => {
+    assert.equal(loadConfig({ URGENT_RESPONSE_HOURS: '0.5' }).urgentResponseHours, 0.5);
+    assert.throws(() => loadConfig({ URGENT_RESPONSE_HOURS: 'soon' }), /URGENT_RESPONSE_HOURS must be a positive number/);
   });
 
   it('reads Slack over HTTP and over Socket Mode', () => {
@@ -48,7 +54,7 @@ describe('loadConfig', () => {
       JSON.stringify({
         slack: { T1: { school: 'cadmus', heads: ['U1'], dsls: 'U2,U3' } },
         teams: { 'tenant-a': { school: 'lfssq', heads: ['aad-1'] } },
-        schools: { cadmus: { safeguardingSystem: 'CPOMS', responseHours: 4 } },
+        schools: { cadmus: { safeguardingSystem: 'CPOMS', responseHours: 4, urgentResponseHours: 0.25 } },
       }),
     );
     const config = loadConfig({ BOT_CONFIG: file });
@@ -62,6 +68,13 @@ describe('loadConfig', () => {
     assert.equal(cadmus.dsls[0].tenant, 'T1');
     assert.equal(cadmus.safeguardingSystem, 'CPOMS');
     assert.equal(cadmus.responseHours, 4);
+    assert.equal(cadmus.urgentResponseHours, 0.25);
+    assert.equal(directory.people('templemoor').urgentResponseHours, 1, 'a school without its own setting has the default');
+  });
+
+  it("refuses a school's response time in BOT_CONFIG that is not a positive number", () => {
+    const file = botConfigFile(JSON.stringify({ schools: { cadmus: { urgentResponseHours: '1' } } }));
+    assert.throws(() => loadConfig({ BOT_CONFIG: file }), /schools\.cadmus\.urgentResponseHours must be a positive number of hours, not "1"/);
   });
 
   it('says what is wrong with a BOT_CONFIG file', () => {

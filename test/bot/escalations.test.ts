@@ -121,6 +121,34 @@ describe('delivery and reminders', () => {
     assert.equal(h.notifier.to('head').filter((m) => m.kind === 'send').length, 1);
   });
 
+  it('chases an urgent escalation after the urgent response time (1 hour by default), a normal one after 24 hours', async () => {
+    const h = await makeHarness({ people: { responseHours: 24 } });
+    const normal = await h.report('ann', { category: 'abusive' });
+    const urgent = await h.report('ann', { category: 'child-at-risk', about: 'pupil' });
+    const created = h.clock.now().getTime();
+    const due = async (ref: string) => Date.parse((await h.store.getEscalation(ref))!.dueAt) - created;
+    assert.equal(await due(normal.ref), 24 * 3600 * 1000);
+    assert.equal(await due(urgent.ref), 3600 * 1000);
+    await h.bot.runDueWork();
+    h.clock.advance(61 * 60 * 1000);
+    await h.bot.runDueWork();
+    assert.equal((await h.store.getEscalation(urgent.ref))!.overdue, true);
+    assert.equal((await h.store.getEscalation(normal.ref))!.overdue, false);
+    const reminders = h.notifier.sent.filter((m) => /Reminder/.test(m.reply.preview ?? ''));
+    assert.deepEqual(reminders.map((m) => m.to.userId).sort(), ['dsl', 'head']);
+  });
+
+  it('uses the configured urgent response time, never later than the normal one', async () => {
+    const configured = await makeHarness({ people: { responseHours: 24, urgentResponseHours: 2 } });
+    const threat = await configured.report('ann', { category: 'threatening', poster: 'other' });
+    const e = (await configured.store.getEscalation(threat.ref))!;
+    assert.equal(Date.parse(e.dueAt) - Date.parse(e.createdAt), 2 * 3600 * 1000);
+    const short = await makeHarness({ people: { responseHours: 0.5 } });
+    const extremism = await short.report('ann', { category: 'extremism', about: 'pupil' });
+    const x = (await short.store.getEscalation(extremism.ref))!;
+    assert.equal(Date.parse(x.dueAt) - Date.parse(x.createdAt), 30 * 60 * 1000);
+  });
+
   it('sends the overdue reminder exactly once', async () => {
     const h = await makeHarness({ people: { responseHours: 24 } });
     const { ref } = await h.report('ann', {});

@@ -8,6 +8,7 @@ export interface FakeDirectoryOptions {
   chairs?: string[];
   safeguardingSystem?: string;
   responseHours?: number;
+  urgentResponseHours?: number;
 }
 
 const person = (userId: string): PersonRef => ({ platform: 'console', userId, name: userId });
@@ -21,6 +22,7 @@ export function createFakeDirectory(options: FakeDirectoryOptions = {}): Directo
       chairs: (options.chairs ?? ['chair']).map(person),
       ...(options.safeguardingSystem ? { safeguardingSystem: options.safeguardingSystem } : {}),
       responseHours: options.responseHours ?? 24,
+      ...(options.urgentResponseHours ? { urgentResponseHours: options.urgentResponseHours } : {}),
     }),
   };
 }
