@@ -42,7 +42,7 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
     if (b.kind === 'para') {
       const run = itemRun(blocks, i + 1);
       const startsList = run.length > 0 && (b.lead || run.length >= 2);
-      if (startsList && b.lead && isFragmentList(run)) {
+      if (startsList && b.lead && (isFragmentList(run) || isConditionLead(b.text))) {
         const items = run.map((r) => `- ${r.text}`).join('\n');
         drafts.push({ ...ctx, ...sectionOf(b, stack), text: `${b.text}\n${items}` });
         i += run.length;
@@ -103,6 +103,14 @@ function itemRun(blocks: TextBlock[], from: number): TextBlock[] {
   const run: TextBlock[] = [];
   for (let j = from; j < blocks.length && blocks[j]!.kind === 'item'; j++) run.push(blocks[j]!);
   return run;
+}
+
+/**
+ * "…may be posted only where:", "The only exceptions are:": the items are the conditions of the
+ * sentence before them, so they stay in one clause with it (the rule is the whole of it).
+ */
+function isConditionLead(text: string): boolean {
+  return /\b(?:where|if|when|provided(?: that)?|providing|unless|except|as long as|exceptions? (?:are|is)|on condition that)\s*:-?$/i.test(text.trim());
 }
 
 /** Items that are only phrases ("The intended audience", "Blogs (e.g. Blogger)"): they complete their lead-in. */

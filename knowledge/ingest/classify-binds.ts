@@ -33,7 +33,9 @@ export function partiesIn(text: string): Party[] {
 
 /** The party a heading or lead-in sets for what follows it, when it names exactly one group. */
 export function audienceOf(heading: string): Party[] {
-  const found = partiesIn(heading).filter((p) => p !== 'staff' || /\b(?:staff|employees?|volunteers?|adults?)\b/i.test(heading));
+  // "Communicating with parents", "Contact with pupils": the party is whom the rules are about, not whom they bind.
+  const actors = heading.replace(/\b(?:with|to|towards|about|from|involving|of|and)\s+(?:the\s+|our\s+|your\s+)?(?:parents?|carers?|pupils?|students?|children|families|governors?)(?:\s+(?:and|or|\/)\s*\w+)?/gi, ' ');
+  const found = partiesIn(actors).filter((p) => p !== 'staff' || /\b(?:staff|employees?|volunteers?|adults?)\b/i.test(heading));
   return found;
 }
 

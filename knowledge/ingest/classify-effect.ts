@@ -40,18 +40,30 @@ const PERMISSION: RegExp[] = [
   new RegExp(String.raw`\bprior\s+approval\s+(?:by|from|of)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bunless\s+(?:it\s+is\s+)?(?:agreed|approved|authori[sz]ed)\s+(?:in\s+advance\s+)?by\s+${WHO}`, 'i'),
   /\b(parents?(?:\s+and\s+carers|\s*\/\s*carers)?|carers?)\s+must\s+(?:first\s+)?give\s+(?:their\s+)?(?:written\s+)?consent\b()/i,
+  // "where the headteacher has given written approval", "subject to approval by the Headteacher".
+  /\b(?:where|if|when|once|after|provided(?:\s+that)?)\s+((?:the|a|their|your)\s+[\w/ ]{2,40}?)\s+(?:has|have)\s+(?:first\s+)?(?:given|granted|agreed)\s+(?:\w+\s+){0,2}?(?:approval|permission|consent|agreement)?\b/i,
+  new RegExp(String.raw`\bsubject\s+to\s+(?:the\s+)?(?:\w+\s+)?(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from|by)\s+${WHO}`, 'i'),
+  new RegExp(String.raw`\b(?:must|should|will\s+need\s+to|needs?\s+to)\s+(?:first\s+)?(?:seek|get|obtain|have)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from)\s+${WHO}`, 'i'),
 ];
 
 const PERMISSION_NO_WHO =
-  /\b(?:(?:have|get|obtain|seek|gain)\s+(?:\w+\s+){0,2}(?:permission|consent|approval)|(?:permission|consent|approval)\s+(?:\w+\s+){0,8}(?:should|must)\s+be\s+(?:sought|obtained)|only\s+(?:with|after)\s+(?:\w+\s+){0,2}(?:permission|consent|approval))\b/i;
+  /\b(?:unless\s+(?:\w+\s+){0,2}(?:authori[sz]ed|approved|sanctioned)|subject\s+to\s+(?:\w+\s+)?(?:approval|permission|consent)|(?:have|get|obtain|seek|gain)\s+(?:\w+\s+){0,2}(?:permission|consent|approval)|(?:permission|consent|approval)\s+(?:\w+\s+){0,8}(?:should|must)\s+be\s+(?:sought|obtained)|only\s+(?:with|after)\s+(?:\w+\s+){0,2}(?:permission|consent|approval))\b/i;
+
+/** "whether something is acceptable": a question the rule raises, not a permission it gives. */
+const WHETHER = /\bwhether\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:acceptable|allowed|permitted|appropriate)\b/gi;
+/** A list item after "We ask parents to:" that reads "not post…": the item forbids. */
+const NOT_ITEM = /^\s*(?:and\s+|or\s+)?not\s+(?!only\b|just\b|all\b|necessarily\b)[a-z]+\b/i;
+/** "Only the Headteacher and the office manager post…", "X is the only member of staff that can…": no one else may. */
+const ONLY_OTHERS =
+  /^\s*only\s+(?!when\b|if\b|with\b|after\b|during\b|where\b|use\b|post\b|share\b|contact\b)(?:the\s+|designated\s+|approved\s+|named\s+)?[a-z][\w/ ,]{0,60}?\s+(?:may|can|are\s+(?:allowed|permitted|able)|is\s+(?:allowed|permitted|able)|post|posts|have\s+access|has\s+access)\b|\bis\s+the\s+only\s+(?:member|person|one)\b[^.]{0,40}\b(?:can|may|that\s+can|who\s+can)\b/i;
 
 /** What one sentence (or part of one) does, or undefined when its wording says nothing normative. */
 export function readEffect(sentence: string): EffectReading | undefined {
-  const s = withoutQuotes(sentence);
+  const s = withoutQuotes(sentence).replace(WHETHER, ' ');
   if (CAUTION.test(s)) return { effect: 'discourages' };
   const who = permissionFrom(s);
   if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };
-  if (FORBID.test(s)) return { effect: 'forbids' };
+  if (FORBID.test(s) || NOT_ITEM.test(s) || ONLY_OTHERS.test(s)) return { effect: 'forbids' };
   // "only permitted during lunch", "limit their use to rest breaks": allowed, within limits.
   if (LIMITED.test(s)) return { effect: 'permits' };
   const permit = firstIndex(s, [PERMIT_PHRASE, PARTY_MODAL]);

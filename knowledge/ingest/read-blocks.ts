@@ -2,6 +2,7 @@
 // page break split and lines that a PDF extraction wrapped. Works on text and Markdown alike.
 
 import { cleanInline, wordCount } from './clean-text.js';
+import { isWebNoise } from './web-noise.js';
 
 /** One structural piece of a policy document. */
 export interface TextBlock {
@@ -22,7 +23,8 @@ export interface TextBlock {
 
 interface Line { text: string; no: number }
 
-const BULLET = /^(\s*)(?:[-•*▪●◦‣·–]|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+(.*)$/;
+// Dashes and dots, "1." "a)" "(b)" "(iv)" and roman "ii." "iv)": the lettered and roman sub-clauses of model policies.
+const BULLET = /^(\s*)(?:[-•*▪●◦‣·–]|\d{1,2}[.)]|[a-z][.)]|[ivx]{2,5}[.)]|\([a-z0-9]{1,4}\))\s+(.*)$/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const SECTION = /^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.?)\s+(?=\S)/;
 const TERMINAL = /[.!?;:)\]"'”’]$/;
@@ -119,14 +121,51 @@ function itemBlock(text: string, raw: string, line: number): TextBlock {
 
 /** Plain lines: a wrapped paragraph, a heading, or a column of short lines (a list of names). */
 function plainBlocks(lines: Line[]): TextBlock[] {
+  const segments = splitStandalone(lines);
+  if (segments.length > 1) return segments.flatMap(plainBlocks);
   const raw = lines.map((l) => l.text).join('\n');
   const short = lines.every((l) => wordCount(l.text) <= 8 && !TERMINAL.test(l.text.trim()));
+  // A page footer (share, print, address, copyright) is a column too, but its furniture is set aside line by line.
+  if (lines.length >= 3 && short && lines.filter((l) => isWebNoise(l.text)).length * 3 >= lines.length) {
+    return lines.map((l) => classifyPlain(cleanInline(l.text), l.text, l.no));
+  }
   if (lines.length >= 3 && short && !lines.some((l) => l.text.includes('\t'))) {
     const text = lines.map((l) => cleanInline(l.text)).join('\n');
     return [{ kind: 'para', text, raw, line: lines[0]!.no }];
   }
   const text = cleanInline(lines.map((l) => l.text.trim()).join(' '));
   return [classifyPlain(text, raw, lines[0]!.no)];
+}
+
+/**
+ * A page copied from a website keeps headings and menu items on their own lines with no blank line
+ * around them: a short Title Case or menu line between sentences stands alone. A column of short
+ * lines (names, a list) and a wrapped paragraph stay whole.
+ */
+function splitStandalone(lines: Line[]): Line[][] {
+  if (lines.length < 2 || !lines.some((l) => wordCount(l.text) > 12 && TERMINAL.test(l.text.trim()))) return [lines];
+  const out: Line[][] = [];
+  let cur: Line[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1]?.text.trim();
+    const next = lines[i + 1]?.text.trim();
+    const after = prev === undefined || TERMINAL.test(prev) || standalone(prev, undefined);
+    if (after && standalone(l.text.trim(), next)) {
+      if (cur.length) out.push(cur);
+      out.push([l]);
+      cur = [];
+    } else cur.push(l);
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function standalone(text: string, next: string | undefined): boolean {
+  if (isWebNoise(text) && wordCount(text) <= 8) return true;
+  if (TERMINAL.test(text) || wordCount(text) > 14 || !/^[A-Z0-9"'“‘(]/.test(text)) return false;
+  if (next !== undefined && !/^[A-Z0-9"'“‘(•*-]/.test(next)) return false;
+  const long = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
+  return long.length > 0 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.6;
 }
 
 function classifyPlain(text: string, raw: string, line: number): TextBlock {

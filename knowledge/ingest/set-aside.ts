@@ -3,11 +3,10 @@
 
 import { wordCount } from './clean-text.js';
 import type { TextBlock } from './read-blocks.js';
+import { isWebNoise } from './web-noise.js';
 
 export interface SetAside { text: string; reason: string }
 
-const NOISE =
-  /^(?:skip to (?:main )?content|main menu|menu|home|search|search this site|cookies?\b.*|accept(?: all)? cookies|share(?: this(?: page)?)?|print(?: this page)?|back to top|top of page|copyright\b.*|©.*|follow us.*|sign in|log ?in|subscribe.*|related (?:pages|links)|you are here.*|page \d+(?: of \d+)?|\d{1,3}|-{3,}.*|_{3,}|\.{3,}|previous|next|breadcrumbs?)$/i;
 const FORM_FIELD = /^(?:signed|signature|print(?:ed)? name|print|name|date|position|job title|department)\s*:?[\s._]*$/i;
 const DECLARATION = /^I have read(?:,)? (?:and )?understood/i;
 
@@ -58,7 +57,7 @@ export function setAside(blocks: TextBlock[]): { kept: TextBlock[]; aside: SetAs
 function reasonFor(b: TextBlock): string | undefined {
   const t = b.text.trim();
   if (!/[A-Za-z]/.test(t)) return 'no words (stray table cell or separator)';
-  if (NOISE.test(t)) return 'web-page or page-layout noise';
+  if (isWebNoise(t)) return 'web-page or page-layout noise';
   if (wordCount(t) <= 8 && /@[\w-]+\.|\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*[+\d(]/i.test(t)) return 'contact details';
   if (FORM_FIELD.test(t) || (/^(?:signed|print(?:ed)? name|print|date)\s*:/i.test(t) && wordCount(t) <= 20)) return 'signature block';
   if (DECLARATION.test(t)) return 'signature block';

@@ -16,7 +16,9 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
     for (const piece of pieces(sentence)) {
       const own = readEffect(piece);
       let effect: Effect;
-      if (own && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
+      // In a list of what is forbidden, "[unless properly authorised]" naming no one is an exception, not the rule.
+      const unnamedException = own?.effect === 'permission' && !own.permissionFrom && inherited === 'forbids';
+      if (own && !unnamedException && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
       else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
       if (own && own.effect !== 'permission') sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);

@@ -35,7 +35,15 @@ export function expandTextSpeak(ws: string[]): string[] {
 
 /** The concept terms of a list of words: phrases first, then families, then stems. */
 export function termsOf(ws: string[]): string[] {
-  const out: string[] = [];
+  return termGroups(ws).flat();
+}
+
+/**
+ * The concept terms word by word (or phrase by phrase): a group holds the alternatives one word
+ * stands for ("nephew" → relative, pupil), so a policy using either answers for the word.
+ */
+export function termGroups(ws: string[]): string[][] {
+  const groups: string[][] = [];
   let schoolAt = -10;
   for (let i = 0; i < ws.length; ) {
     if (ws[i] === 'school' || ws[i] === 'official') schoolAt = i;
@@ -43,7 +51,7 @@ export function termsOf(ws: string[]): string[] {
     for (let n = Math.min(MAX_PHRASE, ws.length - i); n >= 2 && !matched; n--) {
       const hit = PHRASE_MAP.get(ws.slice(i, i + n).join(' '));
       if (hit) {
-        out.push(...hit);
+        groups.push([...hit]);
         matched = n;
       }
     }
@@ -54,13 +62,14 @@ export function termsOf(ws: string[]): string[] {
     const w = ws[i++]!;
     if (STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     const terms = termOf(w);
-    out.push(...terms);
-    for (const t of terms) if (OWNED[t] && i - 1 - schoolAt <= 3) out.push(OWNED[t]!);
+    const group = [...terms];
+    for (const t of terms) if (OWNED[t] && i - 1 - schoolAt <= 3) group.push(OWNED[t]!);
+    groups.push(group);
     // The word itself too, when a family stands for it: "befriend" matches "befriending" best.
     const s = stem(w);
-    if (!terms.includes(s) && SURFACE.has(w)) out.push(`=${s}`);
+    if (!terms.includes(s) && SURFACE.has(w)) groups.push([`=${s}`]);
   }
-  return out;
+  return groups;
 }
 
 /** The concept terms one word maps to. */

@@ -16,8 +16,15 @@ export const TEXT_SPEAK: Record<string, string> = {
   ex: 'former', expupil: 'former pupil', expupils: 'former pupils', exstudent: 'former student', selfie: 'photo',
   selfies: 'photos', screenshot: 'screen print', screenshots: 'screen prints', screengrab: 'screen print', sm: 'social media',
   socials: 'social media', ipad: 'tablet', ipads: 'tablets', iphone: 'phone', mum: 'parent', mums: 'parents', dad: 'parent',
-  dads: 'parents', mam: 'parent', mom: 'parent', moms: 'parents',
+  dads: 'parents', mam: 'parent', mom: 'parent', moms: 'parents', yr: 'year', yrs: 'years',
+  messenger: 'facebook message', discord: 'socialmedia message', login: 'log in',
 };
+
+/** "Year 4", "yr 6": a year group is pupils. */
+const YEAR_GROUPS: [string, string][] = Array.from({ length: 13 }, (_, i) => [`year ${i + 1}`, 'pupil']);
+/** "break the policy", "breaking this agreement": breaking a rule, not a rest break. */
+const BREAKING: [string, string][] = ['break', 'breaks', 'breaking', 'broke', 'broken'].flatMap((v) =>
+  ['this', 'these', 'that', 'our', 'any', 'a', 'my', 'their', 'its', 'policy', 'agreement', 'rules', 'code'].map((d): [string, string] => [`${v} ${d}`, 'breach']));
 
 /** Multi-word terms read as one concept ("social media", "head teacher", "screen print"). */
 export const PHRASES: [string, string][] = [
@@ -66,6 +73,11 @@ export const PHRASES: [string, string][] = [
   ['break the', 'breach'], ['breaking the', 'breach'], ['broke the', 'breach'], ['broken the', 'breach'], ['break this', 'breach'],
   ['sports day', 'event'], ['school trip', 'event'], ['school trips', 'event'], ['lesson plans', 'material'],
   ['mobile number', 'personalinfo device'], ['mobile numbers', 'personalinfo device'], ['look at', 'access'], ['go on', 'access'], ['keep records', 'evidence'], ['keep a record', 'evidence'], ['keep evidence', 'evidence'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
+  ['at work', 'worktime'], ['directed time', 'worktime'], ['pupils are present', 'worktime'], ['children are present', 'worktime'],
+  ['log in', 'access'], ['log into', 'access'], ['log on', 'access'], ['logging into', 'access'], ['logged into', 'access'], ['logging in', 'access'],
+  ['work for', 'employment'], ['work at', 'employment'], ['works for', 'employment'], ['working for', 'employment'], ['working at', 'employment'], ['where i work', 'employment'],
+  ['not sure', 'query'], ['school name', 'schoolname name'], ['name of the school', 'schoolname name'],
+  ...YEAR_GROUPS, ...BREAKING,
 ];
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
@@ -73,7 +85,9 @@ export const FAMILIES: [string, string[]][] = [
   ['friend', ['mate', 'mates', 'pal', 'pals', 'friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
   ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father', 'mum', 'mums', 'dad', 'dads', 'mam', 'mom', 'moms']],
   ['parent relative', ['family', 'families']],
-  ['relative', ['related', 'relative', 'relatives', 'niece', 'nieces', 'nephew', 'nephews', 'cousin', 'cousins', 'son', 'daughter', 'grandchild', 'grandson', 'granddaughter', 'sibling', 'siblings', 'brother', 'sister']],
+  ['relative', ['related', 'relative', 'relatives', 'cousin', 'cousins', 'sibling', 'siblings', 'brother', 'sister']],
+  // A staff member's or parent's own child, niece or grandchild is, at school, a pupil too.
+  ['relative pupil', ['niece', 'nieces', 'nephew', 'nephews', 'son', 'sons', 'daughter', 'daughters', 'grandchild', 'grandson', 'granddaughter', 'stepson', 'stepdaughter']],
   ['media', ['media', 'journalist', 'journalists', 'press', 'newspaper', 'newspapers', 'reporter', 'reporters', 'tv', 'radio']],
   ['access', ['access', 'accessing', 'accessed', 'look', 'looking', 'browse', 'browsing', 'view', 'viewing', 'visit', 'visiting', 'check', 'checking', 'scroll', 'scrolling', 'go']],
   ['breach', ['breach', 'breaches', 'breached', 'breaching', 'violate', 'violation', 'contravene', 'misconduct']],
@@ -82,12 +96,12 @@ export const FAMILIES: [string, string[]][] = [
   ['respond', ['respond', 'responded', 'responding', 'response', 'responses', 'reply', 'replies', 'replied', 'replying', 'answer', 'answered', 'answering']],
   ['event', ['event', 'events', 'activity', 'activities', 'trip', 'trips', 'concert', 'concerts', 'nativity', 'assembly', 'assemblies', 'performance', 'play', 'disco', 'fete']],
   ['cite', ['cite', 'citing', 'cited', 'credit', 'crediting', 'acknowledge', 'acknowledging', 'attribute']],
-  ['material', ['material', 'materials', 'resource', 'resources', 'worksheet', 'worksheets']],
+  ['material', ['material', 'materials', 'resource', 'resources', 'worksheet', 'worksheets', 'flyer', 'flyers', 'poster', 'posters', 'leaflet', 'leaflets', 'newsletter', 'newsletters']],
   ['monitor', ['monitor', 'monitored', 'monitoring', 'watch', 'watched', 'track', 'tracked']],
   ['personal email', ['gmail', 'hotmail', 'yahoo', 'outlook']],
   ['account name', ['bio', 'handle', 'username', 'usernames']],
   ['personalinfo', ['number', 'numbers']],
-  ['pupil', ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'kid', 'kids', 'learner', 'learners', 'youngster', 'youngsters', 'class']],
+  ['pupil', ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'kid', 'kids', 'learner', 'learners', 'girl', 'girls', 'boy', 'boys', 'youngster', 'youngsters', 'class']],
   ['expupil', ['alumni', 'leaver', 'leavers']],
   ['photo', ['photo', 'photos', 'photograph', 'photographs', 'photographed', 'photography', 'picture', 'pictures', 'image', 'images', 'imagery', 'video', 'videos', 'film', 'filmed', 'filming', 'footage', 'recording', 'recordings']],
   ['socialmedia facebook', ['facebook', 'meta']],
@@ -108,14 +122,15 @@ export const FAMILIES: [string, string[]][] = [
   ['concern', ['concern', 'concerned', 'concerns', 'worried', 'worry', 'uncomfortable', 'uneasy', 'upset', 'distress', 'distressed']],
   ['mention', ['mention', 'mentioning', 'mentioned', 'refer', 'referring', 'reference', 'references', 'referencing', 'discuss', 'discussing', 'discussion', 'comment', 'comments', 'commenting', 'commented']],
   ['interact', ['contact', 'contacting', 'contacted', 'communicate', 'communicating', 'communication', 'communications', 'interact', 'interacting', 'interaction', 'interactions', 'engage', 'engaging', 'talk', 'talking', 'speak', 'converse', 'conversation', 'conversations', 'correspond']],
-  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content', 'thread', 'threads']],
+  ['post', ['post', 'posts', 'posting', 'posted', 'publish', 'publishing', 'published', 'upload', 'uploading', 'uploaded', 'share', 'sharing', 'shared', 'put', 'entries', 'entry', 'content', 'thread', 'threads', 'write', 'writes', 'writing']],
   ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
   ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
   ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict', 'restricted']],
-  ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'complain', 'complaining', 'complaint', 'complaints', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
+  ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
+  ['criticise concern', ['complain', 'complaining', 'complained', 'complaint', 'complaints']],
   ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate']],
   ['defame', ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lies', 'lying', 'false', 'untrue', 'misleading', 'rumour', 'rumours']],
-  ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'referral']],
+  ['report', ['report', 'reported', 'reporting', 'tell', 'inform', 'informed', 'notify', 'notified', 'alert', 'raise', 'raised', 'referral', 'declare', 'declared']],
   ['approve', ['permission', 'approval', 'approve', 'approved', 'consent', 'authorise', 'authorised', 'authorisation', 'sanction', 'sanctioned', 'agreed']],
   ['staff', ['staff', 'teacher', 'teachers', 'employee', 'employees', 'adult', 'adults', 'assistant', 'assistants', 'volunteer', 'volunteers', 'everyone']],
   ['colleague', ['colleague', 'colleagues', 'coworker', 'coworkers', 'workmate', 'workmates']],
@@ -140,6 +155,13 @@ export const FAMILIES: [string, string[]][] = [
   ['political', ['political', 'politics', 'campaign', 'campaigns']],
   ['copyright', ['copyright', 'copyrighted']],
   ['ceop', ['ceop']],
+  ['employment', ['employment', 'employer', 'job', 'jobs', 'workload', 'career', 'careers']],
+  ['discipline', ['disciplinary', 'discipline', 'dismissal', 'dismiss', 'dismissed', 'sacked', 'sack', 'sacking', 'fired']],
+  ['risk', ['risk', 'risks', 'harm', 'harmed', 'harming', 'hurt', 'hurting', 'danger', 'dangerous', 'unsafe']],
+  ['commercial', ['commercial', 'sell', 'selling', 'sales', 'shop', 'shops', 'etsy', 'ebay', 'vinted']],
+  ['high', ['high', 'higher', 'highest', 'strongest', 'maximum', 'tightest', 'strictest']],
+  ['send', ['send', 'sends', 'sending', 'sent']],
+  ['gaming socialmedia', ['gaming', 'game', 'games', 'fortnite', 'roblox', 'minecraft', 'xbox', 'playstation']],
 ];
 
 /** Words that carry no topic: function words, question forms and the policy's own modal words. */
@@ -161,7 +183,11 @@ export const STOPWORDS = new Set(
     'yes yeah hey guys folks thank cheers just actually basically literally maybe perhaps probably ' +
     'happen happens happened happening gone goes went come comes came became become ' +
     'whats wheres whos hows whens im ive id youre theyre thats theres isnt arent wasnt dont doesnt didnt cant couldnt shouldnt wouldnt wont ' +
-    'anybody everybody nobody nothing everything somewhere anywhere everywhere someone else another ask asking asked left'
+    'anybody everybody nobody nothing everything somewhere anywhere everywhere someone else another ask asking asked left ' +
+    // Incidental words of how staff write, with no topic: a question should not go unanswered for them.
+    'during him hers himself herself themselves yourself someones somebodys elses anyones everyones caught long stay staying ' +
+    'quick quickly bit okay since ago tho though although wondering wonder wondered reckon guess mean means meant suppose supposed ' +
+    'exactly certain particular case situation reason cos coz because year years'
   ).split(/\s+/),
 );
 
@@ -175,7 +201,7 @@ export const INSTANCE_TERMS = new Set(['facebook', 'instagram', 'tiktok', 'snapc
 export const PARTY_TERMS = new Set(['parent', 'pupil', 'expupil', 'colleague', 'governor']);
 
 /** Terms a phrase adds on top of its head word ("school computer" → schooldevice + device): weighed half. */
-export const COMPOUND_TERMS = new Set(['schooldevice', 'schoolaccount', 'schoolemail']);
+export const COMPOUND_TERMS = new Set(['schooldevice', 'schoolaccount', 'schoolemail', 'schoolname']);
 
 /** A specific concept and the broader one a clause may use instead ("message" → "communicate"): partial credit. */
 export const BROADER: Record<string, string> = {

@@ -2,7 +2,7 @@
 // question a clause covers, and whom the question is about. Says "nothing fits" with an empty list.
 
 import type { Clause, Party } from '../types.js';
-import { expandTextSpeak, isLexiconWord, termsOf, words } from './analyze.js';
+import { expandTextSpeak, isLexiconWord, termGroups, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
 import { stem } from './stem.js';
 import { BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
@@ -47,20 +47,43 @@ export const MIN_COVERAGE = 0.5;
 /** Words → corrected words → concept terms, each with its weight in this school's index. */
 export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   const corrections: [string, string][] = [];
+  const own = ownNameWords(index);
   const ws = expandTextSpeak(words(text)).map((w) => {
+    // The school's own name ("at Templemoor") says which school, not what about it.
+    if (own.has(w)) return 'school';
     if (index.vocabulary.has(w) || isLexiconWord(w) || index.stems.has(stem(w))) return w;
     const fixed = index.speller(w);
     if (fixed) corrections.push([w, fixed]);
     return fixed ?? w;
   });
-  const terms = [...new Set(termsOf(expandTextSpeak(ws)))];
+  const terms: string[] = [];
+  for (const group of termGroups(expandTextSpeak(ws))) terms.push(...usable(index, group));
+  const unique = [...new Set(terms)];
   const weights = new Map<string, number>();
-  for (const t of terms) {
+  for (const t of unique) {
     if (t.startsWith('=')) continue;
     const idf = index.idf.get(t) ?? index.unseenIdf;
     weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : INSTANCE_TERMS.has(t) ? Math.min(idf, 1.5) * 0.4 : COMPOUND_TERMS.has(t) ? idf * 0.5 : idf);
   }
-  return { terms, weights, corrections };
+  return { terms: unique, weights, corrections };
+}
+
+/**
+ * The terms of one word the policy can answer: where a word stands for alternatives ("nephew" →
+ * relative or pupil; "school name" → schoolname, name) and the policy uses some, the others it
+ * never uses are not missing from it.
+ */
+function usable(index: SchoolIndex, group: string[]): string[] {
+  const seen = group.filter((t) => t.startsWith('=') || index.idf.has(t));
+  return seen.length && seen.length < group.length ? seen : group;
+}
+
+const NAME_GENERIC = new Set(['school', 'schools', 'primary', 'junior', 'infant', 'infants', 'nursery', 'academy', 'church', 'england', 'community', 'college', 'federation', 'trust', 'family', 'and', 'the', 'of', 'st', 'saint', 'high', 'early', 'years', 'centre', 'model', 'policy', 'borough', 'council', 'ce', 'c', 'e']);
+
+/** Distinctive words of the school's name and id ("templemoor", "ashgrove"). */
+function ownNameWords(index: SchoolIndex): Set<string> {
+  const { name, id } = index.policy.school;
+  return new Set(words(`${name} ${id}`).filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !isLexiconWord(w)));
 }
 
 /** Clauses that answer the query, best first; empty when none covers enough of it. */
