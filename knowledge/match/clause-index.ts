@@ -41,7 +41,7 @@ export function buildIndex(policy: Policy): SchoolIndex {
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
   // A word the policy never uses weighs like a fairly rare one, not the rarest: questions carry incidental nouns.
-  const unseenIdf = Math.min(Math.log(1 + (n + 0.5) / 0.5), 3);
+  const unseenIdf = Math.min(Math.log(1 + (n + 0.5) / 0.5), 2.5);
   const vocabulary = new Set<string>();
   for (const c of policy.clauses) for (const w of words(`${c.text} ${c.headingPath.join(' ')}`)) vocabulary.add(w);
   const lexicon = [...FAMILIES.flatMap(([, ws]) => ws), ...Object.keys(TEXT_SPEAK)];

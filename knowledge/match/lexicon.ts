@@ -75,7 +75,9 @@ export const PHRASES: [string, string][] = [
   ['mobile number', 'personalinfo device'], ['mobile numbers', 'personalinfo device'], ['look at', 'access'], ['go on', 'access'], ['keep records', 'evidence'], ['keep a record', 'evidence'], ['keep evidence', 'evidence'], ['not clear', 'aware'], ['prevent duty', 'radical'], ['channel referral', 'radical'], ['channel referrals', 'radical'], ['setting up', 'create'],
   ['at work', 'worktime'], ['directed time', 'worktime'], ['pupils are present', 'worktime'], ['children are present', 'worktime'],
   ['log in', 'access'], ['log into', 'access'], ['log on', 'access'], ['logging into', 'access'], ['logged into', 'access'], ['logging in', 'access'],
-  ['work for', 'employment'], ['work at', 'employment'], ['works for', 'employment'], ['working for', 'employment'], ['working at', 'employment'], ['where i work', 'employment'],
+  ['work for', 'employment school'], ['work at', 'employment school'], ['works for', 'employment school'], ['working for', 'employment school'],
+  ['working at', 'employment school'], ['where i work', 'employment school'], ['follow this', 'comply'], ['follow the', 'comply'], ['follow these', 'comply'],
+  ['follow our', 'comply'], ['follow it', 'comply'],
   ['not sure', 'query'], ['school name', 'schoolname name'], ['name of the school', 'schoolname name'],
   ...YEAR_GROUPS, ...BREAKING,
 ];
@@ -115,7 +117,7 @@ export const FAMILIES: [string, string[]][] = [
   ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites', 'platform', 'platforms']],
   ['device', ['phone', 'phones', 'mobile', 'mobiles', 'tablet', 'tablets', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'device', 'devices', 'equipment', 'ict', 'palm', 'hand', 'telephone', 'telephones', 'ipad', 'ipads', 'iphone', 'chromebook', 'chromebooks']],
   ['restbreak', ['lunch', 'lunchtimes', 'lunchtime', 'break', 'breaks', 'breaktime']],
-  ['message interact', ['ring', 'ringing', 'call', 'calling', 'message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
+  ['message interact', ['ring', 'ringing', 'rang', 'rung', 'call', 'calling', 'message', 'messages', 'messaging', 'messaged', 'chat', 'chatting', 'text', 'texts', 'texting', 'inbox']],
   ['inappropriate', ['inappropriate', 'inappropriately', 'unsuitable', 'improper', 'unacceptable']],
   ['abuse inappropriate', ['nasty', 'horrible', 'unkind', 'mean', 'vile']],
   ['aware', ['aware', 'seen', 'see', 'sees', 'saw', 'notice', 'noticed', 'spotted', 'found', 'find', 'discover', 'discovered', 'know', 'unsure']],
@@ -155,6 +157,8 @@ export const FAMILIES: [string, string[]][] = [
   ['political', ['political', 'politics', 'campaign', 'campaigns']],
   ['copyright', ['copyright', 'copyrighted']],
   ['ceop', ['ceop']],
+  ['comply', ['comply', 'complies', 'compliance', 'adhere', 'adhered', 'abide']],
+  ['linemanager', ['manager', 'managers']],
   ['employment', ['employment', 'employer', 'job', 'jobs', 'workload', 'career', 'careers']],
   ['discipline', ['disciplinary', 'discipline', 'dismissal', 'dismiss', 'dismissed', 'sacked', 'sack', 'sacking', 'fired']],
   ['risk', ['risk', 'risks', 'harm', 'harmed', 'harming', 'hurt', 'hurting', 'danger', 'dangerous', 'unsafe']],
@@ -187,9 +191,12 @@ export const STOPWORDS = new Set(
     // Incidental words of how staff write, with no topic: a question should not go unanswered for them.
     'during him hers himself herself themselves yourself someones somebodys elses anyones everyones caught long stay staying ' +
     'quick quickly bit okay since ago tho though although wondering wonder wondered reckon guess mean means meant suppose supposed ' +
-    'exactly certain particular case situation reason cos coz because year years'
+    'exactly certain particular case situation reason cos coz because year years funny silly nice'
   ).split(/\s+/),
 );
+
+/** Families whose concepts are alternatives, not a sum: a clause with either answers for the word once. */
+export const ALTERNATIVES = new Set(['employment school', 'post mention', 'mention post', 'relative pupil', 'criticise concern', 'abuse inappropriate', 'parent relative', 'gaming socialmedia']);
 
 /** Words about whom, not what: kept for the subject but weighed lightly. */
 export const LIGHT_TERMS = new Set(['staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);

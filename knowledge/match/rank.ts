@@ -5,13 +5,15 @@ import type { Clause, Party } from '../types.js';
 import { expandTextSpeak, isLexiconWord, termGroups, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
 import { stem } from './stem.js';
-import { BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
+import { ALTERNATIVES, BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
 
 export interface AnalyzedQuery {
   terms: string[];
   /** Weight of each term: its idf, lowered for terms about whom rather than what. */
   weights: Map<string, number>;
   corrections: [string, string][];
+  /** A term that is an alternative of another for the same word ("pupil" for "nephew" → relative): it counts only when that one is missing. */
+  alternativeOf: Map<string, string>;
 }
 
 export interface RankedClause {
@@ -43,6 +45,8 @@ const K1 = 0.8;
 const B = 0.45;
 /** Below this share of the question's weight, a clause does not answer it. */
 export const MIN_COVERAGE = 0.5;
+/** The share a clause must cover when it has only one of the question's topic words. */
+const SINGLE_TOPIC_COVERAGE = 0.56;
 
 /** Words → corrected words → concept terms, each with its weight in this school's index. */
 export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
@@ -57,7 +61,13 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
     return fixed ?? w;
   });
   const terms: string[] = [];
-  for (const group of termGroups(expandTextSpeak(ws))) terms.push(...usable(index, group));
+  const alternativeOf = new Map<string, string>();
+  const groups = termGroups(expandTextSpeak(ws));
+  for (const group of groups) {
+    const use = usable(index, group);
+    terms.push(...use);
+    if (use.length > 1 && ALTERNATIVES.has(group.join(' '))) for (const t of use.slice(1)) alternativeOf.set(t, use[0]!);
+  }
   const unique = [...new Set(terms)];
   const weights = new Map<string, number>();
   for (const t of unique) {
@@ -65,7 +75,17 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
     const idf = index.idf.get(t) ?? index.unseenIdf;
     weights.set(t, LIGHT_TERMS.has(t) ? idf * 0.3 : INSTANCE_TERMS.has(t) ? Math.min(idf, 1.5) * 0.4 : COMPOUND_TERMS.has(t) ? idf * 0.5 : idf);
   }
-  return { terms: unique, weights, corrections };
+  // An alternative asked for on its own elsewhere in the question ("my son … pupils") is a term of its own.
+  for (const [alt, primary] of [...alternativeOf]) {
+    if (groupsNaming(alt, groups) > 1) alternativeOf.delete(alt);
+    else weights.set(primary, Math.max(weights.get(primary) ?? 0, weights.get(alt) ?? 0));
+  }
+  for (const alt of alternativeOf.keys()) weights.delete(alt);
+  return { terms: unique, weights, corrections, alternativeOf };
+}
+
+function groupsNaming(t: string, groups: string[][]): number {
+  return groups.filter((g) => g.includes(t)).length;
 }
 
 /**
@@ -110,15 +130,19 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
         raw += 0.5 * (index.idf.get(t) ?? 0);
         continue;
       }
-      const w = query.weights.get(t)! * credit;
+      const primary = query.alternativeOf.get(t);
+      if (primary && doc.tf.has(primary)) continue;
+      const w = query.weights.get(primary ?? t)! * credit;
       raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
       // A term only in the headings or the list's lead-in covers the question half as well.
       covered += w * Math.min(tf, 1);
       matched.push(t);
     }
-    if (!matched.some((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='))) continue;
+    const topics = matched.filter((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t)).length;
+    if (topics === 0) continue;
     const coverage = covered / total;
-    if (coverage < MIN_COVERAGE) continue;
+    // One topic word in common is thin evidence ("mobile phones in exams" vs a rule on phones): it must cover more.
+    if (coverage < (topics >= 2 || heavy.length < 2 ? MIN_COVERAGE : SINGLE_TOPIC_COVERAGE)) continue;
     for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.8;
     raw *= subjectFactor(doc.clause, opts.binds) * partyFit(doc, parties) * coverage ** 1.5;
     if (opts.preferRules) raw *= ruleFactor(matchingEffect(doc, query), opts.preferRules);
@@ -155,7 +179,7 @@ export function partScores(doc: ClauseDoc, query: AnalyzedQuery): number[] {
   const owned = OWNED_TERMS.filter((t) => query.weights.has(t));
   return doc.parts.map((terms) => {
     let s = 0;
-    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(t) ?? 0;
+    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(query.alternativeOf.get(t) ?? t) ?? 0;
     const partOwned = OWNED_TERMS.some((t) => terms.has(t));
     if (personal && terms.has('personal')) s += 1;
     if (personal && partOwned && !owned.some((t) => terms.has(t)) && !terms.has('personal')) s -= 1;
