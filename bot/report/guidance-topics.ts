@@ -18,8 +18,11 @@ export interface GuidanceTopic {
   signal: RegExp[];
   /** A clause that also matches this is about something else (a Prevent clause naming the police). */
   not?: RegExp;
-  /** Clauses matching this are quoted before the others (the one that says what to do). */
-  prefer?: RegExp | ((f: Fields) => RegExp);
+  /**
+   * Clauses matching these (in this order of preference) are quoted before the others: the one
+   * that says what to do. Only among equals does the index's ranking decide.
+   */
+  prefer?: RegExp[] | ((f: Fields) => RegExp[]);
   /** A further test of the clause against the report (e.g. words that depend on the category). */
   also?(text: string, f: Fields): boolean;
   /** The clause must bind this party (a rule for staff, not one telling parents how to complain). */
@@ -100,7 +103,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     id: 'prevent', label: 'reporting extremism or radicalisation (Prevent)', adviser: 'dsl',
     queries: ['concern radicalisation', 'radicalisation', 'extremism', 'Prevent'],
     signal: [/radicali[sz]|extremis|terroris|\bPrevent\b/i, /concern|report|immediately|inform|refer|contact/i],
-    prefer: /designated safeguarding|head ?teacher/i,
+    prefer: [/designated safeguarding|head ?teacher/i],
     applies: (f) => f.category === 'extremism',
     key: () => true,
   },
@@ -113,7 +116,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     ],
     // Prevent clauses are quoted under their own topic; the LADO clause is about staff.
     not: /radicali[sz]|extremis|terroris|LADO|Designated Officer/i,
-    prefer: /designated safeguarding|\bDSL\b/i,
+    prefer: [/designated safeguarding|\bDSL\b/i],
     applies: (f) => safeguarding(f) || f.category === 'extremism',
     key: safeguarding,
   },
@@ -122,7 +125,9 @@ export const guidanceTopics: GuidanceTopic[] = [
     queries: ['LADO', 'allegation member of staff child at risk', 'referral to the Local Authority'],
     signal: [/LADO|Local Authority Designated Officer|referral to the Local Authority|Local Authority involvement/i],
     not: /misplaced|malicious/i,
-    prefer: /LADO|Designated Officer/i,
+    prefer: (f) => (f.category === 'sexual' ? [/LADO|Designated Officer/i, /indecent/i] : [/LADO|Designated Officer/i]),
+    // A clause on indecent images fits sexual content, not every child-at-risk concern.
+    also: (t, f) => f.category === 'sexual' || !/indecent|pornograph/i.test(t),
     // Only a member of staff who posted something harming or sexualising a child: never a parent's abuse.
     applies: (f) => f.poster === 'staff' && (safeguarding(f) || f.about === 'pupil'),
     key: () => true,
@@ -134,7 +139,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     // Indecent images are illegal content for sexual posts only; racism is a crime, not an image.
     also: (t, f) => (f.category === 'sexual' ? /illegal|crime|criminal|indecent/i : /illegal|crime|criminal|racis|hate/i).test(t),
     not: /LADO|Designated Officer|radicali[sz]/i,
-    prefer: /CEOP|Child Exploitation/i,
+    prefer: [/CEOP|Child Exploitation/i],
     applies: (f) => f.category === 'sexual' || f.category === 'discriminatory',
     key: (f) => f.category === 'sexual',
   },
@@ -142,7 +147,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     id: 'evidence', label: 'keeping evidence', adviser: 'head',
     queries: ['keep records', 'screen prints', 'do not delete', 'keep evidence'],
     signal: [/keep records|screen ?(prints?|shots?)|(not|never) delete|keep (a copy|evidence)|(do not|don't|not) (reply|respond|retaliate)/i],
-    prefer: /keep records/i,
+    prefer: [/keep records/i],
     // Not for sexual content (nobody may screenshot or keep it); for the other child-protection
     // categories the DSL's advice comes first.
     applies: conduct,
@@ -152,7 +157,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     queries: ['report to the head teacher', 'line manager', 'cyberbullying trolling report', 'concerns raised with the head teacher'],
     signal: [/report|raise/i, headWords, /comments?|posts?|posted|messages?|abuse|cyberbullying|trolling|incidents?|reference|communications/i],
     not: /aggrieved|grievance/i,
-    prefer: (f) => (conduct(f) ? /comments|cyberbullying|trolling|abuse/i : /immediately/i),
+    prefer: (f) => (conduct(f) ? [/comments|cyberbullying|trolling|abuse/i] : [/immediately/i]),
     // A rule on trolling does not fit a child at risk.
     also: (t, f) => conduct(f) || !/cyberbullying|trolling/i.test(t),
     binds: 'staff',
@@ -178,6 +183,8 @@ export const guidanceTopics: GuidanceTopic[] = [
     queries: ['request that the material is removed', 'remove the post', 'contact the host provider'],
     signal: [/remov/i, /request|\bask|host|provider|third.part|expect/i],
     not: /school (social media|sanctioned|hosted)|moderat/i,
+    // Asking the site itself works whoever posted; a clause naming this poster comes first anyway.
+    prefer: [/host|provider|third.part/i],
     samePoster: true,
     applies: (f) => (outsider(f) || f.poster === 'pupil') && conduct(f),
     key: outsider,
@@ -192,6 +199,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     id: 'legal', label: 'legal advice', adviser: 'head',
     queries: ['legal advice', 'legal action'],
     signal: [/(take|seek|taking) (legal|other legal)|legal advice/i],
+    prefer: [/legal advice/i],
     // Rules warning staff that they could be sued are not the school's procedure.
     not: /against them|personally liable|adults?\b|employees?/i,
     samePoster: true,
@@ -217,7 +225,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     id: 'staff-breach', label: "a member of staff's post", adviser: 'head',
     queries: ['report abuses of this policy whistleblowing', 'breach of this policy disciplinary'],
     signal: [/breach|abuses? of (this|the) polic/i, /disciplin|whistleblow|investigat/i],
-    prefer: /whistleblow/i,
+    prefer: [/whistleblow/i, /breach(es)? of (this|the) polic/i],
     binds: 'staff',
     applies: (f) => f.poster === 'staff',
   },

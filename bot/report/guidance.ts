@@ -64,10 +64,14 @@ function fits(topic: GuidanceTopic, c: Clause, f: Partial<ReportFields>): boolea
   return !topic.samePoster || fitsPoster(c.text, c.binds, f.poster);
 }
 
-/** The clause that says what to do first, then one naming this poster, then the index's order. */
+/** A clause naming this poster first, then the one that says what to do, then the index's order. */
 function order(topic: GuidanceTopic, list: Clause[], f: Partial<ReportFields>): Clause[] {
-  const prefer = typeof topic.prefer === 'function' ? topic.prefer(f) : topic.prefer;
-  const rank = (c: Clause) => (prefer?.test(c.text) ? 0 : 2) + (namesPoster(c.text, f.poster) ? 0 : 1);
+  const prefer = (typeof topic.prefer === 'function' ? topic.prefer(f) : topic.prefer) ?? [];
+  const tier = (c: Clause) => {
+    const i = prefer.findIndex((re) => re.test(c.text));
+    return i < 0 ? prefer.length : i;
+  };
+  const rank = (c: Clause) => (namesPoster(c.text, f.poster) ? 0 : 100) + tier(c);
   return list.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
 }
 
