@@ -14,6 +14,7 @@ import { alertReply } from './escalations/escalation-replies.js';
 import { remindOverdue } from './escalations/overdue.js';
 import type { Actor, BotResponse, InboundEvent } from './events.js';
 import { respond } from './events.js';
+import { feedbackRecord, withFeedbackContext } from './feedback.js';
 import { helpReply, homeReply } from './help.js';
 import type { Directory } from './people.js';
 import { isManager } from './escalations/access.js';
@@ -63,7 +64,6 @@ export function createBot(deps: BotDeps): Bot {
     newId: deps.idGenerator ?? randomUUID,
     worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d) }),
   };
-  const feedbackFor = new Map<string, { school: string; question: string; clauseIds: string[]; verdict: string }>();
 
   const commands: { [K in Command['name']]: (ev: MessageEvent, c: Extract<Command, { name: K }>) => Promise<BotResponse> } = {
     report: async (ev) => {
@@ -86,12 +86,11 @@ export function createBot(deps: BotDeps): Bot {
   const actions: { [K in Action['type']]: (ev: ActionEvent, a: Extract<Action, { type: K }>) => Promise<BotResponse> } = {
     'ask.choose': async (ev, a) => {
       const reply = await ctx.answerer.forClause(a.clauseId, a.question);
-      return respond({ replies: [reply ?? textReply("I couldn't find that part of the policy any more; please ask again.")] });
+      if (!reply) return respond({ replies: [textReply("I couldn't find that part of the policy any more; please ask again.")] });
+      return respond({ replies: [withFeedbackContext(reply, { question: a.question })] });
     },
     feedback: async (ev, a) => {
-      const known = feedbackFor.get(a.answerId) ?? { school: ev.actor.school, question: '', clauseIds: [], verdict: 'unknown' };
-      const by = { platform: ev.actor.platform, userId: ev.actor.userId };
-      await ctx.store.addFeedback({ answerId: a.answerId, ...known, helpful: a.helpful, by, at: ctx.clock.now().toISOString() });
+      await ctx.store.addFeedback(feedbackRecord(a, ev.actor, ctx.clock.now()));
       return respond({ ephemeral: textReply('Thanks for the feedback.') });
     },
     'report.start': (ev, a) => startReport(ctx, ev.actor, ev.where, a.description),
@@ -147,17 +146,13 @@ export function createBot(deps: BotDeps): Bot {
       return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
     }
     const answered = await ctx.answerer.ask(ev.actor.school, text);
-    if (answered.feedback) remember(answered.feedback);
+    // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
+    const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question: text });
     if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(text))) {
       // Nothing about a child or a colleague is discussed in a channel.
-      return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(answered.reply, text)] });
+      return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(reply, text)] });
     }
-    return respond({ replies: [answered.reply] });
-  }
-
-  function remember(f: NonNullable<Awaited<ReturnType<Answerer['ask']>>['feedback']>): void {
-    feedbackFor.set(f.answerId, { school: f.school, question: f.question, clauseIds: f.clauseIds, verdict: f.verdict });
-    if (feedbackFor.size > 2000) feedbackFor.delete(feedbackFor.keys().next().value!);
+    return respond({ replies: [reply] });
   }
 
   async function dispatch(ev: InboundEvent): Promise<BotResponse> {

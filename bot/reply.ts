@@ -25,7 +25,15 @@ export interface Button {
 /** Every action a button can carry; adapters serialise it as JSON. */
 export type Action =
   | { type: 'ask.choose'; clauseId: string; question: string }
-  | { type: 'feedback'; answerId: string; helpful: boolean }
+  | {
+      type: 'feedback';
+      answerId: string;
+      helpful: boolean;
+      /** What was asked (capped), so feedback needs no memory of the answer. */
+      question?: string;
+      verdict?: string;
+      clauseIds?: string[];
+    }
   | { type: 'report.start'; description?: string }
   | { type: 'report.cancel' }
   | { type: 'escalation.show'; ref: string }
