@@ -19,7 +19,7 @@ export interface ReadQuestion {
 }
 
 const HARM =
-  /\b(?:lies|lying|lied|racist|racism|homophobic|abus\w*|threat\w*|bull(?:y|ied|ying)|cyberbull\w*|troll\w*|harass\w*|indecent|nudes?|naked|sext\w*|groom\w*|radicali[sz]\w*|extremis\w*|terroris\w*|defam\w*|libel\w*|insult\w*|nasty|uncomfortable|upset\w*|inappropriate|offensive|fake (?:account|profile)|hack\w*|impersonat\w*|at risk|unsafe|stalk\w*|explicit|porn\w*|slag\w*|rude|vile|hate|hateful|intimidat\w*|blackmail\w*|leaked|self-harm|suicid\w*|scared|worried|concern(?:ed|ing))\b/i;
+  /\b(?:lies|lying|lied|racist|racism|homophobic|abus\w*|threat\w*|bull(?:y|ied|ying)|cyberbull\w*|troll\w*|harass\w*|indecent|nudes?|naked|sext\w*|groom\w*|radicali[sz]\w*|extremis\w*|terroris\w*|defam\w*|libel\w*|insult\w*|nasty|uncomfortable|upset\w*|inappropriate|offensive|fake (?:account|profile)|hack\w*|impersonat\w*|at risk|unsafe|stalk\w*|explicit|porn\w*|slag\w*|rude|vile|hate|hateful|intimidat\w*|blackmail\w*|leaked|self-harm|suicid\w*|hurt(?:ing)?|scared|worried|concern(?:ed|ing))\b/i;
 const NEED_HELP =
   /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do)\s+(?:i|we)\s+do\s*\??$/i;
 const WHAT_IF = /^(?:what|wat|wot)\s+happens\s+(?:if|when)\b|^what\s+if\b/i;
@@ -44,7 +44,7 @@ const SUBJECTS: [Party, RegExp][] = [
 
 /** Intent, form and subject of one message. */
 export function readQuestion(text: string): ReadQuestion {
-  const q = text.trim().replace(/\s+/g, ' ');
+  const q = withApostrophes(text.trim().replace(/\s+/g, ' '));
   const form: QuestionForm = WHAT_IF.test(q) ? 'whatif'
     : /^(?:who|what|wat|wot|when|where|which|how|why)\b/i.test(q) ? 'wh'
     : /^(?:can|cn|could|may|am|is|are|should|must|do|does|would|will|shall|have|need|any)\b|\b(?:allowed|ok to|okay to|alright to|permitted)\b/i.test(q) ? 'yesno'
@@ -58,10 +58,18 @@ export function readQuestion(text: string): ReadQuestion {
   return read;
 }
 
+/** "Ive seen", "Im being", "dont": staff often type contractions without the apostrophe. */
+function withApostrophes(q: string): string {
+  return q.replace(/\b(i)(ve|m|d|ll)\b/gi, "$1'$2").replace(/\b(don|doesn|didn|isn|wasn|can|won|shouldn)t\b/gi, "$1't");
+}
+
 function intentOf(q: string, form: QuestionForm): Intent {
   const harm = HARM.test(q);
+  // "I think a colleague is grooming a child": a suspicion voiced is a concern to pass on.
+  if (harm && /\bi\s+(?:think|suspect|believe|(?:'m|am)\s+(?:worried|concerned))\b/i.test(q) && !ASKING_PERMISSION.test(q)) return 'report';
   if (form === 'whatif') return SAFEGUARDING.test(q) && !/\bi\b/i.test(q.split(/\bif\b/i)[1] ?? '') ? 'report' : 'ask';
-  if (NEED_HELP.test(q)) return harm || NARRATION.test(q) ? 'report' : 'ask';
+  // "What should I do if a parent sends me a friend request?" is a hypothetical: a question, unless harm is named.
+  if (NEED_HELP.test(q)) return harm || (NARRATION.test(q) && !/\bif\b/i.test(q)) ? 'report' : 'ask';
   // "Should I delete abusive messages someone sends me?": an incident, even in a question's words.
   if (harm && NARRATION.test(q) && /\b(?:me|my)\b/i.test(q) && !/^(?:can|could|may|am)\s+i\b/i.test(q)) return 'report';
   if (ASKING_PERMISSION.test(q) && !/\b(?:report|tell)\b/i.test(q)) return 'ask';

@@ -8,6 +8,8 @@ const ABBREV = /\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$/i;
 const ACTION_VERB =
   /^(?:or\s+|and\s+|nor\s+)?(?:identify|allow|post|share|publish|upload|use|accept|make|give|send|engage|communicate|follow|add|tag|name|contact|disclose|discuss|create|access|invite|comment|reply|respond|befriend|message|request|store|copy|forward|download|link|embed|reveal|breach|bring|place|display|photograph|film|record|criticise|approach|join|like)\b/i;
 
+const EXPLICIT_REQUIRE = /\b(?:must|should|shall|will|need|needs|required|expected|ensure|always|have to|has to)\b/i;
+
 /** A clause's parts, each with the effect its own words give (or inherit from the sentence/list). */
 export function splitParts(text: string, inherited?: Effect): ClausePart[] {
   const parts: ClausePart[] = [];
@@ -18,7 +20,9 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       let effect: Effect;
       // In a list of what is forbidden, "[unless properly authorised]" naming no one is an exception, not the rule.
       const unnamedException = own?.effect === 'permission' && !own.permissionFrom && inherited === 'forbids';
-      if (own && !unnamedException && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
+      // "…must not accept friend requests, follow requests…": a later piece opening with a verb-like word is not a command.
+      const echo = own?.effect === 'requires' && sentenceEffect !== undefined && !EXPLICIT_REQUIRE.test(piece);
+      if (own && !unnamedException && !echo && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
       else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
       if (own && own.effect !== 'permission') sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);

@@ -111,7 +111,10 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
   const total = [...query.weights.values()].reduce((s, w) => s + w, 0);
   const heavy = query.terms.filter((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t) && !t.startsWith('='));
   const parties = query.terms.filter((t) => PARTY_TERMS.has(t));
-  if (total === 0 || heavy.length === 0) return [];
+  if (total === 0) return [];
+  // Only whom/where words ("share the school's posts on my own page"): answer only a clause that has them all.
+  const lightOnly = heavy.length === 0;
+  if (lightOnly && query.weights.size < 2) return [];
   const out: RankedClause[] = [];
   for (const doc of index.docs) {
     let raw = 0;
@@ -139,8 +142,8 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
       matched.push(t);
     }
     const topics = matched.filter((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t)).length;
-    if (topics === 0) continue;
     const coverage = covered / total;
+    if (lightOnly ? coverage < 0.999 : topics === 0) continue;
     // One topic word in common is thin evidence ("mobile phones in exams" vs a rule on phones): it must cover more.
     if (coverage < (topics >= 2 || heavy.length < 2 ? MIN_COVERAGE : SINGLE_TOPIC_COVERAGE)) continue;
     for (const t of opts.boost ?? []) if (doc.tf.has(t) && !query.weights.has(t)) raw += (index.idf.get(t) ?? 0) * 0.8;
