@@ -16,6 +16,8 @@ const BY_EFFECT: Record<Effect, Verdict> = {
   informs: 'info',
 };
 
+const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
+
 /** The part of a clause that best matches the question (ties go to the earlier part). */
 export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: SchoolIndex, asksRule?: 'may' | 'must'): { part: ClausePart; index: number } {
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
@@ -47,6 +49,8 @@ export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
   if (read.intent === 'report') return 'info';
   if (read.form === 'whatif' || read.aboutOthers) return part.effect === 'permission' && !read.aboutOthers ? 'permission' : 'info';
   if (read.form === 'wh') return part.effect === 'permission' ? 'permission' : 'info';
+  // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
+  if (read.asksRule === 'may' && part.effect === 'requires' && GATE.test(part.text)) return 'permission';
   return BY_EFFECT[part.effect];
 }
 
