@@ -1,5 +1,5 @@
 // Answers questions for the dispatcher through the answers module (bot/answer/): the verdict, the
-// quoted clause, did-you-mean and, for incidents, "Start a report"; remembers what feedback records.
+// quoted clause, did-you-mean and, for incidents, "Start a report"; and what a 👍/👎 records.
 
 import type { PolicyLibrary } from '../knowledge/library.js';
 import { answerForClause, answerQuestion } from './answer/answer-question.js';
