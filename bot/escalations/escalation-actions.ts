@@ -5,9 +5,10 @@ import type { BotContext } from '../bot-context.js';
 import type { Actor, BotResponse } from '../events.js';
 import { respond } from '../events.js';
 import { textReply, type Reply } from '../reply.js';
-import { safeguardingSystemName } from '../report/routing.js';
+import { isChildProtection, safeguardingSystemName } from '../report/routing.js';
+import { formatDate, formatTime } from '../format-time.js';
 import { canManage, isReporter, refusalText } from './access.js';
-import { alertReply, fullReply, personName, reporterUpdateReply } from './escalation-replies.js';
+import { alertReply, fullReply, personName, reporterStatus, reporterUpdateReply } from './escalation-replies.js';
 import type { AuditDraft, DeliveryDraft, Escalation, EscalationChange } from './model.js';
 
 /** How the action arrived: a button (answer in place), a form submission, or a typed command. */
@@ -87,7 +88,7 @@ export async function acknowledge(ctx: BotContext, actor: Actor, ref: string, vi
   const now = ctx.clock.now().toISOString();
   const result = await change(ctx, actor, ref, (e) => {
     if (e.status === 'resolved') return `${ref} is already resolved (by ${personName(e.resolvedBy!)}); nothing changed.`;
-    if (e.status === 'acknowledged') return `${ref} was already acknowledged by ${personName(e.acknowledgedBy!)} at ${e.acknowledgedAt}; nothing changed.`;
+    if (e.status === 'acknowledged') return `${ref} was already acknowledged by ${personName(e.acknowledgedBy!)} at ${formatTime(e.acknowledgedAt)}; nothing changed.`;
     return { escalation: { ...e, status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: stripSchool(actor) }, audit: [audit(ctx, actor, 'acknowledged')] };
   }, 'acknowledged');
   return outcome(ctx, actor, via, result, (e) => `You acknowledged ${e.ref}. The reporter has been told.`);
@@ -125,7 +126,11 @@ export async function resolve(ctx: BotContext, actor: Actor, ref: string, text: 
       audit: [audit(ctx, actor, 'resolved', undefined, outcomeText)],
     };
   }, 'resolved');
-  return outcome(ctx, actor, via, result, (e) => `You resolved ${e.ref}. The reporter has been told the outcome.`);
+  return outcome(ctx, actor, via, result, (e) =>
+    isChildProtection(e.report)
+      ? `You resolved ${e.ref}. The reporter has been told it is resolved, but not the outcome (child protection: need to know).`
+      : `You resolved ${e.ref}. The reporter has been told the outcome.`,
+  );
 }
 
 function outcome(ctx: BotContext, actor: Actor, via: Via, result: { escalation: Escalation } | { refused: string }, said: (e: Escalation) => string): BotResponse {
@@ -138,7 +143,7 @@ function outcome(ctx: BotContext, actor: Actor, via: Via, result: { escalation: 
 export async function show(ctx: BotContext, actor: Actor, ref: string, via: Via): Promise<BotResponse> {
   const e = await ctx.store.getEscalation(ref);
   if (e && e.school === actor.school && isReporter(e, actor) && !canManage(e, ctx.directory.people(actor.school), actor)) {
-    const text = `Your report ${e.ref} (${e.createdAt.slice(0, 10)}): ${e.status}${e.outcome ? `. Outcome: ${e.outcome}` : ''}.`;
+    const text = `Your report ${e.ref} (${formatDate(e.createdAt)}): ${reporterStatus(e)}.`;
     return via === 'action' ? respond({ direct: [textReply(text)] }) : tell(via, textReply(text));
   }
   const check = await checked(ctx, actor, ref, via);

@@ -7,6 +7,7 @@ import { guidanceBlocks } from '../report/guidance.js';
 import { optionLabel } from '../report/report-steps.js';
 import { blocksText } from '../report/report-flow.js';
 import { isChildProtection } from '../report/routing.js';
+import { formatDate, formatTime } from '../format-time.js';
 import type { AuditEvent, Delivery, Escalation } from './model.js';
 
 export const roleName: Record<Role, string> = { head: 'head teacher', dsl: 'designated safeguarding lead', chair: 'chair of governors' };
@@ -43,7 +44,7 @@ export function alertReply(e: Escalation, opts: AlertOptions): Reply {
   } else {
     blocks.push({ kind: 'fields', fields: detailFields(e) });
   }
-  blocks.push(...stateBlocks(e));
+  blocks.push(...stateBlocks(e, cp));
   const actions = escalationButtons(e, cp);
   if (actions.length) blocks.push({ kind: 'actions', actions });
   return { text: blocksText(blocks), blocks, preview };
@@ -72,10 +73,16 @@ function detailFields(e: Escalation) {
   ];
 }
 
-function stateBlocks(e: Escalation): Block[] {
+/** Outcome and notes; `hidden` (child-protection alerts) says they exist without their words. */
+function stateBlocks(e: Escalation, hidden = false): Block[] {
   const blocks: Block[] = [];
+  const notes = `${e.notes.length} note${e.notes.length > 1 ? 's' : ''}`;
+  if (hidden) {
+    if (e.outcome || e.notes.length) blocks.push({ kind: 'text', text: `${e.outcome ? 'Outcome recorded. ' : ''}${e.notes.length ? `${notes}. ` : ''}Open them with "Show details".` });
+    return blocks;
+  }
   if (e.outcome) blocks.push({ kind: 'text', text: `Outcome: ${e.outcome}` });
-  if (e.notes.length) blocks.push({ kind: 'text', text: `${e.notes.length} note${e.notes.length > 1 ? 's' : ''}; the latest: ${e.notes[e.notes.length - 1].text}` });
+  if (e.notes.length) blocks.push({ kind: 'text', text: `${notes}; the latest: ${e.notes[e.notes.length - 1].text}` });
   return blocks;
 }
 
@@ -95,14 +102,14 @@ function escalationButtons(e: Escalation, cp: boolean): Button[] {
 export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delivery[], opts: AlertOptions): Reply {
   const blocks: Block[] = [
     { kind: 'heading', text: `${e.ref}: ${optionLabel('category', e.report.category)}` },
-    { kind: 'fields', fields: [...summaryFields(e), { label: 'Reported at', value: e.createdAt }, { label: 'Due by', value: e.dueAt }] },
+    { kind: 'fields', fields: [...summaryFields(e), { label: 'Reported at', value: formatTime(e.createdAt) }, { label: 'Due by', value: formatTime(e.dueAt) }] },
     { kind: 'fields', fields: detailFields(e) },
     ...stateBlocks(e),
   ];
   if (isChildProtection(e.report)) blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
   blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [], schoolName: opts.schoolName ?? e.guidance[0]?.citation.schoolName }));
   if (e.notes.length) {
-    blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'text', text: e.notes.map((n) => `${n.at} ${personName(n.by)}: ${n.text}`).join('\n') });
+    blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'text', text: e.notes.map((n) => `${formatTime(n.at)} ${personName(n.by)}: ${n.text}`).join('\n') });
   }
   blocks.push({ kind: 'heading', text: 'Messages sent' }, { kind: 'text', text: deliveryLines(deliveries) });
   blocks.push({ kind: 'heading', text: 'Audit trail' }, { kind: 'text', text: audit.map(auditLine).join('\n') || 'Nothing yet.' });
@@ -116,22 +123,22 @@ function deliveryLines(deliveries: Delivery[]): string {
   return deliveries
     .map((d) => {
       const to = `${d.purpose} to ${d.to.platform}:${d.to.userId}`;
-      if (d.state === 'sent') return `${to}: sent ${d.sentAt ?? ''}`.trim();
-      if (d.state === 'retrying') return `${to}: FAILING after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''} (${d.lastError ?? 'unknown error'}); next try ${d.nextAttemptAt}`;
+      if (d.state === 'sent') return `${to}: sent ${formatTime(d.sentAt)}`.trim();
+      if (d.state === 'retrying') return `${to}: FAILING after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''} (${d.lastError ?? 'unknown error'}); next try ${formatTime(d.nextAttemptAt)}`;
       return `${to}: waiting to be sent`;
     })
     .join('\n');
 }
 
 function auditLine(a: AuditEvent): string {
-  return `${a.at} ${personName(a.actor)} ${a.action}${a.detail ? `: ${a.detail}` : ''}${a.reason ? ` (why: ${a.reason})` : ''}`;
+  return `${formatTime(a.at)} ${personName(a.actor)} ${a.action}${a.detail ? `: ${a.detail}` : ''}${a.reason ? ` (why: ${a.reason})` : ''}`;
 }
 
 /** A list of escalations for a head/DSL, each with a button to show it. */
 export function listReply(title: string, items: Escalation[], empty: string): Reply {
   if (items.length === 0) return { text: `${title}\n${empty}`, blocks: [{ kind: 'heading', text: title }, { kind: 'text', text: empty }] };
   const blocks: Block[] = [{ kind: 'heading', text: title }];
-  blocks.push({ kind: 'text', text: items.map((e) => `${e.ref}  ${urgencyText(e)}  ${optionLabel('category', e.report.category)}  ${statusText(e)}  reported ${e.createdAt.slice(0, 10)} by ${personName(e.reporter)}`).join('\n') });
+  blocks.push({ kind: 'text', text: items.map((e) => `${e.ref}  ${urgencyText(e)}  ${optionLabel('category', e.report.category)}  ${statusText(e)}  reported ${formatDate(e.createdAt)} by ${personName(e.reporter)}`).join('\n') });
   blocks.push({ kind: 'actions', actions: items.slice(0, 5).map((e) => ({ label: `Show ${e.ref}`, action: { type: 'escalation.show', ref: e.ref } })) });
   return { text: blocksText(blocks), blocks };
 }
@@ -139,9 +146,18 @@ export function listReply(title: string, items: Escalation[], empty: string): Re
 /** The reporter's own reports and where each stands. */
 export function myReportsReply(items: Escalation[]): Reply {
   if (items.length === 0) return { text: "You haven't made any reports. Type 'report' to start one.", blocks: [{ kind: 'text', text: "You haven't made any reports. Type 'report' to start one." }] };
-  const lines = items.map((e) => `${e.ref}  ${optionLabel('category', e.report.category)}  ${e.status}${e.outcome ? `: ${e.outcome}` : ''}  (${e.createdAt.slice(0, 10)})`);
+  const lines = items.map((e) => `${e.ref}  ${optionLabel('category', e.report.category)}  ${reporterStatus(e)}  (${formatDate(e.createdAt)})`);
   const blocks: Block[] = [{ kind: 'heading', text: 'Your reports' }, { kind: 'text', text: lines.join('\n') }];
   return { text: blocksText(blocks), blocks };
+}
+
+/**
+ * Where a report stands, as its reporter may see it. A child-protection outcome stays with the
+ * safeguarding team (shared on a need-to-know basis), so the reporter learns only that it is resolved.
+ */
+export function reporterStatus(e: Escalation): string {
+  if (e.status !== 'resolved' || !e.outcome) return e.status;
+  return isChildProtection(e.report) ? 'resolved (the safeguarding team holds the outcome)' : `resolved: ${e.outcome}`;
 }
 
 /** The DM telling a reporter their report moved. */
@@ -149,6 +165,8 @@ export function reporterUpdateReply(e: Escalation, what: 'acknowledged' | 'resol
   const text =
     what === 'acknowledged'
       ? `Your report ${e.ref} has been acknowledged by ${personName(e.acknowledgedBy!)}.`
-      : `Your report ${e.ref} has been resolved by ${personName(e.resolvedBy!)}. Outcome: ${e.outcome}`;
+      : isChildProtection(e.report)
+        ? `Your report ${e.ref} has been resolved by ${personName(e.resolvedBy!)}. As it concerns a child's safety, the details stay with the safeguarding team; speak to the designated safeguarding lead if you need to know more. Thank you for reporting it.`
+        : `Your report ${e.ref} has been resolved by ${personName(e.resolvedBy!)}. Outcome: ${e.outcome}`;
   return { text, blocks: [{ kind: 'text', text }], preview: `Update on your report ${e.ref}` };
 }

@@ -47,6 +47,34 @@ describe('escalation actions', () => {
     assert.equal(h.notifier.to('ann').filter((m) => /acknowledged/.test(m.reply.text)).length, 1);
   });
 
+  it('keeps a child-protection outcome and notes with the safeguarding team', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', { category: 'child-at-risk', poster: 'pupil', about: 'pupil' });
+    await h.bot.runDueWork();
+    const note = await h.press('dsl', { type: 'escalation.note', ref, note: 'Spoke to Jane and her mother.' });
+    assert.doesNotMatch(note.update!.text, /Jane/, 'the alert body never carries note text for child protection');
+    assert.match(note.update!.text, /1 note\. Open them with "Show details"/);
+    const resolved = await h.press('dsl', { type: 'escalation.resolve', ref, outcome: 'Referred to children\'s social care.' });
+    assert.match(resolved.ephemeral!.text, /not the outcome/);
+    assert.doesNotMatch(resolved.update!.text, /social care/);
+    await h.bot.runDueWork();
+    const toAnn = h.notifier.to('ann').map((m) => m.reply.text).join('\n');
+    assert.match(toAnn, /resolved by dsl/);
+    assert.doesNotMatch(toAnn, /social care/);
+    const mine = allText(await h.say('ann', 'my reports'));
+    assert.match(mine, /resolved \(the safeguarding team holds the outcome\)/);
+    assert.doesNotMatch(mine, /social care/);
+    assert.match(allText(await h.press('dsl', { type: 'escalation.show', ref })), /Referred to children's social care/);
+  });
+
+  it('shows times in UK time, not as raw ISO strings', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    const shown = allText(await h.say('head', `show ${ref}`));
+    assert.match(shown, /Reported at: \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+    assert.doesNotMatch(shown, /\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
   it('says so for an escalation that does not exist', async () => {
     const h = await makeHarness();
     assert.match((await h.press('head', { type: 'escalation.ack', ref: 'ESC-2026-0999' })).ephemeral!.text, /can't find a report ESC-2026-0999/);
