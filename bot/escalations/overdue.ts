@@ -9,7 +9,9 @@ import { alertReply } from './escalation-replies.js';
 export async function remindOverdue(ctx: BotContext): Promise<number> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const candidates = (await ctx.store.listEscalations({ status: ['open'], overdue: false, limit: 100_000 })).filter((e) => e.dueAt <= at);
+  // Only the open escalations already due: the store filters on due time (an index in PostgreSQL),
+  // so a pass costs nothing per escalation that is not yet due.
+  const candidates = await ctx.store.listEscalations({ status: ['open'], overdue: false, dueBefore: at, limit: 100_000 });
   let reminded = 0;
   for (const candidate of candidates) {
     const people = ctx.directory.people(candidate.school);

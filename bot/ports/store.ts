@@ -20,6 +20,8 @@ export interface EscalationQuery {
   overdue?: boolean;
   /** Only those created at or after this ISO time. */
   since?: string;
+  /** Only those due (`dueAt`) at or before this ISO time: the overdue pass asks for these alone. */
+  dueBefore?: string;
   /** Newest first; default 50. */
   limit?: number;
 }

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLowdbStore } from '../../adapters/store/lowdb/lowdb-store.js';
+import type { EscalationQuery, Store } from '../../bot/ports/store.js';
+import { createMemoryStore } from '../fakes/memory-store.js';
 import { allText, makeHarness } from './harness.js';
 
 describe('escalation actions', () => {
@@ -190,6 +192,20 @@ describe('delivery and reminders', () => {
     assert.equal(e.overdue, true);
     assert.equal((await h.store.listAudit(ref)).filter((a) => a.action === 'reminder-sent').length, 1);
     assert.match(allText(await h.say('head', 'overdue')), new RegExp(ref));
+  });
+
+  it('asks the store only for escalations already due, not every open one, on each pass', async () => {
+    const queries: EscalationQuery[] = [];
+    const inner = createMemoryStore();
+    const store: Store = { ...inner, listEscalations: (q) => (queries.push(q), inner.listEscalations(q)) };
+    const h = await makeHarness({ store, people: { responseHours: 24 } });
+    const { ref } = await h.report('ann', {});
+    await h.bot.runDueWork();
+    h.clock.advance(25 * 3600 * 1000);
+    queries.length = 0;
+    await h.bot.runDueWork();
+    assert.deepEqual(queries, [{ status: ['open'], overdue: false, dueBefore: h.clock.now().toISOString(), limit: 100_000 }]);
+    assert.equal((await h.store.getEscalation(ref))!.overdue, true);
   });
 });
 

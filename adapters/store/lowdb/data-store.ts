@@ -195,6 +195,7 @@ export function queryEscalations(all: Escalation[], q: EscalationQuery): Escalat
     .filter((e) => !q.reporter || (e.reporter.platform === q.reporter.platform && e.reporter.userId === q.reporter.userId))
     .filter((e) => q.overdue === undefined || e.overdue === q.overdue)
     .filter((e) => !q.since || e.createdAt >= q.since)
+    .filter((e) => !q.dueBefore || Date.parse(e.dueAt) <= Date.parse(q.dueBefore))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.ref.localeCompare(a.ref))
     .slice(0, q.limit ?? 50);
 }

@@ -146,10 +146,14 @@ export function escalationListSql(query: EscalationQuery): { sql: string; params
     where.push(numbered);
   };
   if (query.school) add('school = ?', query.school);
-  if (query.status !== undefined) add('status = ANY(?::text[])', query.status);
+  // A single status is written as an equality so the planner can use the partial index on open rows.
+  if (query.status?.length === 1) add('status = ?', query.status[0]);
+  else if (query.status !== undefined) add('status = ANY(?::text[])', query.status);
   if (query.reporter) add('reporter_platform = ? AND reporter_user = ?', query.reporter.platform, query.reporter.userId);
   if (query.overdue !== undefined) add('overdue = ?', query.overdue);
   if (query.since) add('created_at >= ?::timestamptz', query.since);
+  // With status ['open'] this is the partial index escalations_open_due (due_at) WHERE status = 'open'.
+  if (query.dueBefore) add('due_at <= ?::timestamptz', query.dueBefore);
   params.push(Math.max(0, Math.floor(query.limit ?? 50)));
   const sql = `SELECT record FROM escalations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY created_at DESC, seq DESC LIMIT $${params.length}`;

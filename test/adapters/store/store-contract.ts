@@ -192,6 +192,23 @@ function describeEscalationContract(ctx: { store: Store }): void {
       assert.deepEqual(listed[0], await ctx.store.getEscalation(e4.ref));
     });
 
+    it('filters by dueBefore: due at or before the time given, whatever the offset it is written with', async () => {
+      const due = (hours: number) => new Date(Date.parse('2026-03-02T09:00:00.000Z') + hours * 3600 * 1000).toISOString();
+      const early = await ctx.store.createEscalation(draft({ dueAt: due(1) }), [], []);
+      const exact = await ctx.store.createEscalation(draft({ dueAt: due(2) }), [], []);
+      const late = await ctx.store.createEscalation(draft({ dueAt: due(3) }), [], []);
+      const acked = await ctx.store.createEscalation(draft({ dueAt: due(0) }), [], []);
+      await ctx.store.updateEscalation(acked.ref, (c) => acknowledge(c));
+      const refs = async (q: Parameters<Store['listEscalations']>[0]) => (await ctx.store.listEscalations(q)).map((e) => e.ref).sort();
+
+      assert.deepEqual(await refs({ dueBefore: due(2) }), [early.ref, exact.ref, acked.ref].sort());
+      assert.deepEqual(await refs({ dueBefore: due(2), status: ['open'], overdue: false }), [early.ref, exact.ref].sort());
+      assert.deepEqual(await refs({ dueBefore: due(-1) }), []);
+      // The same instant written in another offset: compared as times, not as strings.
+      assert.deepEqual(await refs({ dueBefore: '2026-03-02T11:00:00+01:00', status: ['open'] }), [early.ref]);
+      assert.deepEqual(await refs({ status: ['open'] }), [early.ref, exact.ref, late.ref].sort(), 'no dueBefore, no filter');
+    });
+
     it('returns 50 unless asked for more', async () => {
       await Promise.all(Array.from({ length: 55 }, () => ctx.store.createEscalation(draft(), [], [])));
       assert.equal((await ctx.store.listEscalations({})).length, 50);
