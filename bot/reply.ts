@@ -93,6 +93,7 @@ export type Tone = 'normal' | 'notice' | 'urgent';
 
 /** The pieces a reply is made of; one renderer function per kind in each adapter. */
 export type Block =
+  /** `headline` is the whole verdict sentence ("No — …"): renderers add an emoji and style, not a label. */
   | { kind: 'verdict'; verdict: Verdict; headline: string }
   | { kind: 'quote'; text: string; citation: Citation }
   | { kind: 'text'; text: string; tone?: Tone }

@@ -29,23 +29,23 @@ const MAX_CHUNKS = 4;
 /** The action_id prefix of every button the assistant draws; the app routes on it. */
 export const ACTION_PREFIX = 'act:';
 
-export const VERDICT_LABELS: Record<Verdict, { emoji: string; label: string }> = {
-  yes: { emoji: ':white_check_mark:', label: 'Yes' },
-  no: { emoji: ':no_entry:', label: 'No' },
-  permission: { emoji: ':key:', label: 'Only with permission' },
-  caution: { emoji: ':warning:', label: 'Be cautious' },
-  must: { emoji: ':pushpin:', label: 'You must' },
-  info: { emoji: ':information_source:', label: 'For information' },
-  unknown: { emoji: ':grey_question:', label: 'Not covered by the policy' },
+/** The emoji before each verdict's headline. */
+export const VERDICT_EMOJI: Record<Verdict, string> = {
+  yes: ':white_check_mark:',
+  no: ':no_entry:',
+  permission: ':key:',
+  caution: ':warning:',
+  must: ':pushpin:',
+  info: ':information_source:',
+  unknown: ':grey_question:',
 };
 
 const TONE_PREFIX: Record<Tone, string> = { normal: '', notice: ':warning: ', urgent: ':rotating_light: ' };
 
-/** The verdict line: emoji, bold label, then the headline. */
+/** The verdict line: emoji, then the headline in bold (it already says "No — …", so no label). */
 export function renderVerdict(block: Extract<Block, { kind: 'verdict' }>): KnownBlock[] {
-  const { emoji, label } = VERDICT_LABELS[block.verdict];
-  const head = `${emoji} *${label}.* `;
-  return [section(head + safeMrkdwn(block.headline, LIMITS.sectionText - head.length))];
+  const head = `${VERDICT_EMOJI[block.verdict]} `;
+  return [section(`${head}*${safeMrkdwn(block.headline, LIMITS.sectionText - head.length - 2)}*`)];
 }
 
 /** A quoted clause (as blockquote sections) followed by its citation. */

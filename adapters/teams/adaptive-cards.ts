@@ -75,14 +75,14 @@ export function renderBlock(block: Block): CardElement[] {
   }
 }
 
-const verdictLooks: Record<Verdict, { label: string; style: string; color: string }> = {
-  yes: { label: '✅ Yes', style: 'good', color: 'Good' },
-  no: { label: '⛔ No', style: 'attention', color: 'Attention' },
-  permission: { label: '🔑 Only with permission', style: 'warning', color: 'Warning' },
-  caution: { label: '⚠️ Be careful', style: 'warning', color: 'Warning' },
-  must: { label: '📌 You must', style: 'accent', color: 'Accent' },
-  info: { label: 'ℹ️ What the policy says', style: 'accent', color: 'Accent' },
-  unknown: { label: '❔ The policy does not say', style: 'default', color: 'Default' },
+const verdictLooks: Record<Verdict, { emoji: string; style: string; color: string }> = {
+  yes: { emoji: '✅', style: 'good', color: 'Good' },
+  no: { emoji: '⛔', style: 'attention', color: 'Attention' },
+  permission: { emoji: '🔑', style: 'warning', color: 'Warning' },
+  caution: { emoji: '⚠️', style: 'warning', color: 'Warning' },
+  must: { emoji: '📌', style: 'accent', color: 'Accent' },
+  info: { emoji: 'ℹ️', style: 'accent', color: 'Accent' },
+  unknown: { emoji: '❔', style: 'default', color: 'Default' },
 };
 
 /** The verdict as a coloured banner with its headline. */
@@ -92,10 +92,8 @@ export function renderVerdict(verdict: Verdict, headline: string): CardElement {
     type: 'Container',
     style: look.style,
     bleed: true,
-    items: [
-      textBlock(look.label, { weight: 'Bolder', color: look.color, size: 'Medium' }),
-      textBlock(headline, {}),
-    ],
+    // The headline already says "No — …": the banner adds the emoji and colour, not a second label.
+    items: [textBlock(`${look.emoji} ${headline}`, { weight: 'Bolder', color: look.color, size: 'Medium' })],
   };
 }
 

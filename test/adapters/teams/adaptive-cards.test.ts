@@ -49,7 +49,7 @@ describe('Adaptive Card renderers', () => {
     assert.equal(card.type, 'AdaptiveCard');
     assert.equal(card.version, '1.5');
     const text = cardText(card);
-    assert.match(text, /Only with permission/);
+    assert.match(text, /^🔑 Only with the Head teacher’s permission\.\n/, 'the banner is the emoji and the headline, once');
     assert.match(text, /Staff must not \*ever\* post \[photos\]\(x\) of pupils\./);
     assert.match(text, /Cadmus School social media policy, 3\.1 Personal use/);
     assert.match(text, /3\.2 Personal use: Use at home/);
