@@ -34,7 +34,7 @@ export async function deliverResponse(context: TurnContext, event: InboundEvent,
 
   // The card that replaces the one pressed: the form with its errors, the updated message, a form
   // the action opened, or (for a submitted form) the first message back, e.g. the confirmation.
-  const replacement = replacementCard(event, response, deps.forms);
+  const replacement = await replacementCard(event, response, deps);
   const formInPlace = replacement !== undefined && !response.update && !response.formErrors;
   let { replies, direct } = response;
   if (response.form) {
@@ -64,7 +64,7 @@ export async function deliverResponse(context: TurnContext, event: InboundEvent,
 
   for (const reply of replies) await here(reply);
   if (response.form && !formInPlace && !response.formErrors) {
-    deps.forms.remember(event.actor.userId, response.form);
+    await rememberForm(event, response.form, deps);
     await toActor(formActivity(response.form));
     if (!inDm && replies.length === 0) {
       await here({ type: 'message', text: "I've sent you a private message to take this further.", textFormat: 'plain' });
@@ -74,16 +74,29 @@ export async function deliverResponse(context: TurnContext, event: InboundEvent,
 }
 
 /** The card to show in place of the pressed one, if the response calls for one. */
-function replacementCard(event: InboundEvent, response: BotResponse, forms: FormMemory): CardElement | undefined {
+async function replacementCard(event: InboundEvent, response: BotResponse, deps: DeliverDeps): Promise<CardElement | undefined> {
   if (event.type === 'form' && response.formErrors) {
-    const spec = response.form ?? forms.recall(event.actor.userId, event.formId);
-    if (spec) return formCard({ ...spec, values: { ...spec.values, ...event.values }, errors: response.formErrors });
+    const spec = response.form ?? (await deps.forms.recall(event.actor.userId, event.formId).catch(() => undefined));
+    // The submitted card's own context (the escalation ref) wins over the remembered form's: the
+    // person may have opened another form of the same kind since.
+    const context = event.context ?? spec?.context;
+    if (spec) return formCard({ ...spec, values: { ...spec.values, ...event.values }, errors: response.formErrors, ...(context ? { context } : {}) });
     return renderCard({ text: 'Please check the form.', blocks: [{ kind: 'fields', fields: Object.entries(response.formErrors).map(([label, value]) => ({ label, value })) }] });
   }
   if (response.update) return renderCard(response.update);
   // A note or outcome form asked for by an escalation button replaces that card; the report form does not.
-  if (event.type === 'action' && response.form && response.form.id !== 'report') return formCard(response.form);
+  if (event.type === 'action' && response.form && response.form.id !== 'report') {
+    await rememberForm(event, response.form, deps);
+    return formCard(response.form);
+  }
   return undefined;
+}
+
+/** Keeps the form for a redraw with errors; a store failure only costs the redraw (a plain list instead). */
+async function rememberForm(event: InboundEvent, form: FormSpec, deps: DeliverDeps): Promise<void> {
+  await deps.forms.remember(event.actor.userId, form).catch((error: unknown) =>
+    deps.logger.warn('teams: could not keep the form for a redraw', { form: form.id, error: (error as Error).message }),
+  );
 }
 
 function isReply(value: Reply | OutgoingActivity): value is Reply {

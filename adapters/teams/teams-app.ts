@@ -45,7 +45,7 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
     longRunningMessages: false,
   });
   const conversations = createConversationRecorder(deps.store);
-  const deliver: DeliverDeps = { notifier: deps.notifier, forms: createFormMemory(), logger: deps.logger, retry: deps.retry ?? defaultRetry };
+  const deliver: DeliverDeps = { notifier: deps.notifier, forms: createFormMemory(deps.store), logger: deps.logger, retry: deps.retry ?? defaultRetry };
 
   const welcome = async (context: TurnContext) => {
     await remember(context);

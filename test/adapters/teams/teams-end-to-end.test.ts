@@ -54,6 +54,7 @@ describe('Teams with the real core', function () {
   let dataDir: string;
   let bot: Bot;
   let clock: FakeClock;
+  let directory: ReturnType<typeof createDirectory>;
   const where = () => ({ serviceUrl: h.connector.url });
 
   before(async () => {
@@ -73,7 +74,7 @@ describe('Teams with the real core', function () {
       TEAMS_DSL_USERS: dsl.aadObjectId,
       DATA_DIR: dataDir,
     });
-    const directory = createDirectory(config, 'cadmus');
+    directory = createDirectory(config, 'cadmus');
     h = await startHarness({ store, directory, config: config.teams });
     clock = createFakeClock();
     bot = createBot({ library, store, notifiers: [h.teams.notifier], directory, clock, logger: h.logger });
@@ -170,6 +171,23 @@ describe('Teams with the real core', function () {
     assert.equal(alert.conversationId, `a:personal-${head.aadObjectId}`, 'sent in the head’s stored chat');
     assert.equal(h.connector.sent('create').length, 0);
     assert.match(alert.body.summary, new RegExp(ref));
+  });
+
+  it('redraws the form with its errors on another instance sharing the store (no form kept in process memory)', async () => {
+    const { submit, cardId } = await openReportForm();
+    const second = await startHarness({ store, directory });
+    try {
+      second.mount(createBot({ library, store, notifiers: [second.teams.notifier], directory, clock, logger: second.logger }));
+      const missing = await second.post(executeInvoke(alice, { ...submit, ...goodReport, in_description: '' }, cardId, where()));
+      assert.equal(missing.body.type, 'application/vnd.microsoft.card.adaptive');
+      const card = missing.body.value;
+      assert.match(cardText(card), /Please check one answer below/);
+      assert.match(JSON.stringify(card), /"id":"in_description"/, 'the whole form is drawn again, not a list of errors');
+      assert.match(JSON.stringify(card), /"value":"Facebook"/, 'what was typed is kept');
+      assert.ok(findAction(card, 'Send to the head'), 'and it can be sent again');
+    } finally {
+      await second.close();
+    }
   });
 
   it('reaches a DSL never seen by creating the 1:1 chat in the tenant, with no details in the notification', async () => {
