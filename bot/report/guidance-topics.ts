@@ -173,6 +173,23 @@ export const guidanceTopics: GuidanceTopic[] = [
     key: (f) => aboutStaff(f),
   },
   {
+    // Pupil-on-pupil abuse (child-on-child, in the statutory guidance's words) is dealt with under
+    // the school's anti-bullying and behaviour policies, and is a safeguarding matter: the DSL advises.
+    id: 'pupil-on-pupil', label: 'bullying or abuse between pupils (the anti-bullying and behaviour policies)', adviser: 'dsl',
+    queries: ['anti-bullying policy', 'behaviour policy', 'pupils cyberbullying', 'child-on-child abuse'],
+    signal: [/bull(y|ies|ying)|child-on-child|peer[- ]on[- ]peer|behaviour polic/i],
+    // A clause naming the anti-bullying or behaviour policy fits; else one about bullying among
+    // pupils that says what is done about it.
+    also: (t) =>
+      /anti-bullying|behaviour polic/i.test(t) ||
+      (/\b(pupils?|students?|children|young people|peers?)\b/i.test(t) && /report|inform|tell|disciplin|sanction|deal|investigat/i.test(t)),
+    // Rules forbidding staff to bully, and the staff behaviour code, are about staff conduct, not this report.
+    not: /colleagues|employees?|any individual|staff (must|should) not|staff behaviour/i,
+    prefer: [/anti-bullying/i, /behaviour polic/i],
+    applies: (f) => f.poster === 'pupil' && f.about === 'pupil' && conduct(f),
+    key: () => true,
+  },
+  {
     id: 'child-contact', label: 'messages from children', adviser: 'dsl',
     queries: ['communication received from children'],
     signal: [/(communications?|messages?|contact) (received )?from (children|pupils|students)/i, /report|safeguarding/i],

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ReportFields } from '../../../bot/escalations/model.js';
 import { findGuidance, guidanceBlocks } from '../../../bot/report/guidance.js';
-import { fitsPoster } from '../../../bot/report/guidance-topics.js';
+import { readFile } from 'node:fs/promises';
+import { fitsPoster, guidanceTopics } from '../../../bot/report/guidance-topics.js';
 import { allText, makeHarness, policies } from '../harness.js';
 
 interface Case {
@@ -105,6 +106,22 @@ const cases: Case[] = [
     school: 'templemoor', fields: { poster: 'unknown', about: 'pupil', category: 'extremism' },
     has: ['templemoor-the-prevent-duty-6'], hasNot: ['templemoor-cyberbullying-and-trolling-2'], silent: null,
   },
+  {
+    name: "Templemoor: a pupil's abusive post about another pupil → the policy's link to its anti-bullying and behaviour policies",
+    school: 'templemoor', fields: { poster: 'pupil', about: 'pupil', category: 'abusive' },
+    has: ['templemoor-links-to-other-policies-2'], hasNot: ['templemoor-parents-carers-3', 'templemoor-cyberbullying-and-trolling-4'], silent: null,
+  },
+  {
+    name: "Cadmus: a pupil's post bullying another pupil → silent on it, said plainly, DSL advises; not the staff bullying rule nor 5.1",
+    school: 'cadmus', fields: { poster: 'pupil', about: 'pupil', category: 'abusive' },
+    has: [], hasNot: ['cadmus-4.6', 'cadmus-5.1', 'cadmus-9.1'],
+    silent: /Cadmus Family of Schools' policy says nothing about bullying or abuse between pupils \(the anti-bullying and behaviour policies\); the designated safeguarding lead and the head teacher will advise/,
+  },
+  {
+    name: "LFSSQ: a pupil's post about another pupil → not the Staff Behaviour Policy clause",
+    school: 'lfssq', fields: { poster: 'pupil', about: 'pupil', category: 'abusive' },
+    has: [], hasNot: ['lfssq-introduction-3'], silent: /says nothing about bullying or abuse between pupils/,
+  },
 ];
 
 describe('report guidance', () => {
@@ -157,6 +174,23 @@ describe('report guidance', () => {
     assert.match(text, /Cadmus Family of Schools 5\.3\)/);
     assert.doesNotMatch(text, /10\.1|LADO/);
     assert.deepEqual((await h.store.getEscalation(ref))!.guidance.map((g) => g.citation.clauseId), ['cadmus-5.2', 'cadmus-5.3']);
+  });
+
+  it('has a pupil-on-pupil topic only for a pupil\'s conduct towards a pupil, in generic words (no school text or clause id)', async () => {
+    const topic = guidanceTopics.find((t) => t.id === 'pupil-on-pupil')!;
+    assert.ok(topic, 'the topic exists');
+    assert.equal(topic.applies({ poster: 'pupil', about: 'pupil', category: 'abusive' }), true);
+    assert.equal(topic.applies({ poster: 'pupil', about: 'pupil', category: 'threatening' }), true);
+    assert.equal(topic.applies({ poster: 'pupil', about: 'colleague', category: 'abusive' }), false);
+    assert.equal(topic.applies({ poster: 'parent', about: 'pupil', category: 'abusive' }), false);
+    // A child at risk or sexual content goes to the safeguarding topics instead.
+    assert.equal(topic.applies({ poster: 'pupil', about: 'pupil', category: 'sexual' }), false);
+    const source = await readFile(new URL('../../../bot/report/guidance-topics.ts', import.meta.url), 'utf8');
+    const library = await policies();
+    for (const school of library.schools()) {
+      assert.doesNotMatch(source, new RegExp(`\\b${school.id}-`), `no ${school.id} clause id`);
+      assert.ok(!source.includes(library.policy(school.id)!.school.name), `no ${school.id} school name`);
+    }
   });
 
   it('reads which posters a clause names', () => {
