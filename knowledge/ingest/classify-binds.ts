@@ -41,11 +41,24 @@ export function audienceOf(heading: string): Party[] {
 
 /** The binds of one clause from its own subject, its list lead-in, its section audience and the default. */
 export function readBinds(text: string, leadIn: string | undefined, sectionAudience: Party[], fallback: Party[]): Party[] {
+  const audience = sectionAudience.length ? sectionAudience : fallback;
+  // "We ask parents to:" then "talk to the class teacher…": an item that carries on the lead's sentence has its subject.
+  const addressed = leadIn ? addresseesOf(leadIn) : [];
+  if (/^[a-z]/.test(text.trim()) && (addressed.length || sectionAudience.length)) return addressed.length ? addressed : sectionAudience;
   const own = subjectOf(text);
-  if (own.parties.length) return normalise(own, sectionAudience);
+  if (own.parties.length) return normalise(own, audience);
   const lead = leadIn ? subjectOf(leadIn) : { parties: [], subject: '' };
-  if (lead.parties.length) return normalise(lead, sectionAudience);
-  return sectionAudience.length ? sectionAudience : fallback;
+  if (lead.parties.length) return normalise(lead, audience);
+  if (addressed.length) return addressed;
+  return audience;
+}
+
+/** "We ask parents to:", "We expect all staff to:": the people asked are the ones bound. */
+function addresseesOf(lead: string): Party[] {
+  const m = /\b(?:ask|asks|expect|expects|remind|reminds|encourage|encourages|request|requests|require|requires|urge|urges)\s+(?:all\s+|our\s+|that\s+)?([\w/ ]{3,40}?)\s+(?:to|should|must|will)\b/i.exec(lead);
+  if (m) return partiesIn(m[1]!);
+  const s = subjectOf(lead);
+  return s.parties;
 }
 
 function subjectOf(sentence: string): { parties: Party[]; subject: string } {

@@ -85,7 +85,10 @@ function bindsOf(parts: ClausePart[], mainText: string, d: ClauseDraft, fallback
 
 /** Whom the document speaks to when a clause names no one: parents for a parents' code, else staff. */
 function documentAudience(text: string): Party[] {
-  const head = text.split('\n').filter((l) => l.trim()).slice(0, 6).join(' ');
+  // The title block: the short lines before the first sentence of body text.
+  const lines = text.split('\n').filter((l) => l.trim()).slice(0, 6);
+  const body = lines.findIndex((l) => l.trim().split(/\s+/).length > 14);
+  const head = lines.slice(0, body < 0 ? lines.length : Math.max(body, 1)).join(' ');
   const found = partiesIn(head.replace(/\bschool\b/gi, ''));
   if (/\bparents?'?\b|\bcarers?\b/i.test(head) && !/\bstaff\b/i.test(head)) return ['parents'];
   return found.includes('staff') || found.length === 0 ? ['staff'] : ['staff'];

@@ -143,7 +143,8 @@ function plainBlocks(lines: Line[]): TextBlock[] {
  * lines (names, a list) and a wrapped paragraph stay whole.
  */
 function splitStandalone(lines: Line[]): Line[][] {
-  if (lines.length < 2 || !lines.some((l) => wordCount(l.text) > 12 && TERMINAL.test(l.text.trim()))) return [lines];
+  const hasBody = lines.some((l) => (wordCount(l.text) > 12 && TERMINAL.test(l.text.trim())) || /:-?$/.test(l.text.trim()) || QUESTION_LINE.test(l.text));
+  if (lines.length < 2 || !hasBody) return [lines];
   const out: Line[][] = [];
   let cur: Line[] = [];
   lines.forEach((l, i) => {
@@ -154,18 +155,37 @@ function splitStandalone(lines: Line[]): Line[][] {
       if (cur.length) out.push(cur);
       out.push([l]);
       cur = [];
+    } else if (after && QUESTION_LINE.test(l.text) && cur.length) {
+      // "Q: Can I…?" opens a new question-and-answer pair of a FAQ.
+      out.push(cur);
+      cur = [l];
     } else cur.push(l);
   });
   if (cur.length) out.push(cur);
   return out;
 }
 
+/** A FAQ question line: "Q: …", "Q1. …", "Question: …". */
+const QUESTION_LINE = /^\s*(?:Q\d{0,2}|Question\s*\d{0,2})\s*[:.)]\s+\S/;
+
 function standalone(text: string, next: string | undefined): boolean {
   if (isWebNoise(text) && wordCount(text) <= 8) return true;
   if (TERMINAL.test(text) || wordCount(text) > 14 || !/^[A-Z0-9"'“‘(]/.test(text)) return false;
   if (next !== undefined && !/^[A-Z0-9"'“‘(•*-]/.test(next)) return false;
   const long = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
-  return long.length > 0 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.6;
+  if (long.length > 0 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.6) return true;
+  return next !== undefined && sentenceCaseHeading(text, next);
+}
+
+/**
+ * "Photographs at school events" over "Parents are welcome to…": a short line with no end stop,
+ * then a line that opens a sentence much longer than it, a lead-in ("We ask parents to:") or a
+ * FAQ question, is a heading written in sentence case, not the start of a wrapped paragraph.
+ */
+function sentenceCaseHeading(text: string, next: string): boolean {
+  const n = wordCount(text);
+  if (n > 8 || /\b(?:and|or|of|the|to|a|an|for|with|in|on|by|at|as|that|which|is|are)$/i.test(text)) return false;
+  return wordCount(next) >= 2 * n + 6 || /:-?$/.test(next) || QUESTION_LINE.test(next);
 }
 
 function classifyPlain(text: string, raw: string, line: number): TextBlock {

@@ -31,7 +31,32 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       parts.push(part);
     }
   }
+  answerQuestions(parts);
   return parts.length ? parts : [{ text, effect: inherited ?? 'informs' }];
+}
+
+/** "A: Yes…", "No." opening a FAQ answer. */
+const ANSWER = /^\s*(?:A\d{0,2}\s*[:.)]\s*|Answer\s*[:.]\s*)?(yes|no)\b(?![- ](?:one|body|longer|more|later|other)\b)/i;
+
+/**
+ * A FAQ pair ("Can I…? — Yes, but…" / "No. Use a school iPad"): the question's own words say
+ * nothing normative, so the question and the bare yes or no take the answer's effect; the
+ * question is the part a staff member's words match best, so it must carry the verdict.
+ */
+function answerQuestions(parts: ClausePart[]): void {
+  parts.forEach((p, i) => {
+    if (!/\?\s*$/.test(p.text)) return;
+    const answer = parts[i + 1];
+    const m = answer ? ANSWER.exec(answer.text) : null;
+    if (!answer || !m) return;
+    const effect: Effect = m[1]!.toLowerCase() === 'yes' ? 'permits' : 'forbids';
+    if (p.effect === 'informs' || p.effect === 'requires') p.effect = effect;
+    if (answer.effect === 'informs' || wordsIn(answer.text) <= 3) answer.effect = effect;
+  });
+}
+
+function wordsIn(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
 }
 
 /** Sentences, not split after "e.g." and the like. */

@@ -17,7 +17,7 @@ export const TEXT_SPEAK: Record<string, string> = {
   selfies: 'photos', screenshot: 'screen print', screenshots: 'screen prints', screengrab: 'screen print', sm: 'social media',
   socials: 'social media', ipad: 'tablet', ipads: 'tablets', iphone: 'phone', mum: 'parent', mums: 'parents', dad: 'parent',
   dads: 'parents', mam: 'parent', mom: 'parent', moms: 'parents', yr: 'year', yrs: 'years',
-  messenger: 'facebook message', discord: 'socialmedia message', login: 'log in',
+  messenger: 'facebook message', discord: 'socialmedia message', login: 'log in', info: 'information', convo: 'conversation',
 };
 
 /** "Year 4", "yr 6": a year group is pupils. */
@@ -77,7 +77,7 @@ export const PHRASES: [string, string][] = [
   ['log in', 'access'], ['log into', 'access'], ['log on', 'access'], ['logging into', 'access'], ['logged into', 'access'], ['logging in', 'access'],
   ['work for', 'employment school'], ['work at', 'employment school'], ['works for', 'employment school'], ['working for', 'employment school'],
   ['working at', 'employment school'], ['where i work', 'employment school'], ['follow this', 'comply'], ['follow the', 'comply'], ['follow these', 'comply'],
-  ['follow our', 'comply'], ['follow it', 'comply'],
+  ['follow our', 'comply'], ['follow it', 'comply'], ['messaging app', 'message socialmedia'], ['messaging apps', 'message socialmedia'],
   ['not sure', 'query'], ['school name', 'schoolname name'], ['name of the school', 'schoolname name'],
   ...YEAR_GROUPS, ...BREAKING,
 ];
@@ -111,7 +111,7 @@ export const FAMILIES: [string, string[]][] = [
   ['socialmedia tiktok', ['tiktok']],
   ['socialmedia snapchat', ['snapchat']],
   ['socialmedia twitter', ['twitter', 'tweet', 'tweets', 'tweeting', 'x']],
-  ['socialmedia whatsapp', ['whatsapp']],
+  ['socialmedia whatsapp message', ['whatsapp']],
   ['socialmedia linkedin', ['linkedin']],
   ['socialmedia youtube', ['youtube']],
   ['socialmedia', ['myspace', 'bebo', 'flickr', 'tumblr', 'blog', 'blogs', 'blogging', 'forum', 'forums', 'online', 'internet', 'web', 'website', 'websites', 'platform', 'platforms']],
@@ -199,7 +199,7 @@ export const STOPWORDS = new Set(
 export const ALTERNATIVES = new Set(['employment school', 'post mention', 'mention post', 'relative pupil', 'criticise concern', 'abuse inappropriate', 'parent relative', 'gaming socialmedia']);
 
 /** Words about whom, not what: kept for the subject but weighed lightly. */
-export const LIGHT_TERMS = new Set(['staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);
+export const LIGHT_TERMS = new Set(['access', 'staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);
 
 /** Named platforms: instances of social media, so naming one should not outweigh the topic of the question. */
 export const INSTANCE_TERMS = new Set(['facebook', 'instagram', 'tiktok', 'snapchat', 'twitter', 'whatsapp', 'linkedin', 'youtube']);

@@ -103,8 +103,13 @@ const NAME_GENERIC = new Set(['school', 'schools', 'primary', 'junior', 'infant'
 /** Distinctive words of the school's name and id ("templemoor", "ashgrove"). */
 function ownNameWords(index: SchoolIndex): Set<string> {
   const { name, id } = index.policy.school;
-  return new Set(words(`${name} ${id}`).filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !isLexiconWord(w)));
+  const all = words(`${name} ${id}`);
+  const own = all.filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !isLexiconWord(w));
+  // "my trust laptop" at Northgate Learning Trust: the organisation the name calls itself is the school.
+  return new Set([...own, ...all.filter((w) => ORGANISATION.has(w))]);
 }
+
+const ORGANISATION = new Set(['trust', 'partnership', 'collaborative']);
 
 /** Clauses that answer the query, best first; empty when none covers enough of it. */
 export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: RankOptions = {}): RankedClause[] {

@@ -16,9 +16,16 @@ export function createSpeller(vocabulary: Iterable<string>, avoid: ReadonlySet<s
   const known = new Set(list);
   const fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
   const cache = new Map<string, string | undefined>();
+  // "alowed", "shoud": a slip in a question word is that word (it carries no topic), never a rare term.
+  const function_words = [...avoid].filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));
   return (word) => {
     if (known.has(word) || word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
     if (cache.has(word)) return cache.get(word);
+    const slip = function_words.find((w) => w[0] === word[0] && editDistance(word, w, 1) <= 1);
+    if (slip) {
+      cache.set(word, slip);
+      return slip;
+    }
     const limit = word.length <= 7 ? 1 : 2;
     let best: { w: string; d: number; s: number } | undefined;
     for (const r of fuse.search(word, { limit: 12 })) {
