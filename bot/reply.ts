@@ -55,11 +55,30 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'escalation.resolve',
 ];
 
-/** True when `value` has the shape of an action of a known type (fields are checked by the core). */
+const str = (v: unknown) => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const ref = (v: unknown) => typeof v === 'string' && /^ESC-\d{4}-\d{1,6}$/.test(v);
+
+/** Each action type's fields, checked: a button value comes from outside and may be forged or stale. */
+const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> = {
+  'ask.choose': (a) => str(a.clauseId) && str(a.question),
+  feedback: (a) =>
+    str(a.answerId) && typeof a.helpful === 'boolean' && optStr(a.question) && optStr(a.verdict) &&
+    (a.clauseIds === undefined || (Array.isArray(a.clauseIds) && a.clauseIds.every(str))),
+  'report.start': (a) => optStr(a.description),
+  'report.cancel': () => true,
+  'escalation.show': (a) => ref(a.ref),
+  'escalation.ack': (a) => ref(a.ref),
+  'escalation.note': (a) => ref(a.ref) && optStr(a.note),
+  'escalation.resolve': (a) => ref(a.ref) && optStr(a.outcome),
+};
+
+/** True when `value` is an action of a known type with the fields that type needs, of the right kinds. */
 export function isAction(value: unknown): value is Action {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && (ACTION_TYPES as readonly string[]).includes(type);
+  if (typeof type !== 'string' || !(ACTION_TYPES as readonly string[]).includes(type)) return false;
+  return actionShapes[type as ActionType](value as Record<string, unknown>);
 }
 
 /** One input of a form (the report form is the only one today). */

@@ -1,7 +1,7 @@
 // A button's `value` carries the core's Action as JSON (never the button's label), within Slack's
 // 2,000-character limit; reading it back rejects anything that is not a known action.
 
-import { ACTION_TYPES, type Action, type ActionType } from '../../bot/reply.js';
+import { isAction, type Action } from '../../bot/reply.js';
 import { truncate } from './mrkdwn.js';
 
 /** Slack's limit on a button's value. */
@@ -36,8 +36,5 @@ export function decodeAction(value: string | undefined): Action | undefined {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const type = (parsed as { type?: unknown }).type;
-  if (typeof type !== 'string' || !ACTION_TYPES.includes(type as ActionType)) return undefined;
-  return parsed as Action;
+  return isAction(parsed) ? parsed : undefined;
 }

@@ -30,6 +30,7 @@ export interface ListenerDeps {
 
 type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
 
+const STALE_BUTTON = 'That button is out of date, so nothing was changed. Please ask me again.';
 const SORRY = textReply('Sorry, something went wrong on my side. Please try again in a minute.', 'notice');
 
 /** Registers every listener on the app; returns the queue of post-ack event work. */
@@ -131,7 +132,14 @@ export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
     await ack();
     const b = body as unknown as ActionBody;
     const decoded = decodeAction((action as { value?: string }).value);
-    if (!decoded) return logger.warn('slack: a button carried no known action', { user: b.user.id });
+    if (!decoded) {
+      // A forged, stale or damaged button value: say so to the presser alone, change nothing.
+      logger.warn('slack: a button carried no known action', { user: b.user?.id });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON }).catch((error: unknown) =>
+        logger.warn('slack: could not answer a stale button', { error: (error as Error).message }),
+      );
+      return;
+    }
     const actor = toActor(b.user.id, b.team?.id ?? b.user.team_id, deps.schoolFor, b.user.name);
     const channel = b.container?.channel_id ?? b.channel?.id;
     const fromHome = b.container?.type === 'view' && b.view?.type === 'home';

@@ -116,6 +116,26 @@ describe('Slack button values', () => {
   it('rejects values that are not actions', () => {
     assert.equal(decodeAction('Acknowledge'), undefined);
     assert.equal(decodeAction('{"type":"drop.tables"}'), undefined);
+    assert.equal(decodeAction('{"type":"escalation.ack"'), undefined, 'invalid JSON');
+    assert.equal(decodeAction('["escalation.ack"]'), undefined);
+  });
+
+  it('rejects a known action type whose fields are missing or of the wrong kind', () => {
+    for (const bad of [
+      { type: 'escalation.ack' },
+      { type: 'escalation.ack', ref: 42 },
+      { type: 'escalation.show', ref: { $ne: null } },
+      { type: 'escalation.resolve', ref: 'ESC-2026-0001', outcome: ['x'] },
+      { type: 'escalation.note', ref: 'not a ref' },
+      { type: 'feedback', answerId: 'a1', helpful: 'yes' },
+      { type: 'feedback', answerId: 'a1', helpful: true, clauseIds: 'cadmus-3.1' },
+      { type: 'ask.choose', clauseId: 'cadmus-3.1' },
+      { type: 'report.start', description: 7 },
+    ]) {
+      assert.equal(decodeAction(JSON.stringify(bad)), undefined, JSON.stringify(bad));
+    }
+    assert.deepEqual(decodeAction('{"type":"escalation.ack","ref":"ESC-2026-0001"}'), { type: 'escalation.ack', ref: 'ESC-2026-0001' });
+    assert.deepEqual(decodeAction('{"type":"report.cancel"}'), { type: 'report.cancel' });
   });
 });
 

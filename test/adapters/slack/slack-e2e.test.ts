@@ -172,6 +172,22 @@ describe('Slack app with the real core', () => {
     assert.equal((await core.store.getEscalation(ref))!.status, 'open');
   });
 
+  it('answers a forged or damaged button (bad JSON, missing ref) with an ephemeral line, changing nothing', async () => {
+    const ref = await report();
+    const before = (await core.store.getEscalation(ref))!.version;
+    for (const [i, value] of ['{"type":"escalation.ack"', '{"type":"escalation.ack"}', '{"type":"escalation.resolve","ref":{"$ne":1},"outcome":"x"}'].entries()) {
+      const res = await h.sendInteraction(blockActionPayload({ user: HEAD, value, channel: `D${HEAD}`, messageTs: '1700000000.000900', responseUrl: h.api.responseUrl(`stale-${i}`) }));
+      assert.equal(res.status, 200);
+    }
+    await h.api.waitFor((c) => c.filter((x) => x.method === 'response_url').length === 3);
+    for (const answer of h.api.callsTo('response_url')) {
+      assert.equal(answer.args.response_type, 'ephemeral');
+      assert.match(String(answer.args.text), /out of date/);
+    }
+    assert.equal((await core.store.getEscalation(ref))!.version, before);
+    assert.equal(h.api.callsTo('chat.update').length, 0);
+  });
+
   it('keeps the escalation when Slack answers the head\'s DM with 429 then 500, waits as told, and delivers it', async () => {
     h.api.failNextWhere('chat.postMessage', (a) => a.channel === `D${HEAD}`, { status: 429, retryAfter: 30 }, { status: 500 });
     const ref = await report();

@@ -74,6 +74,26 @@ describe('Adaptive Card renderers', () => {
     });
   });
 
+  it('reads invalid Action.Submit data as nothing: unknown verbs, missing refs, wrong kinds, unknown forms', () => {
+    for (const data of [
+      null,
+      'assistant.action',
+      ['assistant.action'],
+      { verb: 'assistant.action' },
+      { verb: 'assistant.action', action: { type: 'escalation.ack' } },
+      { verb: 'assistant.action', action: { type: 'escalation.resolve', ref: 12, outcome: 'x' } },
+      { verb: 'assistant.action', action: { type: 'feedback', answerId: 'a', helpful: 'no' } },
+      { verb: 'assistant.form', formId: 'toString' },
+      { verb: 'assistant.form', formId: 'report', context: { ref: 5 } },
+      { verb: 'something.else', action: { type: 'report.cancel' } },
+    ]) {
+      const submission = decodeSubmission(undefined, data);
+      // A form with a non-string context keeps the form but drops the context; everything else is refused.
+      if (submission?.kind === 'form') assert.equal(submission.context, undefined, JSON.stringify(data));
+      else assert.equal(submission, undefined, JSON.stringify(data));
+    }
+  });
+
   it('draws a form with required inputs and error messages, and reads the values back', () => {
     const card = formCard({ ...reportForm, values: { poster: 'parent' }, errors: { description: 'Please say what happened.' } });
     const json = JSON.stringify(card);
