@@ -17,7 +17,7 @@ import { respond } from './events.js';
 import { feedbackRecord, withFeedbackContext } from './feedback.js';
 import { helpReply, homeReply } from './help.js';
 import type { Directory } from './people.js';
-import { isManager } from './escalations/access.js';
+import { canManage, isManager, refusalText } from './escalations/access.js';
 import { createLibraryAnswerer, type AnswerLibrary } from './policy-answerer.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -113,7 +113,9 @@ export function createBot(deps: BotDeps): Bot {
   /** A note/outcome form, opened only for someone who may act (the submit is checked again). */
   async function textForm(actor: Actor, id: 'escalation.note' | 'escalation.resolve', ref: string): Promise<BotResponse> {
     const e = await ctx.store.getEscalation(ref);
-    if (!e) return respond({ ephemeral: textReply(`I can't find a report ${ref}.`) });
+    // Another school's escalation is "not found", as everywhere else; someone without the role is refused.
+    if (!e || e.school !== actor.school) return respond({ ephemeral: textReply(`I can't find a report ${ref}.`) });
+    if (!canManage(e, ctx.directory.people(actor.school), actor)) return respond({ ephemeral: textReply(refusalText, 'notice') });
     const verb = id === 'escalation.note' ? 'note' : 'resolve';
     if (e.status === 'resolved') return respond({ ephemeral: textReply(`${ref} is already resolved; nothing changed.`, 'notice') });
     // The console cannot open forms: it shows this hint (Slack and Teams open `form`).
@@ -162,7 +164,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'action':
         return (actions[ev.action.type] as (e: ActionEvent, a: Action) => Promise<BotResponse>)(ev, ev.action);
       case 'form':
-        return forms[ev.formId] ? forms[ev.formId](ev) : respond({ ephemeral: textReply('That form is not one I know; please start again.') });
+        // Own keys only: a form id such as "toString" must not reach Object.prototype.
+        return Object.hasOwn(forms, ev.formId) ? forms[ev.formId](ev) : respond({ ephemeral: textReply('That form is not one I know; please start again.') });
       case 'home':
         return respond({ replies: [await homeReply(ctx, ev.actor)] });
     }

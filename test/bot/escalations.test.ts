@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLowdbStore } from '../../adapters/store/lowdb/lowdb-store.js';
 import type { EscalationQuery, Store } from '../../bot/ports/store.js';
+import type { Action } from '../../bot/reply.js';
 import { createMemoryStore } from '../fakes/memory-store.js';
 import { allText, makeHarness } from './harness.js';
 
@@ -107,6 +108,59 @@ describe('escalation access', () => {
     assert.match(allText(await h.say('bob', 'escalations')), /only the head teacher/);
     assert.equal((await h.store.getEscalation(ref))!.status, 'open');
     assert.ok((await h.store.listAudit(ref)).some((a) => a.action === 'refused'));
+  });
+
+  it('opens no note or outcome form for someone without the role', async () => {
+    const h = await makeHarness();
+    const { ref } = await h.report('ann', {});
+    for (const action of [{ type: 'escalation.note', ref }, { type: 'escalation.resolve', ref }] as const) {
+      const r = await h.press('bob', action);
+      assert.equal(r.form, undefined, `${action.type}: no form for bob`);
+      assert.match(r.ephemeral!.text, /only the head teacher and the designated safeguarding lead/);
+    }
+  });
+
+  it("refuses a head of another school every action and view on this school's escalation", async () => {
+    const h = await makeHarness();
+    await h.report('ann', {});
+    // The second, so its ref is not the ESC-2026-0001 that help text uses as an example.
+    const { ref } = await h.report('ann', { description: 'private detail' });
+    await h.bot.runDueWork();
+    const before = await h.store.getEscalation(ref);
+    const trail = await h.store.listAudit(ref);
+    const elsewhere = { ...h.as('head'), school: 'templemoor' };
+    const act = (action: Action) => h.bot.handle({ type: 'action', actor: elsewhere, action, where: 'dm' });
+    const say = (text: string) => h.bot.handle({ type: 'message', actor: elsewhere, text, where: 'dm' });
+    const responses = [
+      await act({ type: 'escalation.ack', ref }),
+      await act({ type: 'escalation.show', ref }),
+      await act({ type: 'escalation.note', ref }),
+      await act({ type: 'escalation.resolve', ref }),
+      await act({ type: 'escalation.note', ref, note: 'x' }),
+      await act({ type: 'escalation.resolve', ref, outcome: 'x' }),
+      await h.bot.handle({ type: 'form', actor: elsewhere, formId: 'escalation.resolve', values: { outcome: 'x' }, context: { ref } }),
+      await say(`show ${ref}`),
+      await say(`ack ${ref}`),
+      await say(`resolve ${ref} done`),
+    ];
+    for (const r of responses) {
+      assert.equal(r.form, undefined);
+      assert.equal(r.update, undefined);
+      assert.match(allText(r), new RegExp(`can't find a report ${ref}`));
+      assert.doesNotMatch(allText(r), /private detail/);
+    }
+    assert.doesNotMatch(allText(await say('escalations')), new RegExp(ref));
+    assert.doesNotMatch(allText(await h.bot.handle({ type: 'home', actor: elsewhere })), new RegExp(ref));
+    assert.deepEqual(await h.store.getEscalation(ref), before, 'nothing changed');
+    assert.deepEqual(await h.store.listAudit(ref), trail, 'not even a "viewed"');
+  });
+
+  it('answers a form id it does not know, even one named like an object property', async () => {
+    const h = await makeHarness();
+    for (const formId of ['toString', 'constructor', 'nope']) {
+      const r = await h.bot.handle({ type: 'form', actor: h.as('ann'), formId: formId as 'report', values: {} });
+      assert.match(allText(r), /not one I know/);
+    }
   });
 
   it('lets a reporter list and see only their own reports', async () => {
