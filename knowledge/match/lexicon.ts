@@ -198,6 +198,9 @@ export const STOPWORDS = new Set(
 /** Families whose concepts are alternatives, not a sum: a clause with either answers for the word once. */
 export const ALTERNATIVES = new Set(['employment school', 'post mention', 'mention post', 'relative pupil', 'criticise concern', 'abuse inappropriate', 'parent relative', 'gaming socialmedia']);
 
+/** Alternatives whose later concepts are a second reading of the word ("nephew" is a relative first, a pupil second). */
+export const SECOND_READINGS = new Set(['relative pupil', 'parent relative']);
+
 /** Words about whom, not what: kept for the subject but weighed lightly. */
 export const LIGHT_TERMS = new Set(['access', 'staff', 'socialmedia', 'school', 'policy', 'polici', 'account', 'personal', 'post', 'interact']);
 

@@ -5,7 +5,8 @@ import type { Clause, Party } from '../types.js';
 import { expandTextSpeak, isLexiconWord, termGroups, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
 import { stem } from './stem.js';
-import { ALTERNATIVES, BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
+import { ageFit, readAges } from './age-fit.js';
+import { ALTERNATIVES, SECOND_READINGS, BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
 
 export interface AnalyzedQuery {
   terms: string[];
@@ -14,6 +15,10 @@ export interface AnalyzedQuery {
   corrections: [string, string][];
   /** A term that is an alternative of another for the same word ("pupil" for "nephew" → relative): it counts only when that one is missing. */
   alternativeOf: Map<string, string>;
+  /** Alternatives that are a word's second reading ("pupil" for "nephew"): they earn less. */
+  secondary: Set<string>;
+  /** Ages the question gives ("who is 20 now"). */
+  ages: number[];
 }
 
 export interface RankedClause {
@@ -62,11 +67,17 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   });
   const terms: string[] = [];
   const alternativeOf = new Map<string, string>();
+  const secondary = new Set<string>();
   const groups = termGroups(expandTextSpeak(ws));
   for (const group of groups) {
     const use = usable(index, group);
     terms.push(...use);
-    if (use.length > 1 && ALTERNATIVES.has(group.join(' '))) for (const t of use.slice(1)) alternativeOf.set(t, use[0]!);
+    if (use.length > 1 && ALTERNATIVES.has(group.join(' '))) {
+      for (const t of use.slice(1)) {
+        alternativeOf.set(t, use[0]!);
+        if (SECOND_READINGS.has(group.join(' '))) secondary.add(t);
+      }
+    }
   }
   const unique = [...new Set(terms)];
   const weights = new Map<string, number>();
@@ -81,7 +92,7 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
     else weights.set(primary, Math.max(weights.get(primary) ?? 0, weights.get(alt) ?? 0));
   }
   for (const alt of alternativeOf.keys()) weights.delete(alt);
-  return { terms: unique, weights, corrections, alternativeOf };
+  return { terms: unique, weights, corrections, alternativeOf, ages: readAges(text), secondary };
 }
 
 function groupsNaming(t: string, groups: string[][]): number {
@@ -140,7 +151,8 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
       }
       const primary = query.alternativeOf.get(t);
       if (primary && doc.tf.has(primary)) continue;
-      const w = query.weights.get(primary ?? t)! * credit;
+      // "nephew" → relative or pupil: a clause about relatives answers it more exactly than one about pupils.
+      const w = query.weights.get(primary ?? t)! * credit * (query.secondary.has(t) ? ALTERNATIVE_CREDIT : 1);
       raw += w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.len) / index.avgLen)));
       // A term only in the headings or the list's lead-in covers the question half as well.
       covered += w * Math.min(tf, 1);
@@ -176,6 +188,8 @@ function partyFit(doc: ClauseDoc, parties: string[]): number {
 }
 
 const OWNED_TERMS = ['schooldevice', 'schoolaccount', 'schoolemail'];
+/** The share of a word's weight its second meaning earns ("pupil" for "nephew"). */
+const ALTERNATIVE_CREDIT = 0.6;
 
 /**
  * How well the question matches each part of a clause. Whose thing it is decides between parts
@@ -185,14 +199,20 @@ const OWNED_TERMS = ['schooldevice', 'schoolaccount', 'schoolemail'];
 export function partScores(doc: ClauseDoc, query: AnalyzedQuery): number[] {
   const personal = query.weights.has('personal');
   const owned = OWNED_TERMS.filter((t) => query.weights.has(t));
-  return doc.parts.map((terms) => {
+  return doc.parts.map((terms, i) => {
     let s = 0;
-    for (const t of query.terms) if (terms.has(t)) s += query.weights.get(query.alternativeOf.get(t) ?? t) ?? 0;
+    for (const t of query.terms) {
+      const primary = query.alternativeOf.get(t);
+      if (!terms.has(t) || (primary && terms.has(primary))) continue;
+      s += (query.weights.get(primary ?? t) ?? 0) * (query.secondary.has(t) ? ALTERNATIVE_CREDIT : 1);
+    }
     const partOwned = OWNED_TERMS.some((t) => terms.has(t));
     if (personal && terms.has('personal')) s += 1;
     if (personal && partOwned && !owned.some((t) => terms.has(t)) && !terms.has('personal')) s -= 1;
     if (owned.length && owned.some((t) => terms.has(t))) s += 1;
     if (owned.length && terms.has('personal') && !partOwned) s -= 1;
+    // Questions that give an age pick the sentence whose age limit they meet.
+    s += 2 * ageFit(query.ages, doc.clause.parts?.[i]?.text ?? '');
     return s;
   });
 }
