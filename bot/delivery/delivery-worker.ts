@@ -49,14 +49,27 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function attempt(d: Delivery): Promise<void> {
     const notifier = deps.notifiers.find((n) => n.platform === d.to.platform);
+    let messageId: string;
     try {
       if (!notifier) throw new PlatformError('platform_error', `No notifier for platform ${d.to.platform}`, { retryable: true });
       const reply = (await deps.render?.(d).catch(() => undefined)) ?? d.reply;
-      const messageId = await send(notifier, d, reply);
-      await deps.store.recordDelivery(d.id, { ok: true, messageId, at: deps.clock.now().toISOString() });
-      if (d.purpose === 'alert' || d.purpose === 'reminder') await audit(d, 'notified', `${d.purpose} sent to ${d.to.platform}:${d.to.userId}`);
+      messageId = await send(notifier, d, reply);
     } catch (error) {
       await failed(d, error);
+      return;
+    }
+    // Sent: from here on a store failure must never be recorded as a failed send (that would send
+    // the DM again). If the record itself fails, the lease runs out and a resend is the lesser harm.
+    try {
+      await deps.store.recordDelivery(d.id, { ok: true, messageId, at: deps.clock.now().toISOString() });
+    } catch (error) {
+      deps.logger.error('could not record a sent delivery', { id: d.id, ref: d.ref, error: (error as Error).message });
+      return;
+    }
+    if (d.purpose === 'alert' || d.purpose === 'reminder') {
+      await audit(d, 'notified', `${d.purpose} sent to ${d.to.platform}:${d.to.userId}`).catch((error: unknown) =>
+        deps.logger.error('could not add a "notified" audit line', { id: d.id, ref: d.ref, error: (error as Error).message }),
+      );
     }
   }
 

@@ -205,6 +205,25 @@ describe('delivery and reminders', () => {
     assert.equal(h.notifier.to('head').filter((m) => m.kind === 'send').length, 1);
   });
 
+  it('never sends an alert twice because the audit line after a successful send could not be written', async () => {
+    const inner = createMemoryStore();
+    let failAudit = false;
+    const store: Store = {
+      ...inner,
+      updateEscalation: (ref, change) => (failAudit ? Promise.reject(new Error('disk full')) : inner.updateEscalation(ref, change)),
+    };
+    const h = await makeHarness({ store });
+    failAudit = true;
+    const { ref } = await h.report('ann', {});
+    await h.bot.runDueWork();
+    failAudit = false;
+    const [alert] = await h.store.listDeliveries(ref);
+    assert.equal(alert.state, 'sent');
+    h.clock.advance(2 * 3600 * 1000);
+    await h.bot.runDueWork();
+    assert.equal(h.notifier.to('head').filter((m) => m.kind === 'send').length, 1, 'the head got the alert once');
+  });
+
   it('chases an urgent escalation after the urgent response time (1 hour by default), a normal one after 24 hours', async () => {
     const h = await makeHarness({ people: { responseHours: 24 } });
     const normal = await h.report('ann', { category: 'abusive' });
