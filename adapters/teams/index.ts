@@ -1,7 +1,7 @@
 // The Teams adapter's front door for the composition root: the notifier the core needs at
 // construction, then the handler mounted on the shared HTTP server once the core exists.
 
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { Bot } from '../../bot/bot.js';
 import type { Logger } from '../../bot/ports/logger.js';
@@ -53,18 +53,53 @@ export function createTeams(options: TeamsOptions): TeamsAdapterHandle {
     mount(app, bot) {
       const teamsApp = createTeamsApp(connection, { ...options, bot, notifier });
       // NOTE: JSON body parsing on this route only; Slack's route needs the raw body.
-      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
-        if (connection.authenticated && !req.headers.authorization) {
-          // Refused here so an unsigned request never reaches the SDK (which logs to the console).
-          options.logger.warn('teams: refused an unsigned request', { ip: req.ip });
-          res.status(401).end();
-          return;
-        }
-        await connection.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (context) => {
-          await teamsApp.run(context);
-        });
-      });
+      app.post(
+        TEAMS_MESSAGES_PATH,
+        express.json({ limit: '1mb' }),
+        async (req: Request, res: Response) => {
+          if (connection.authenticated && !req.headers.authorization) {
+            // Refused here so an unsigned request never reaches the SDK (which logs to the console).
+            options.logger.warn('teams: refused an unsigned request', { ip: req.ip });
+            res.status(401).end();
+            return;
+          }
+          const problem = activityProblem(req.body);
+          if (problem) {
+            options.logger.warn('teams: refused a malformed activity', { problem, ip: req.ip });
+            res.status(400).json({ error: `Not a Bot Framework activity: ${problem}.` });
+            return;
+          }
+          try {
+            await connection.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (context) => {
+              await teamsApp.run(context);
+            });
+          } catch (error) {
+            options.logger.error('teams: an activity could not be processed', { error: (error as Error).message });
+            if (!res.headersSent) res.status(400).json({ error: 'The activity could not be processed.' });
+          }
+        },
+        // A body that is not JSON: a short answer, never express's default page with a stack trace.
+        (error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+          options.logger.warn('teams: refused a request body', { error: error.message });
+          res.status(error.status && error.status < 500 ? error.status : 400).json({ error: 'The request body is not a JSON activity.' });
+        },
+      );
       options.logger.info('teams: listening for activities', { path: TEAMS_MESSAGES_PATH });
     },
   };
+}
+
+/**
+ * What is wrong with a posted body as an activity, or undefined when it has what the handler reads:
+ * a type and, for messages and invokes, who sent it, in which conversation and where to answer.
+ */
+export function activityProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body is not an object';
+  const a = body as { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown }; serviceUrl?: unknown };
+  if (typeof a.type !== 'string' || a.type === '') return 'it has no type';
+  if (a.type !== 'message' && a.type !== 'invoke') return undefined;
+  if (typeof a.from?.id !== 'string' || a.from.id === '') return 'it has no from.id';
+  if (typeof a.conversation?.id !== 'string' || a.conversation.id === '') return 'it has no conversation.id';
+  if (typeof a.serviceUrl !== 'string' || a.serviceUrl === '') return 'it has no serviceUrl';
+  return undefined;
 }

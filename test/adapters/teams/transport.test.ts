@@ -53,6 +53,29 @@ describe('Teams transport', () => {
   });
   afterEach(async () => h.close());
 
+  it('refuses malformed activities with 400 and a plain reason, never a stack trace, and hands the core nothing', async () => {
+    const good = personalMessage(alice, 'hello', { serviceUrl: h.connector.url });
+    const without = (key: string) => Object.fromEntries(Object.entries(good).filter(([k]) => k !== key));
+    const cases: [unknown, RegExp][] = [
+      [without('from'), /no from\.id/],
+      [without('conversation'), /no conversation\.id/],
+      [without('serviceUrl'), /no serviceUrl/],
+      [{}, /no type/],
+      [[good], /not an object/],
+    ];
+    for (const [body, why] of cases) {
+      const res = await h.post(body as Record<string, unknown>);
+      assert.equal(res.status, 400, JSON.stringify(body).slice(0, 80));
+      assert.match(res.body.error, why);
+    }
+    const broken = await fetch(`${h.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"message",' });
+    assert.equal(broken.status, 400);
+    const text = await broken.text();
+    assert.doesNotMatch(text, /<html|at .*\.js|node_modules/i, 'no stack trace');
+    assert.equal(seen.length, 0);
+    assert.equal(h.connector.calls.length, 0);
+  });
+
   it('answers a 1:1 question with a card in the same conversation', async () => {
     const activity = personalMessage(alice, 'Can I go on Facebook on the school computer?', { serviceUrl: h.connector.url });
     const { status } = await h.post(activity);
