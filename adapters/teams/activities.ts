@@ -20,9 +20,7 @@ export interface OutgoingActivity {
  * NOTE: Teams shows `text` above a card, so card messages carry no `text` (it would repeat the card).
  */
 export function toActivity(reply: Reply): OutgoingActivity {
-  if (isTextOnly(reply)) {
-    return { type: 'message', text: reply.text.slice(0, 20_000), textFormat: 'plain', ...(reply.preview ? { summary: notificationText(reply) } : {}) };
-  }
+  if (isTextOnly(reply)) return { type: 'message', text: reply.text.slice(0, 20_000), textFormat: 'plain' };
   return { type: 'message', summary: notificationText(reply), attachments: [cardAttachment(renderCard(reply))] };
 }
 
@@ -31,6 +29,12 @@ export function cardAttachment(card: CardElement): { contentType: string; conten
   return { contentType: CARD_CONTENT_TYPE, content: card };
 }
 
+/**
+ * Plain text only when the notification may show the text itself. NOTE: Teams notifies with a text
+ * message's `text` and ignores `summary`, so a reply whose preview differs (it keeps details off the
+ * lock screen) goes as a card, whose notification is the summary.
+ */
 function isTextOnly(reply: Reply): boolean {
-  return reply.blocks.every((b) => b.kind === 'text' && (b.tone ?? 'normal') === 'normal') && reply.blocks.length <= 1;
+  const plain = reply.blocks.every((b) => b.kind === 'text' && (b.tone ?? 'normal') === 'normal') && reply.blocks.length <= 1;
+  return plain && (reply.preview === undefined || reply.preview === reply.text);
 }

@@ -123,6 +123,15 @@ describe('Adaptive Card renderers', () => {
     assert.equal(activity.text, undefined);
   });
 
+  it('keeps the words of a text-only reply with its own preview out of the notification (a card, summary = preview)', () => {
+    const update = { text: 'Your report ESC-2026-0003 has been resolved by Helen. Outcome: spoke to Jane Smith and her mother.', preview: 'Update on your report ESC-2026-0003' };
+    const activity = toActivity({ ...update, blocks: [{ kind: 'text', text: update.text }] });
+    assert.equal(activity.text, undefined, 'Teams notifies with a text message\'s text, whatever its summary');
+    assert.equal(activity.summary, update.preview);
+    assert.doesNotMatch(JSON.stringify({ summary: activity.summary, fallback: activity.attachments![0].content.fallbackText }), /Jane|mother/);
+    assert.match(cardText(activity.attachments![0].content), /Jane Smith/, 'the words are in the message, once opened');
+  });
+
   it('sends a plain text reply as plain text, never empty', () => {
     assert.deepEqual(toActivity({ text: 'Cancelled.', blocks: [{ kind: 'text', text: 'Cancelled.' }] }), { type: 'message', text: 'Cancelled.', textFormat: 'plain' });
   });
