@@ -42,6 +42,8 @@ export interface ClausePart {
 export interface SchoolInfo {
   id: string;
   name: string;
+  /** The name as a colleague would say it, for chat verdict lines ("LFSSQ Federation"); `name` otherwise. */
+  shortName?: string;
   /** Dates the policy text gives (approved, reviewed, review due…), as written. */
   dates: { label: string; value: string }[];
   /** Who staff should ask when in doubt, as the policy names them (e.g. "the Executive Headteacher"). */

@@ -14,7 +14,8 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
     return plain(`That message is too long to answer (${answer.question.trim().length.toLocaleString('en-GB')} characters): please ask in ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters or fewer.`);
   }
   const blocks: Block[] = [];
-  const name = answer.school.name;
+  // The verdict line names the school as a colleague would; the citation keeps its full name.
+  const name = answer.school.shortName ?? answer.school.name;
   if (answer.verdict === 'unknown') {
     blocks.push({ kind: 'verdict', verdict: 'unknown', headline: headline('unknown', name) });
     blocks.push({ kind: 'text', text: `I can't find anything about this in ${name}'s social media policy, so I won't guess. Please ask ${answer.whoToAsk}.` });

@@ -18,6 +18,9 @@ const BY_EFFECT: Record<Effect, Verdict> = {
 
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
 
+const PUT_AWAY =
+  /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;
+
 /** The part of a clause that best matches the question (ties go to the earlier part). */
 export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: SchoolIndex, asksRule?: 'may' | 'must'): { part: ClausePart; index: number } {
   const parts = best.clause.parts ?? [{ text: best.clause.text, effect: best.clause.effect }];
@@ -51,6 +54,8 @@ export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
   if (read.form === 'wh') return part.effect === 'permission' ? 'permission' : 'info';
   // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
   if (read.asksRule === 'may' && part.effect === 'requires' && GATE.test(part.text)) return 'permission';
+  // "Can I use my phone in lessons?" answered by "phones must be kept out of sight during lessons": a duty that rules the thing out.
+  if (read.asksRule === 'may' && part.effect === 'requires' && PUT_AWAY.test(part.text)) return 'no';
   return BY_EFFECT[part.effect];
 }
 

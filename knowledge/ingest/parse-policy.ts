@@ -11,6 +11,7 @@ import { splitParts } from './split-parts.js';
 import { readBinds, partiesIn } from './classify-binds.js';
 import { readDates } from './policy-dates.js';
 import { readContact } from './policy-contact.js';
+import { shortNameOf } from './short-name.js';
 
 export interface PolicySource {
   school: string;
@@ -40,6 +41,7 @@ export function parsePolicy(src: PolicySource): Policy {
     school: {
       id: src.school,
       name,
+      ...(shortNameOf(name) !== name ? { shortName: shortNameOf(name) } : {}),
       dates: readDates(src.text),
       contact: readContact(clauses.map((c) => c.text)),
       source: src.source,

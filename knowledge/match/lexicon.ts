@@ -84,7 +84,7 @@ export const PHRASES: [string, string][] = [
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
 export const FAMILIES: [string, string[]][] = [
-  ['friend', ['mate', 'mates', 'pal', 'pals', 'friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connect', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
+  ['friend', ['mate', 'mates', 'pal', 'pals', 'friend', 'friends', 'befriend', 'befriending', 'befriended', 'follow', 'follows', 'following', 'followed', 'follower', 'followers', 'add', 'adding', 'added', 'connection', 'connections', 'friendship', 'friendships', 'accept', 'accepting', 'subscriber']],
   ['parent', ['parent', 'parents', 'carer', 'carers', 'guardian', 'guardians', 'stakeholder', 'stakeholders', 'mother', 'father', 'mum', 'mums', 'dad', 'dads', 'mam', 'mom', 'moms']],
   ['parent relative', ['family', 'families']],
   ['relative', ['related', 'relative', 'relatives', 'cousin', 'cousins', 'sibling', 'siblings', 'brother', 'sister']],
