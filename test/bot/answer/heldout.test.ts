@@ -39,7 +39,7 @@ describe('held-out question sets', () => {
     const list = items('heldout-');
     assert.ok(list.length >= 75);
     for (const school of ['westbrook', 'brambleside', 'kingsmead']) assert.ok(list.some((i) => i.school === school), school);
-    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.82, hit3: 0.88, intent: 0.95 });
+    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.86, hit3: 0.88, intent: 0.95 });
   });
 
   it('answers fresh phrasings at the five schools', () => {
