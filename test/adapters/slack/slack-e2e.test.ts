@@ -167,8 +167,9 @@ describe('Slack app with the real core', () => {
     await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postEphemeral'));
     const refusal = h.api.callsTo('chat.postEphemeral')[0].args;
     assert.equal(refusal.user, OTHER);
-    await new Promise((r) => setTimeout(r, 200));
+    // No sleep needed: a response's in-place update is sent before its ephemeral, so by now it would be here.
     assert.equal(h.api.callsTo('chat.update').length, updatesBefore);
+    assert.ok((await core.store.listAudit(ref)).some((a) => a.action === 'refused' && a.actor !== 'system' && a.actor.userId === OTHER), 'the refusal is in the audit trail');
     assert.equal((await core.store.getEscalation(ref))!.status, 'open');
   });
 

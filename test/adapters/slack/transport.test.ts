@@ -45,8 +45,9 @@ describe('Slack transport', () => {
     const body = eventEnvelope(dmEvent('U1', 'hello'));
     const res = await postSigned(h.eventsUrl, body, 'application/json', { signature: sign(body, Math.floor(Date.now() / 1000), 'not-the-secret') });
     assert.equal(res.status, 401);
-    await new Promise((r) => setTimeout(r, 100));
-    assert.equal(bot.seen.length, 0);
+    await h.sendEvent(dmEvent('U1', 'sentinel'));
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    assert.deepEqual(bot.seen.map((e) => (e.type === 'message' ? e.text : e.type)), ['sentinel'], 'the forged event never reached the core');
   });
 
   it('refuses a request whose timestamp is more than 5 minutes old with 401', async () => {
@@ -92,7 +93,9 @@ describe('Slack transport', () => {
   it('ignores messages from bots and message edits', async () => {
     await h.sendEvent({ ...dmEvent('U1', 'from a bot'), bot_id: 'B999' });
     await h.sendEvent({ ...dmEvent('U1', 'edited'), subtype: 'message_changed' });
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(bot.seen.length, 0);
+    // A sentinel from the same user runs after them in the user's queue: once it is answered, they were skipped.
+    await h.sendEvent(dmEvent('U1', 'sentinel'));
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    assert.deepEqual(bot.seen.map((e) => (e.type === 'message' ? e.text : e.type)), ['sentinel']);
   });
 });

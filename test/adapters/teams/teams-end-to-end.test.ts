@@ -262,6 +262,8 @@ describe('Teams with the real core', function () {
     const { ref } = await submitReport(goodReport, () => h.connector.failNext({ status: 429, kind: 'reply' }, { status: 500, kind: 'reply' }));
     await h.connector.waitFor((calls) => alertFor(calls, ref) !== undefined, 10_000);
     assert.deepEqual(h.connector.failures.map((f) => f.status), [429, 500]);
+    // The connector has the DM; let the delivery pass that sent it finish recording it.
+    await bot.runDueWork();
     const [delivery] = (await store.listDeliveries(ref)).filter((d) => d.purpose === 'alert');
     assert.equal(delivery.state, 'sent');
   });
