@@ -6,6 +6,7 @@ import type { Clause } from '../../knowledge/types.js';
 import type { Block, Button, Citation, Reply } from '../reply.js';
 import { MAX_QUESTION_LENGTH, type Answer } from './answer-question.js';
 import { headline } from './choose-verdict.js';
+import { sentences } from '../../knowledge/ingest/split-parts.js';
 
 /** The reply for an answer. */
 export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
@@ -25,7 +26,12 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
       : headline(answer.verdict, name, answer.permissionFrom);
     blocks.push({ kind: 'verdict', verdict: answer.verdict, headline: lead });
     const best = answer.clauses[0]!.clause;
-    blocks.push({ kind: 'quote', text: best.text, citation: citation(best, answer) });
+    const key = decidingSentence(best, answer.deciding);
+    if (key) {
+      // A paragraph of several rules: the sentence that decides comes first, then the clause whole.
+      blocks.push({ kind: 'quote', text: key, citation: citation(best, answer) });
+      blocks.push({ kind: 'text', text: `In full: ${best.text}` });
+    } else blocks.push({ kind: 'quote', text: best.text, citation: citation(best, answer) });
     blocks.push({ kind: 'text', text: `If in doubt, ask ${answer.whoToAsk}.` });
     const related = answer.clauses.slice(1, 4);
     if (related.length && !answer.didYouMean) {
@@ -41,6 +47,15 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
   }
   blocks.push({ kind: 'actions', actions: feedbackButtons(answer.id) });
   return { text: fallbackText(blocks), blocks };
+}
+
+/** The whole sentence holding the deciding part, when the clause has three sentences or more and it is not the first. */
+function decidingSentence(clause: Clause, deciding: string | undefined): string | undefined {
+  if (!deciding) return undefined;
+  const all = sentences(clause.text);
+  if (all.length < 3) return undefined;
+  const at = all.findIndex((x) => x.includes(deciding) || deciding.includes(x));
+  return at > 0 ? all[at] : undefined;
 }
 
 function citation(clause: Clause, answer: Answer): Citation {
