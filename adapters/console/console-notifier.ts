@@ -3,7 +3,7 @@
 // flush(), so they print after the answer that caused them rather than in the middle of it.
 
 import type { Notifier } from '../../bot/ports/notifier.js';
-import { renderText } from './render-text.js';
+import { renderText, terminalSafe } from './render-text.js';
 
 export interface ConsoleNotifier extends Notifier {
   /** Prints the DMs sent since the last flush. */
@@ -27,7 +27,7 @@ export function createConsoleNotifier(out: (text: string) => void): ConsoleNotif
     async updateDirect(to, messageId, reply) {
       const status = reply.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])).find((f) => f.label === 'Status');
       const head = reply.blocks.find((b) => b.kind === 'heading');
-      print(`── DM to ${to.name ?? to.userId} (console:${to.userId}) updated [${messageId}]: ${head && 'text' in head ? head.text : ''}${status ? `, ${status.value}` : ''} ──`);
+      print(`── DM to ${to.name ?? to.userId} (console:${to.userId}) updated [${messageId}]: ${head && 'text' in head ? terminalSafe(head.text) : ''}${status ? `, ${status.value}` : ''} ──`);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Draws a Reply as terminal text, one function per block kind; buttons come back numbered so the
-// chat can press them when a number is typed. User text is printed as typed (a terminal has no markup).
+// chat can press them when a number is typed. User text is printed as typed (a terminal has no markup),
+// less control characters: a report typed in Slack must not move a head's cursor or recolour the screen.
 
 import type { Block, Button, Reply } from '../../bot/reply.js';
 
@@ -17,13 +18,18 @@ const typedCommand = (b: Button): string | undefined => {
   return undefined;
 };
 
+/** Removes terminal control characters (escape sequences, bells, carriage returns), keeping new lines and tabs. */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
 /** Renders a reply; `firstButton` numbers the buttons on from an earlier reply in the same response. */
 export function renderText(reply: Reply, firstButton = 1): RenderedText {
   const buttons: Button[] = [];
   const lines: string[] = [];
   for (const block of reply.blocks) lines.push(...renderBlock(block, buttons, firstButton));
   const text = lines.length ? lines.join('\n') : reply.text;
-  return { text, buttons };
+  return { text: terminalSafe(text), buttons };
 }
 
 function renderBlock(block: Block, buttons: Button[], first: number): string[] {
