@@ -92,7 +92,11 @@ export async function submitReportForm(ctx: BotContext, actor: Actor, values: Re
 }
 
 async function finish(ctx: BotContext, actor: Actor, fields: ReportFields, into: 'replies' | 'direct'): Promise<BotResponse> {
-  const { reply } = await submitReport(ctx, actor, fields);
-  await ctx.store.deleteFlow(flowKey(actor));
+  const { escalation, reply } = await submitReport(ctx, actor, fields);
+  // The report is stored: a failure to tidy up the finished flow must not tell the reporter it was
+  // not saved (they would send it again). The stale flow is harmless and replaced by the next report.
+  await ctx.store.deleteFlow(flowKey(actor)).catch((error: unknown) =>
+    ctx.logger.warn('could not delete a finished report flow', { ref: escalation.ref, error: (error as Error).message }),
+  );
   return respond({ [into]: [reply] });
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createMemoryStore } from '../fakes/memory-store.js';
 import type { ReportFields } from '../../bot/escalations/model.js';
 import { allText, makeHarness } from './harness.js';
 
@@ -36,6 +37,18 @@ describe('reporting a post', () => {
       assert.ok(e.guidance.length > 0, 'guidance is stored with the escalation');
     });
   }
+
+  it('confirms a stored report even when tidying up its finished flow fails', async () => {
+    const store = createMemoryStore();
+    store.deleteFlow = async () => {
+      throw new Error('disk full');
+    };
+    const h = await makeHarness({ store });
+    const { response, ref } = await h.report('ann', {});
+    assert.match(ref, /^ESC-\d{4}-\d{4}$/, allText(response));
+    assert.doesNotMatch(allText(response), /couldn't save|try again/i);
+    assert.equal((await store.getEscalation(ref))?.reporter.userId, 'ann');
+  });
 
   it('sends a report about the head to the chair of governors, not the head', async () => {
     const h = await makeHarness();
