@@ -10,7 +10,7 @@ import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import { AssistantError } from './errors.js';
 import { listEscalationsFor, myReports } from './escalation-lists.js';
 import { acknowledge, addNote, resolve, show } from './escalations/escalation-actions.js';
-import { alertReply } from './escalations/escalation-replies.js';
+import { alertReply, deliveryTroubleReply } from './escalations/escalation-replies.js';
 import { remindOverdue } from './escalations/overdue.js';
 import type { Actor, BotResponse, InboundEvent } from './events.js';
 import { respond } from './events.js';
@@ -62,7 +62,7 @@ export function createBot(deps: BotDeps): Bot {
     clock: deps.clock,
     logger: deps.logger,
     newId: deps.idGenerator ?? randomUUID,
-    worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d) }),
+    worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d), troubleReply: deliveryTroubleReply }),
   };
 
   const commands: { [K in Command['name']]: (ev: MessageEvent, c: Extract<Command, { name: K }>) => Promise<BotResponse> } = {

@@ -2,7 +2,8 @@
 // notifier for its platform, records the outcome. Failures are retried with backoff, never dropped.
 
 import { PlatformError } from '../errors.js';
-import type { Delivery } from '../escalations/model.js';
+import type { Delivery, Escalation } from '../escalations/model.js';
+import { samePerson } from '../people.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Notifier } from '../ports/notifier.js';
@@ -17,6 +18,8 @@ export interface DeliveryWorkerDeps {
   logger: Logger;
   /** The reply to send now (alerts are drawn from the escalation as it stands); undefined keeps the stored one. */
   render?: (delivery: Delivery) => Promise<Reply | undefined>;
+  /** What to tell the reporter when an alert still has not reached someone after a few tries. */
+  troubleReply?: (escalation: Escalation, to: Delivery['to']) => Reply;
 }
 
 export interface DeliveryWorker {
@@ -32,6 +35,8 @@ const batchSize = 25;
 const leaseMs = 60_000;
 /** An update waits for the message it edits; check again soon. */
 const waitForOriginalMs = 5_000;
+/** After this many failed tries of an alert, the reporter is told once, so they can speak to the person. */
+export const tellReporterAfterAttempts = 3;
 
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let running: Promise<number> | undefined;
@@ -93,10 +98,25 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     try {
       await deps.store.recordDelivery(d.id, { ok: false, error: message, nextAttemptAt, at: now.toISOString() });
       if (d.attempts === 0) await audit(d, 'delivery-failed', `${d.purpose} to ${d.to.platform}:${d.to.userId}: ${message}; retrying`);
+      if (d.purpose === 'alert' && d.attempts + 1 === tellReporterAfterAttempts) await tellReporter(d, now);
     } catch (storeError) {
       // The lease runs out and another pass retries it; nothing is lost.
       deps.logger.error('could not record a delivery failure', { id: d.id, error: (storeError as Error).message });
     }
+  }
+
+  /** Queues one DM to the reporter: the alert has not reached this person yet (retries go on). */
+  async function tellReporter(d: Delivery, now: Date): Promise<void> {
+    const trouble = deps.troubleReply;
+    if (!trouble) return;
+    await deps.store.updateEscalation(d.ref, (e) => {
+      if (samePerson(e.reporter, d.to)) return undefined;
+      return {
+        escalation: e,
+        audit: [{ at: now.toISOString(), actor: 'system', action: 'delivery-failed', detail: `reporter told that ${d.to.platform}:${d.to.userId} has not been reached yet` }],
+        deliveries: [{ to: e.reporter, purpose: 'reporter-update', reply: trouble(e, d.to), nextAttemptAt: now.toISOString() }],
+      };
+    });
   }
 
   async function audit(d: Delivery, action: 'notified' | 'delivery-failed', detail: string): Promise<void> {

@@ -2,7 +2,7 @@
 // only behind "Show details"), the full view, lists, and updates to the reporter.
 
 import type { Block, Button, Reply } from '../reply.js';
-import type { Role } from '../people.js';
+import { samePerson, type PersonRef, type Role } from '../people.js';
 import { guidanceBlocks } from '../report/guidance.js';
 import { optionLabel } from '../report/report-steps.js';
 import { blocksText } from '../report/report-flow.js';
@@ -158,6 +158,14 @@ export function myReportsReply(items: Escalation[]): Reply {
 export function reporterStatus(e: Escalation): string {
   if (e.status !== 'resolved' || !e.outcome) return e.status;
   return isChildProtection(e.report) ? 'resolved (the safeguarding team holds the outcome)' : `resolved: ${e.outcome}`;
+}
+
+/** The DM telling a reporter that their report has not reached someone yet (retries go on). */
+export function deliveryTroubleReply(e: Escalation, to: PersonRef): Reply {
+  const role = e.recipients.find((r) => samePerson(r.person, to))?.role;
+  const who = role ? `the ${roleName[role]}` : 'one of the people it goes to';
+  const text = `I haven't been able to reach ${who} with your report ${e.ref} yet. Your report is saved and I'll keep trying; if it can't wait, please tell them in person.`;
+  return { text, blocks: [{ kind: 'text', text, tone: 'notice' }], preview: `Update on your report ${e.ref}` };
 }
 
 /** The DM telling a reporter their report moved. */

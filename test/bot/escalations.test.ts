@@ -205,6 +205,22 @@ describe('delivery and reminders', () => {
     assert.equal(h.notifier.to('head').filter((m) => m.kind === 'send').length, 1);
   });
 
+  it('tells the reporter once when the head still cannot be reached after a few tries', async () => {
+    const h = await makeHarness();
+    h.notifier.failNext(Infinity);
+    const { ref } = await h.report('ann', {});
+    for (let pass = 0; pass < 5; pass++) {
+      await h.bot.runDueWork();
+      h.clock.advance(3_600_000);
+    }
+    const [alert] = (await h.store.listDeliveries(ref)).filter((d) => d.purpose === 'alert');
+    assert.ok(alert.attempts >= 4, `the alert kept being retried (${alert.attempts} attempts)`);
+    const notices = (await h.store.listDeliveries(ref)).filter((d) => d.purpose === 'reporter-update' && d.to.userId === 'ann');
+    assert.equal(notices.length, 1, 'one notice, not one per failed try');
+    assert.match(notices[0].reply.text, new RegExp(`haven't been able to reach the head teacher with your report ${ref}`));
+    assert.equal((await h.store.getEscalation(ref))!.status, 'open');
+  });
+
   it('never sends an alert twice because the audit line after a successful send could not be written', async () => {
     const inner = createMemoryStore();
     let failAudit = false;
