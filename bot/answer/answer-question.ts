@@ -8,6 +8,7 @@ import { analyzeQuery, rankClauses, type RankedClause } from '../../knowledge/ma
 import type { ClauseMatch, SchoolInfo } from '../../knowledge/types.js';
 import type { Verdict } from '../reply.js';
 import { bestPart, chooseVerdict } from './choose-verdict.js';
+import { incidentGuidance, withGuidance } from './incident-guidance.js';
 import { readQuestion, type Intent } from './read-question.js';
 
 /** Questions longer than this are refused with a message rather than half-read. */
@@ -48,10 +49,17 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
   const query = analyzeQuery(index, text);
   const opts = { ...(read.subject ? { binds: read.subject } : {}), ...(read.asksRule ? { preferRules: read.asksRule } : {}) };
   let ranked = rankClauses(index, query, { ...opts, ...(read.intent === 'report' ? { boost: ['report', 'evidence', 'police', 'safeguard', 'dsl', 'remove'] } : {}) });
-  if (ranked.length === 0 && read.intent === 'report') {
+  const guidance = read.intent === 'report' ? incidentGuidance(library, schoolId, text) : [];
+  const wordsMatched = ranked.length > 0;
+  if (!wordsMatched && read.intent === 'report') {
     // An incident the policy has no words for: still give its guidance on reporting concerns.
     const fallback = analyzeQuery(index, 'report concerns incidents head teacher');
     ranked = rankClauses(index, fallback).map((r) => ({ ...r, score: Math.min(r.score, 0.4) }));
+  }
+  if (ranked.length === 0 && guidance.length > 0) {
+    // The words matched nothing, but the situation they describe has guidance in the policy.
+    const [first] = guidance;
+    return { ...base, intent: 'report', verdict: 'info', confidence: first!.score, clauses: guidance.slice(0, 5), deciding: first!.clause.text };
   }
   if (ranked.length === 0) {
     return { ...base, intent: read.intent, verdict: 'unknown', confidence: 0, clauses: [], problem: 'not_covered' };
@@ -64,7 +72,8 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     intent: read.intent,
     verdict,
     confidence: best.score,
-    clauses: ranked.slice(0, 5).map(toMatch),
+    // Where only the general fallback matched, the situation's own guidance leads.
+    clauses: guidance.length ? withGuidance(ranked.map(toMatch), guidance, wordsMatched ? 2 : 0) : ranked.slice(0, 5).map(toMatch),
     deciding: part.text,
   };
   if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;

@@ -165,6 +165,14 @@ export const guidanceTopics: GuidanceTopic[] = [
     applies: (f) => aboutStaff(f) || !conduct(f),
   },
   {
+    // What the school says it will do to protect its staff and name (often the governing body's role).
+    id: 'school-protects', label: 'what the school will do to protect its staff', adviser: 'head',
+    queries: ['take appropriate action to protect staff', 'protect the reputation of staff', 'safeguard staff from abuse'],
+    signal: [/take (appropriate |necessary |further )?action|will act\b/i, /protect/i, /\b(staff|employees?|colleagues?)\b/i],
+    not: /disciplin|dismiss|investigation will|breach of this policy/i,
+    applies: (f) => aboutStaff(f) && f.poster !== 'staff' && conduct(f),
+  },
+  {
     id: 'pupil-discipline', label: 'what happens when pupils post about staff', adviser: 'head',
     queries: ['school discipline', 'pupils post inappropriate material about staff'],
     signal: [/\b(pupils?|students?)\b/i, /disciplin|sanction|behaviour polic/i, /post|material|comment/i],

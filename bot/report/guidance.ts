@@ -10,7 +10,7 @@ export { guidanceTopics } from './guidance-topics.js';
 
 /** What the report flow needs from the policy library (the knowledge layer's PolicyLibrary fits). */
 export interface GuidanceLibrary {
-  search(schoolId: string, query: string, options?: { limit?: number }): ClauseMatch[] | Promise<ClauseMatch[]>;
+  search(schoolId: string, query: string, options?: { limit?: number }): ClauseMatch[];
   policy(id: string): { school: { name: string }; clauses?: Clause[] } | undefined;
 }
 
@@ -23,13 +23,13 @@ export interface Guidance {
 }
 
 /** Finds the school's clauses for every topic that applies to the report so far. */
-export async function findGuidance(library: GuidanceLibrary, school: string, fields: Partial<ReportFields>): Promise<Guidance> {
+export function findGuidance(library: GuidanceLibrary, school: string, fields: Partial<ReportFields>): Guidance {
   const policy = library.policy(school);
   const schoolName = policy?.school.name ?? school;
   const items: GuidanceItem[] = [];
   const silent: string[] = [];
   for (const topic of guidanceTopics.filter((t) => t.applies(fields))) {
-    const fitting = (await candidates(library, school, topic, policy?.clauses ?? [])).filter((c) => fits(topic, c, fields));
+    const fitting = candidates(library, school, topic, policy?.clauses ?? []).filter((c) => fits(topic, c, fields));
     if (fitting.length === 0) {
       if (topic.key?.(fields)) silent.push(topic.label);
       continue;
@@ -47,10 +47,10 @@ export async function findGuidance(library: GuidanceLibrary, school: string, fie
  * The index's best clauses for the topic's searches first, then (so that a clause the ranking
  * placed low is not missed) every other clause of the policy; `fits` decides which speak to it.
  */
-async function candidates(library: GuidanceLibrary, school: string, topic: GuidanceTopic, all: Clause[]): Promise<Clause[]> {
+function candidates(library: GuidanceLibrary, school: string, topic: GuidanceTopic, all: Clause[]): Clause[] {
   const seen = new Map<string, Clause>();
   for (const query of topic.queries) {
-    for (const m of await library.search(school, query, { limit: 8 })) if (!seen.has(m.clause.id)) seen.set(m.clause.id, m.clause);
+    for (const m of library.search(school, query, { limit: 8 })) if (!seen.has(m.clause.id)) seen.set(m.clause.id, m.clause);
   }
   for (const c of all) if (!seen.has(c.id)) seen.set(c.id, c);
   return [...seen.values()];

@@ -78,7 +78,7 @@ async function afterAnswer(ctx: BotContext, actor: Actor, before: FlowState, aft
   const v = after.values as Partial<Record<keyof ReportFields, string>>;
   if (answered === 'category') return safetyBlocks({ category: v.category as ReportFields['category'] });
   if (answered === 'about') {
-    const g = await findGuidance(ctx.library, actor.school, v as Partial<ReportFields>);
+    const g = findGuidance(ctx.library, actor.school, v as Partial<ReportFields>);
     return guidanceBlocks(g);
   }
   return [];

@@ -17,7 +17,7 @@ const hourMs = 3600 * 1000;
 export async function submitReport(ctx: BotContext, actor: Actor, fields: ReportFields): Promise<{ escalation: Escalation; reply: Reply }> {
   const people = ctx.directory.people(actor.school);
   const routing = routeReport(fields, people);
-  const guidance = await findGuidance(ctx.library, actor.school, fields);
+  const guidance = findGuidance(ctx.library, actor.school, fields);
   const now = ctx.clock.now();
   const { school, ...reporter } = actor;
   const draft: EscalationDraft = {

@@ -127,7 +127,7 @@ const cases: Case[] = [
 describe('report guidance', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const g = await findGuidance(await policies(), c.school, c.fields);
+      const g = findGuidance(await policies(), c.school, c.fields);
       const ids = g.items.map((i) => i.citation.clauseId);
       for (const id of c.has) assert.ok(ids.includes(id), `${id} should be quoted; got ${ids.join(', ') || 'nothing'}`);
       for (const id of c.hasNot) assert.ok(!ids.includes(id), `${id} should not be quoted; got ${ids.join(', ')}`);
@@ -142,7 +142,7 @@ describe('report guidance', () => {
     for (const school of library.schools()) {
       for (const poster of ['parent', 'pupil', 'other', 'unknown', 'ex-pupil'] as const) {
         for (const about of ['me', 'colleague', 'pupil'] as const) {
-          const g = await findGuidance(library, school.id, { poster, about, category: 'abusive' });
+          const g = findGuidance(library, school.id, { poster, about, category: 'abusive' });
           assert.deepEqual(g.items.filter((i) => /LADO|Designated Officer/.test(i.text)).map((i) => i.citation.clauseId), [], `${school.id} ${poster} ${about}`);
           assert.deepEqual(g.items.filter((i) => i.topic === 'staff-allegation'), []);
         }
@@ -153,7 +153,7 @@ describe('report guidance', () => {
   it('never suggests keeping a copy of sexual content', async () => {
     const library = await policies();
     for (const school of library.schools()) {
-      const g = await findGuidance(library, school.id, { poster: 'pupil', about: 'pupil', category: 'sexual' });
+      const g = findGuidance(library, school.id, { poster: 'pupil', about: 'pupil', category: 'sexual' });
       assert.deepEqual(g.items.filter((i) => /screen ?prints?|keep records/i.test(i.text)).map((i) => i.citation.clauseId), [], school.id);
     }
   });
@@ -161,7 +161,7 @@ describe('report guidance', () => {
   it('says something for every school on a parent\'s abusive post: a clause, or plain silence', async () => {
     const library = await policies();
     for (const school of library.schools()) {
-      const g = await findGuidance(library, school.id, { poster: 'parent', about: 'me', category: 'abusive' });
+      const g = findGuidance(library, school.id, { poster: 'parent', about: 'me', category: 'abusive' });
       assert.ok(g.items.length + g.silent.length > 0, school.id);
     }
   });

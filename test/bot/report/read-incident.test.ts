@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readIncident } from '../../../bot/report/read-incident.js';
+
+describe('readIncident', () => {
+  const cases: [string, Record<string, string>][] = [
+    ['a parent has posted lies about me on Facebook', { poster: 'parent', about: 'me', category: 'defamatory' }],
+    ['a child messaged me on Instagram', { poster: 'pupil', about: 'me', category: 'other' }],
+    ["I've seen a Facebook thread where kids from school are being nasty to a child", { poster: 'pupil', about: 'pupil', category: 'abusive' }],
+    ['A Year 6 pupil posted a TikTok mocking Mrs Jones', { poster: 'pupil', about: 'colleague', category: 'abusive' }],
+    ['Someone posted racist insults on our class page', { poster: 'other', about: 'school', category: 'discriminatory' }],
+    ['a former pupil is threatening to kill Mr Patel', { poster: 'ex-pupil', about: 'colleague', category: 'threatening' }],
+    ['I saw a video that makes me worried about one of our kids', { category: 'child-at-risk' }],
+    ['a colleague is sending a Year 5 girl private messages, I think it is grooming', { poster: 'staff', about: 'pupil', category: 'child-at-risk' }],
+    ['a dad posted about the head teacher on the parents WhatsApp', { poster: 'parent', about: 'head', category: 'other' }],
+  ];
+  for (const [text, want] of cases) {
+    it(`reads "${text}"`, () => {
+      const got = readIncident(text) as Record<string, string>;
+      for (const [field, value] of Object.entries(want)) assert.equal(got[field], value, field);
+    });
+  }
+
+  it('guesses nothing about people the message does not name', () => {
+    const got = readIncident("What should I do if I'm being cyberbullied?");
+    assert.equal(got.poster, undefined);
+    assert.equal(got.about, 'me');
+    assert.equal(got.category, 'abusive');
+  });
+});
