@@ -6,6 +6,7 @@ import type { Clause } from '../../knowledge/types.js';
 import type { Block, Button, Citation, Reply } from '../reply.js';
 import { MAX_QUESTION_LENGTH, type Answer } from './answer-question.js';
 import { headline } from './choose-verdict.js';
+import { possessive } from '../english.js';
 import { sentences } from '../../knowledge/ingest/split-parts.js';
 
 /** The reply for an answer. */
@@ -19,10 +20,10 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
   const name = answer.school.shortName ?? answer.school.name;
   if (answer.verdict === 'unknown') {
     blocks.push({ kind: 'verdict', verdict: 'unknown', headline: headline('unknown', name) });
-    blocks.push({ kind: 'text', text: `I can't find anything about this in ${name}'s social media policy, so I won't guess. Please ask ${answer.whoToAsk}.` });
+    blocks.push({ kind: 'text', text: `I can't find anything about this in ${possessive(name)} social media policy, so I won't guess. Please ask ${answer.whoToAsk}.` });
   } else {
     const lead = answer.intent === 'report'
-      ? `This sounds like something to report. Here is what ${name}'s policy says to do.`
+      ? `This sounds like something to report. Here is what ${possessive(name)} policy says to do.`
       : headline(answer.verdict, name, answer.permissionFrom);
     blocks.push({ kind: 'verdict', verdict: answer.verdict, headline: lead });
     const best = answer.clauses[0]!.clause;

@@ -1,6 +1,7 @@
 // From the best clause to a verdict: the part of the clause the question is about decides
 // (a clause may allow one thing and forbid another), read through the form of the question.
 
+import { possessive } from '../english.js';
 import type { Verdict } from '../reply.js';
 import { partScores, type AnalyzedQuery, type RankedClause } from '../../knowledge/match/rank.js';
 import type { SchoolIndex } from '../../knowledge/match/clause-index.js';
@@ -75,6 +76,3 @@ export function headline(verdict: Verdict, schoolName: string, permissionFrom?: 
   }
 }
 
-function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-}

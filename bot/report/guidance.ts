@@ -4,6 +4,7 @@
 import type { Clause, ClauseMatch } from '../../knowledge/types.js';
 import type { GuidanceItem, ReportFields } from '../escalations/model.js';
 import type { Block, Citation } from '../reply.js';
+import { possessive } from '../english.js';
 import { fitsPlace, fitsPoster, fitsSubject, guidanceTopics, namesPoster, type GuidanceTopic } from './guidance-topics.js';
 
 export { guidanceTopics } from './guidance-topics.js';
@@ -81,7 +82,7 @@ const quoteMax = 700;
 export function silenceText(silent: string[], schoolName?: string): string {
   const advisers = new Set(silent.map((label) => guidanceTopics.find((t) => t.label === label)?.adviser ?? 'head'));
   const who = advisers.has('dsl') ? 'the designated safeguarding lead and the head teacher will advise' : 'the head teacher will advise';
-  const whose = schoolName ? `${schoolName}${schoolName.endsWith('s') ? "'" : "'s"}` : "Your school's";
+  const whose = schoolName ? possessive(schoolName) : "Your school's";
   return `${whose} policy says nothing about ${joinAnd(silent, 'or')}; ${who}.`;
 }
 
