@@ -2,10 +2,11 @@
 // weights (idf) and a typo corrector over the policy's own words. Built once, then cached.
 
 import type { Clause, Policy } from '../types.js';
-import { analyze, words, termsOf } from './analyze.js';
+import { words, termsOf } from './analyze.js';
 import { stem } from './stem.js';
 import { FAMILIES, STOPWORDS, TEXT_SPEAK } from './lexicon.js';
 import { createSpeller, type Speller } from './spell.js';
+import { asSchoolWords, ownNameWords } from './own-name.js';
 
 export interface ClauseDoc {
   clause: Clause;
@@ -28,13 +29,16 @@ export interface SchoolIndex {
   vocabulary: Set<string>;
   /** Stems of the vocabulary: a plural or tense of a known word is not a typo. */
   stems: Set<string>;
+  /** Words of the school's own name, read as "school" in questions and clauses alike. */
+  ownWords: Set<string>;
   buildMs: number;
 }
 
 /** Indexes one school's policy. */
 export function buildIndex(policy: Policy): SchoolIndex {
   const started = performance.now();
-  const docs = policy.clauses.map(toDoc);
+  const ownWords = ownNameWords(policy.school);
+  const docs = policy.clauses.map((c) => toDoc(c, ownWords));
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(docs.length, 1);
@@ -48,10 +52,11 @@ export function buildIndex(policy: Policy): SchoolIndex {
   const speller = createSpeller([...vocabulary, ...lexicon], STOPWORDS);
   const avgLen = docs.reduce((s, d) => s + d.len, 0) / n;
   const stems = new Set([...vocabulary].map(stem));
-  return { policy, docs, idf, unseenIdf, avgLen, speller, vocabulary, stems, buildMs: performance.now() - started };
+  return { policy, docs, idf, unseenIdf, avgLen, speller, vocabulary, stems, ownWords, buildMs: performance.now() - started };
 }
 
-function toDoc(clause: Clause): ClauseDoc {
+function toDoc(clause: Clause, own: ReadonlySet<string>): ClauseDoc {
+  const analyze = (text: string): string[] => termsOf(asSchoolWords(words(text), own));
   const tf = new Map<string, number>();
   const add = (terms: string[], w: number): void => {
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + w);
@@ -60,6 +65,6 @@ function toDoc(clause: Clause): ClauseDoc {
   add(body, 1);
   add(analyze(clause.headingPath.slice(-2).join(' ')), 0.5);
   if (clause.leadIn) add(analyze(clause.leadIn), 0.5);
-  const parts = (clause.parts ?? [{ text: clause.text }]).map((p) => new Set(termsOf(words(p.text))));
+  const parts = (clause.parts ?? [{ text: clause.text }]).map((p) => new Set(analyze(p.text)));
   return { clause, tf, len: body.length, parts };
 }

@@ -5,6 +5,7 @@ import type { Clause, Party } from '../types.js';
 import { expandTextSpeak, isLexiconWord, termGroups, words } from './analyze.js';
 import type { ClauseDoc, SchoolIndex } from './clause-index.js';
 import { stem } from './stem.js';
+import { asSchoolWords } from './own-name.js';
 import { ageFit, readAges } from './age-fit.js';
 import { ALTERNATIVES, SECOND_READINGS, BROADER, COMPOUND_TERMS, INSTANCE_TERMS, LIGHT_TERMS, PARTY_TERMS } from './lexicon.js';
 
@@ -56,10 +57,9 @@ const SINGLE_TOPIC_COVERAGE = 0.56;
 /** Words → corrected words → concept terms, each with its weight in this school's index. */
 export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   const corrections: [string, string][] = [];
-  const own = ownNameWords(index);
-  const ws = expandTextSpeak(words(text)).map((w) => {
-    // The school's own name ("at Templemoor") says which school, not what about it.
-    if (own.has(w)) return 'school';
+  const own = index.ownWords;
+  // The school's own name ("at Templemoor") says which school, not what about it.
+  const ws = asSchoolWords(expandTextSpeak(words(text)), own).map((w) => {
     if (index.vocabulary.has(w) || isLexiconWord(w) || index.stems.has(stem(w))) return w;
     const fixed = index.speller(w);
     if (fixed) corrections.push([w, fixed]);
@@ -108,19 +108,6 @@ function usable(index: SchoolIndex, group: string[]): string[] {
   const seen = group.filter((t) => t.startsWith('=') || index.idf.has(t));
   return seen.length && seen.length < group.length ? seen : group;
 }
-
-const NAME_GENERIC = new Set(['school', 'schools', 'primary', 'junior', 'infant', 'infants', 'nursery', 'academy', 'church', 'england', 'community', 'college', 'federation', 'trust', 'family', 'and', 'the', 'of', 'st', 'saint', 'high', 'early', 'years', 'centre', 'model', 'policy', 'borough', 'council', 'ce', 'c', 'e']);
-
-/** Distinctive words of the school's name and id ("templemoor", "ashgrove"). */
-function ownNameWords(index: SchoolIndex): Set<string> {
-  const { name, id } = index.policy.school;
-  const all = words(`${name} ${id}`);
-  const own = all.filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !isLexiconWord(w));
-  // "my trust laptop" at Northgate Learning Trust: the organisation the name calls itself is the school.
-  return new Set([...own, ...all.filter((w) => ORGANISATION.has(w))]);
-}
-
-const ORGANISATION = new Set(['trust', 'partnership', 'collaborative']);
 
 /** Clauses that answer the query, best first; empty when none covers enough of it. */
 export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: RankOptions = {}): RankedClause[] {
