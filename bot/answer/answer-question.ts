@@ -66,7 +66,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
   }
   const best = ranked[0]!;
   const { part } = bestPart(best, query, index, read.asksRule);
-  const verdict = chooseVerdict(read, part);
+  const verdict = chooseVerdict(read, part, query);
   const answer: Answer = {
     ...base,
     intent: read.intent,
@@ -77,7 +77,7 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
     deciding: part.text,
   };
   if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;
-  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index, read.asksRule).part) : undefined);
+  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index, read.asksRule).part, query) : undefined);
   if (close.length > 1) {
     answer.didYouMean = close.map(toMatch);
     answer.confidence = Math.round(best.score * 80) / 100;

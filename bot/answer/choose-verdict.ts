@@ -49,7 +49,7 @@ export function bestPart(best: RankedClause, query: AnalyzedQuery, _index?: Scho
 }
 
 /** The verdict for a question answered by one clause part. */
-export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
+export function chooseVerdict(read: ReadQuestion, part: ClausePart, query?: AnalyzedQuery): Verdict {
   if (read.intent === 'report') return 'info';
   if (read.form === 'whatif' || read.aboutOthers) return part.effect === 'permission' && !read.aboutOthers ? 'permission' : 'info';
   if (read.form === 'wh') return part.effect === 'permission' ? 'permission' : 'info';
@@ -57,8 +57,12 @@ export function chooseVerdict(read: ReadQuestion, part: ClausePart): Verdict {
   if (read.asksRule === 'may' && part.effect === 'requires' && GATE.test(part.text)) return 'permission';
   // "Can I use my phone in lessons?" answered by "phones must be kept out of sight during lessons": a duty that rules the thing out.
   if (read.asksRule === 'may' && part.effect === 'requires' && PUT_AWAY.test(part.text)) return 'no';
+  // "Can I use my own phone for the school's photos?" answered by "must be taken on school devices only": not with your own.
+  if (read.asksRule === 'may' && part.effect === 'requires' && query?.weights.has('personal') && SCHOOL_ONLY.test(part.text)) return 'no';
   return BY_EFFECT[part.effect];
 }
+
+const SCHOOL_ONLY = /\b(?:school|academy|trust|work|official)\s+(?:\w+\s+)?(?:devices?|equipment|accounts?|email(?: addresses| accounts?)?|cameras?|phones?|systems?)\s+only\b|\bonly\s+(?:\w+\s+){0,3}(?:school|academy|trust|work|official)\s+(?:\w+\s+)?(?:devices?|equipment|accounts?|email|cameras?|phones?|systems?)\b/i;
 
 /** The sentence a verdict line opens with, naming the school ("No — Cadmus's policy does not allow this."). */
 export function headline(verdict: Verdict, schoolName: string, permissionFrom?: string): string {

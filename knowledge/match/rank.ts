@@ -126,8 +126,9 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
     for (const t of query.terms) {
       let tf = doc.tf.get(t);
       let credit = 1;
-      if (!tf && BROADER[t]) {
-        // The clause says the broader thing ("communicate" for "message"): it answers, a little less exactly.
+      // The clause says the broader thing ("communicate" for "message"): it answers, a little less exactly.
+      // Not where it names the opposite owner: "personal accounts" is not a broader "school account".
+      if (!tf && BROADER[t] && (!OWNED_TERMS.includes(t) || doc.parts.some((p) => p.has(BROADER[t]!) && !p.has('personal')))) {
         tf = doc.tf.get(BROADER[t]!);
         credit = 0.6;
       }
