@@ -20,6 +20,10 @@ export interface AnalyzedQuery {
   secondary: Set<string>;
   /** Ages the question gives ("who is 20 now"). */
   ages: number[];
+  /** Weight of the terms this policy never uses ("homework", "at home"): often incidental to the question. */
+  unseenWeight: number;
+  /** How many of the question's words (or phrases) the policy never uses. */
+  unseenWords: number;
 }
 
 export interface RankedClause {
@@ -53,6 +57,8 @@ const B = 0.45;
 export const MIN_COVERAGE = 0.5;
 /** The share a clause must cover when it has only one of the question's topic words. */
 const SINGLE_TOPIC_COVERAGE = 0.56;
+/** The share of its weight a word the policy never uses keeps, once a clause meets two topics. */
+const UNSEEN_SHARE = 0.5;
 
 /** Words → corrected words → concept terms, each with its weight in this school's index. */
 export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
@@ -92,7 +98,10 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
     else weights.set(primary, Math.max(weights.get(primary) ?? 0, weights.get(alt) ?? 0));
   }
   for (const alt of alternativeOf.keys()) weights.delete(alt);
-  return { terms: unique, weights, corrections, alternativeOf, ages: readAges(text), secondary };
+  let unseenWeight = 0;
+  for (const [t, w] of weights) if (!index.idf.has(t)) unseenWeight += w;
+  const unseenWords = groups.filter((g) => g.every((t) => weights.has(t) && !index.idf.has(t))).length;
+  return { terms: unique, weights, corrections, alternativeOf, ages: readAges(text), secondary, unseenWeight, unseenWords };
 }
 
 function groupsNaming(t: string, groups: string[][]): number {
@@ -147,7 +156,10 @@ export function rankClauses(index: SchoolIndex, query: AnalyzedQuery, opts: Rank
       matched.push(t);
     }
     const topics = matched.filter((t) => !LIGHT_TERMS.has(t) && !INSTANCE_TERMS.has(t)).length;
-    const coverage = covered / total;
+    // A clause that meets more of the question's topics than it has words the policy never uses answers
+    // it despite them ("whatsapp a pupil about their homework"); otherwise the unknown words may be the real topic.
+    const incidental = topics >= 2 && query.unseenWords < topics;
+    const coverage = covered / (incidental ? total - query.unseenWeight * (1 - UNSEEN_SHARE) : total);
     if (lightOnly ? coverage < 0.999 : topics === 0) continue;
     // One topic word in common is thin evidence ("mobile phones in exams" vs a rule on phones): it must cover more.
     if (coverage < (topics >= 2 || heavy.length < 2 ? MIN_COVERAGE : SINGLE_TOPIC_COVERAGE)) continue;
