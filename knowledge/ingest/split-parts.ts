@@ -78,7 +78,7 @@ function pieces(sentence: string): string[] {
   const out: string[] = [];
   const chunks: string[] = [];
   // "…set to private and pupils are never listed…": a second subject with its own verb is a second rule.
-  for (const c of sentence.split(/;\s+|,?\s+but\s+(?=\w)|\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
+  for (const c of sentence.split(/;\s+|,?\s+but\s+(?=\w)/).flatMap(secondSubjects)) {
     // "…, but only with the Headteacher's approval" qualifies what came before; it is not a rule of its own.
     if (chunks.length && /^(?:only|not without|provided|as long as|unless)\b/i.test(c)) chunks[chunks.length - 1] += `, but ${c}`;
     else chunks.push(c);
@@ -90,6 +90,22 @@ function pieces(sentence: string): string[] {
   }
   return out.map((p) => p.trim()).filter((p) => p.length > 0);
 }
+
+/**
+ * "…set to private and pupils are never listed…" → two rules; "Trust devices and networks must not
+ * be used…" is one rule with two subjects: the part before "and" has no verb of its own.
+ */
+function secondSubjects(s: string): string[] {
+  const out: string[] = [];
+  for (const c of s.split(/\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && !HAS_VERB.test(last)) out[out.length - 1] = `${last} and ${c}`;
+    else out.push(c);
+  }
+  return out;
+}
+
+const HAS_VERB = /\b(?:must|should|shall|will|may|can|could|would|is|are|was|were|be|been|has|have|had|do|does|did|need|needs|not|never)\b/i;
 
 /** "must not publish X without consent, identify children by name, or allow Y" → three actions. */
 function commaActions(s: string): string[] {
