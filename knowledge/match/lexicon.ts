@@ -26,6 +26,16 @@ const YEAR_GROUPS: [string, string][] = Array.from({ length: 13 }, (_, i) => [`y
 const BREAKING: [string, string][] = ['break', 'breaks', 'breaking', 'broke', 'broken'].flatMap((v) =>
   ['this', 'these', 'that', 'our', 'any', 'a', 'my', 'their', 'its', 'policy', 'agreement', 'rules', 'code'].map((d): [string, string] => [`${v} ${d}`, 'breach']));
 
+/**
+ * "class blog", "a page for my class": the class's account, run for the school, not its pupils.
+ * ("class WhatsApp" is the parents' group, and "photos of my class" the pupils: those stay as they are.)
+ */
+const CLASS_ACCOUNTS: [string, string][] = [
+  ...(['blog', 'blogs', 'account', 'accounts', 'page', 'pages', 'website', 'site'] as const).map((n): [string, string] => [`class ${n}`, `schoolaccount ${n.startsWith('blog') ? 'socialmedia' : 'account'}`]),
+  ...(['twitter', 'instagram', 'insta', 'facebook', 'tiktok', 'youtube'] as const).map((n): [string, string] => [`class ${n}`, `schoolaccount ${n === 'insta' ? 'instagram' : n}`]),
+  ...['page', 'account', 'blog', 'site', 'website'].flatMap((n) => ['my', 'our', 'the'].map((d): [string, string] => [`${n} for ${d} class`, `schoolaccount ${n === 'blog' ? 'socialmedia' : 'account'}`])),
+];
+
 /** Multi-word terms read as one concept ("social media", "head teacher", "screen print"). */
 export const PHRASES: [string, string][] = [
   ['social media', 'socialmedia'], ['social networking', 'socialmedia'], ['social network', 'socialmedia'],
@@ -79,7 +89,7 @@ export const PHRASES: [string, string][] = [
   ['working at', 'employment school'], ['where i work', 'employment school'], ['follow this', 'comply'], ['follow the', 'comply'], ['follow these', 'comply'],
   ['follow our', 'comply'], ['follow it', 'comply'], ['messaging app', 'message socialmedia'], ['messaging apps', 'message socialmedia'],
   ['not sure', 'query'], ['school name', 'schoolname name'], ['name of the school', 'schoolname name'],
-  ...YEAR_GROUPS, ...BREAKING,
+  ...YEAR_GROUPS, ...BREAKING, ...CLASS_ACCOUNTS,
 ];
 
 /** Families of words that mean the same thing in these questions: every surface form → its concept terms. */
