@@ -24,6 +24,8 @@ export interface AnalyzedQuery {
   unseenWeight: number;
   /** How many of the question's words (or phrases) the policy never uses. */
   unseenWords: number;
+  /** The terms of the action asked about ("can I *set up*…", "…, can I *answer* them"): they pick the part of a clause. */
+  focus: Set<string>;
 }
 
 export interface RankedClause {
@@ -101,8 +103,22 @@ export function analyzeQuery(index: SchoolIndex, text: string): AnalyzedQuery {
   let unseenWeight = 0;
   for (const [t, w] of weights) if (!index.idf.has(t)) unseenWeight += w;
   const unseenWords = groups.filter((g) => g.every((t) => weights.has(t) && !index.idf.has(t))).length;
-  return { terms: unique, weights, corrections, alternativeOf, ages: readAges(text), secondary, unseenWeight, unseenWords };
+  return { terms: unique, weights, corrections, alternativeOf, ages: readAges(text), secondary, unseenWeight, unseenWords, focus: askedAction(ws) };
 }
+
+/** The first topic word after "can I", "am I allowed to", "is it ok to"…: the action the question asks about. */
+function askedAction(ws: string[]): Set<string> {
+  for (let i = 0; i < ws.length - 1; i++) {
+    const asks = (ASK_MODALS.has(ws[i]!) && (ws[i + 1] === 'i' || ws[i + 1] === 'we')) || (ASK_LEADS.has(ws[i]!) && ws[i + 1] === 'to');
+    if (!asks) continue;
+    const first = termGroups(ws.slice(i + 2, i + 8))[0];
+    return new Set(first ?? []);
+  }
+  return new Set();
+}
+
+const ASK_MODALS = new Set(['can', 'could', 'may', 'should', 'must', 'shall']);
+const ASK_LEADS = new Set(['allowed', 'ok', 'okay', 'alright', 'permitted', 'able']);
 
 function groupsNaming(t: string, groups: string[][]): number {
   return groups.filter((g) => g.includes(t)).length;
@@ -190,6 +206,8 @@ function partyFit(doc: ClauseDoc, parties: string[]): number {
 const OWNED_TERMS = ['schooldevice', 'schoolaccount', 'schoolemail'];
 /** The share of a word's weight its second meaning earns ("pupil" for "nephew"). */
 const ALTERNATIVE_CREDIT = 0.6;
+/** How much more the action asked about counts in choosing a clause's part. */
+const FOCUS = 2;
 
 /**
  * How well the question matches each part of a clause. Whose thing it is decides between parts
@@ -204,7 +222,8 @@ export function partScores(doc: ClauseDoc, query: AnalyzedQuery): number[] {
     for (const t of query.terms) {
       const primary = query.alternativeOf.get(t);
       if (!terms.has(t) || (primary && terms.has(primary))) continue;
-      s += (query.weights.get(primary ?? t) ?? 0) * (query.secondary.has(t) ? ALTERNATIVE_CREDIT : 1);
+      // The action asked about counts twice: "can I set up an account" is answered by the part about setting one up.
+      s += (query.weights.get(primary ?? t) ?? 0) * (query.secondary.has(t) ? ALTERNATIVE_CREDIT : 1) * (query.focus.has(t) ? FOCUS : 1);
     }
     const partOwned = OWNED_TERMS.some((t) => terms.has(t));
     if (personal && terms.has('personal')) s += 1;
