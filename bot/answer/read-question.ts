@@ -44,14 +44,29 @@ const SUBJECTS: [Party, RegExp][] = [
 
 /** Intent, form and subject of one message. */
 export function readQuestion(text: string): ReadQuestion {
-  const q = withApostrophes(text.trim().replace(/\s+/g, ' '));
-  const form: QuestionForm = WHAT_IF.test(q) ? 'whatif'
+  const whole = withApostrophes(text.trim().replace(/\s+/g, ' '));
+  const read = readForm(whole, questionTail(whole) ?? whole);
+  const subject = SUBJECTS.find(([, re]) => re.test(whole))?.[0];
+  if (subject) read.subject = subject;
+  return read;
+}
+
+function formOf(q: string): QuestionForm {
+  return WHAT_IF.test(q) ? 'whatif'
     : /^(?:who|what|wat|wot|when|where|which|how|why)\b/i.test(q) ? 'wh'
     : /^(?:can|cn|could|may|am|is|are|should|must|do|does|would|will|shall|have|need|any)\b|\b(?:allowed|ok to|okay to|alright to|permitted)\b/i.test(q) ? 'yesno'
     : 'statement';
-  const read: ReadQuestion = { intent: intentOf(q, form), form };
-  const subject = SUBJECTS.find(([, re]) => re.test(q))?.[0];
-  if (subject) read.subject = subject;
+}
+
+/** "A parent asked about the trip in the class WhatsApp, can I answer them?": the question after the story. */
+function questionTail(q: string): string | undefined {
+  const m = /[,;:.!?]\s*(?:so\s+|but\s+|and\s+)?((?:can|cn|could|may|am|should|must|do|shall|is it)\s+(?:i|we|ok|okay|alright)\b.*)$/i.exec(q);
+  return m && m.index > 0 ? m[1] : undefined;
+}
+
+function readForm(whole: string, q: string): ReadQuestion {
+  // The intent is the whole message's: a story followed by "can I…?" may still be an incident.
+  const read: ReadQuestion = { intent: intentOf(whole, formOf(whole)), form: formOf(q) };
   if (ABOUT_OTHERS.test(q)) read.aboutOthers = true;
   else if (ASKS_MUST.test(q)) read.asksRule = 'must';
   else if (ASKS_RULE.test(q)) read.asksRule = 'may';

@@ -9,6 +9,11 @@ export function readAges(question: string): number[] {
     const n = Number(m[1] ?? m[2] ?? m[3]);
     if (n >= 4 && n <= 99) out.push(n);
   }
+  // "ex-pupils over 18", "under 16s": an age just past the limit stands for the group.
+  for (const m of question.matchAll(/\b(over|above|older than|under|below|younger than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})s?\b(?!\s*(?:%|minutes?|hours?|days?|weeks?|months?))/gi)) {
+    const n = Number(m[2]) + (/^(?:over|above|older)/i.test(m[1]!) ? 1 : -1);
+    if (n >= 4 && n <= 99 && !out.includes(n)) out.push(n);
+  }
   return out;
 }
 

@@ -208,6 +208,8 @@ const OWNED_TERMS = ['schooldevice', 'schoolaccount', 'schoolemail'];
 const ALTERNATIVE_CREDIT = 0.6;
 /** How much more the action asked about counts in choosing a clause's part. */
 const FOCUS = 2;
+/** An age limit the question's age meets or misses decides between parts more than any word does. */
+const AGE_FIT = 6;
 
 /**
  * How well the question matches each part of a clause. Whose thing it is decides between parts
@@ -231,7 +233,7 @@ export function partScores(doc: ClauseDoc, query: AnalyzedQuery): number[] {
     if (owned.length && owned.some((t) => terms.has(t))) s += 1;
     if (owned.length && terms.has('personal') && !partOwned) s -= 1;
     // Questions that give an age pick the sentence whose age limit they meet.
-    s += 2 * ageFit(query.ages, doc.clause.parts?.[i]?.text ?? '');
+    s += AGE_FIT * ageFit(query.ages, doc.clause.parts?.[i]?.text ?? '');
     return s;
   });
 }

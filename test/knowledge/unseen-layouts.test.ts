@@ -47,6 +47,8 @@ describe('unseen layouts', () => {
     assert.deepEqual(readAges("an ex pupil who is 20 now"), [20]);
     assert.deepEqual(readAges("she's 16, can i accept"), [16]);
     assert.deepEqual(readAges('can I use Year 6 photos'), []);
+    assert.deepEqual(readAges('can I chat with ex pupils who are over 18'), [19]);
+    assert.deepEqual(readAges('what about under 16s'), [15]);
     assert.equal(ageFit([20], 'Staff must not have contact with former pupils under the age of 18.'), -1);
     assert.equal(ageFit([20], 'Staff should be cautious about contact with former pupils aged 18 or over.'), 1);
     assert.equal(ageFit([16], 'must not add pupils (including ex-pupils unless over the age of 18)'), 1);
