@@ -138,7 +138,7 @@ export const FAMILIES: [string, string[]][] = [
   ['logo', ['logo', 'logos', 'brand', 'branding', 'badge', 'crest']],
   ['head', ['headteacher', 'headteachers', 'head', 'principal', 'heads']],
   ['privacy', ['privacy', 'private', 'locked', 'visible', 'restrict', 'restricted']],
-  ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'moan', 'moaning', 'rant', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
+  ['criticise', ['criticise', 'criticising', 'criticism', 'critical', 'moan', 'moaning', 'moans', 'rant', 'ranting', 'rants', 'vent', 'venting', 'whinge', 'whinging', 'bitch', 'bitching', 'grievance', 'grievances', 'negative', 'slag', 'aggrieved']],
   ['criticise concern', ['complain', 'complaining', 'complained', 'complaint', 'complaints']],
   ['abuse', ['abuse', 'abusive', 'bully', 'bullying', 'bullied', 'cyberbullying', 'cyberbullied', 'cyberbully', 'harass', 'harassment', 'harassing', 'troll', 'trolling', 'trolled', 'threat', 'threats', 'threatening', 'intimidate']],
   ['defame', ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lies', 'lying', 'false', 'untrue', 'misleading', 'rumour', 'rumours']],
