@@ -39,20 +39,20 @@ describe('held-out question sets', () => {
     const list = items('heldout-');
     assert.ok(list.length >= 75);
     for (const school of ['westbrook', 'brambleside', 'kingsmead']) assert.ok(list.some((i) => i.school === school), school);
-    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.86, hit3: 0.88, intent: 0.95 });
+    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.89, hit3: 0.91, intent: 0.95 });
   });
 
   it('answers fresh phrasings at the five schools', () => {
     const list = items('fresh-');
     assert.ok(list.length >= 60);
-    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.83, hit3: 0.86, intent: 0.95 });
+    assertFloor(tally(list.map((i) => scoreItem(lib, i))), { verdict: 0.88, hit3: 0.91, intent: 0.95 });
   });
 
   it('keeps each held-out school above a floor of its own', () => {
     for (const school of ['westbrook', 'brambleside', 'kingsmead']) {
       const t = tally(items('heldout-').filter((i) => i.school === school).map((i) => scoreItem(lib, i)));
-      assert.ok(t.verdict / t.n >= 0.75, `${school} verdict ${t.verdict}/${t.n}`);
-      assert.ok(t.hit3 / t.clauseItems >= 0.8, `${school} hit@3 ${t.hit3}/${t.clauseItems}`);
+      assert.ok(t.verdict / t.n >= 0.8, `${school} verdict ${t.verdict}/${t.n}`);
+      assert.ok(t.hit3 / t.clauseItems >= 0.85, `${school} hit@3 ${t.hit3}/${t.clauseItems}`);
     }
   });
 });
