@@ -162,7 +162,8 @@ export const guidanceTopics: GuidanceTopic[] = [
     also: (t, f) => conduct(f) || !/cyberbullying|trolling/i.test(t),
     binds: 'staff',
     samePoster: true,
-    applies: (f) => aboutStaff(f) || !conduct(f),
+    // Abuse of the school itself (on its own pages) is reported the same way as abuse of staff.
+    applies: (f) => aboutStaff(f) || f.about === 'school' || !conduct(f),
   },
   {
     // What the school says it will do to protect its staff and name (often the governing body's role).

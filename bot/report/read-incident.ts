@@ -35,6 +35,13 @@ export function readIncident(text: string): Partial<ReportFields> {
   const about = aboutWhom(text, later);
   if (about) found.about = about;
   found.category = categories.find((c) => c.re.test(text))?.category ?? 'other';
+  // Where, when it is one of the school's own pages: those have guidance of their own.
+  const place = /\b(our|the school'?s?|class|official)\b[^.?!]{0,30}?\b(page|account|group|site|blog|feed|channel)\b/i.exec(text);
+  if (place) {
+    found.platform = place[0];
+    // Abuse on the school's own page is abuse of the school, unless the words name someone else.
+    found.about ??= 'school';
+  }
   return found;
 }
 

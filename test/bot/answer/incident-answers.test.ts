@@ -32,6 +32,12 @@ describe('answers to a described incident', () => {
     }
   });
 
+  it('reports abuse on the school\'s own page the way its policy says (Learn to Live 2)', () => {
+    const a = answerQuestion(lib, 'learn-to-live', 'a parent has left abusive comments on our class facebook page');
+    assert.notEqual(a.verdict, 'unknown');
+    assert.ok(a.clauses.some((m) => /school-sanctioned social media should immediately be removed and reported/.test(m.clause.text)));
+  });
+
   it('points a child\'s messages to the designated safeguarding officer at Learn to Live', () => {
     const a = answerQuestion(lib, 'learn-to-live', 'a child messaged me on Instagram');
     assert.ok(a.clauses.slice(0, 3).some((m) => /designated safeguarding/i.test(m.clause.text)), a.clauses.map((m) => m.clause.id).join(', '));
