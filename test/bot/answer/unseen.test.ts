@@ -2,38 +2,17 @@
 // three more layouts (a trust policy with 4.1.1 numbering and a table, a parents' code with a FAQ,
 // long paragraphs of several rules with a FAQ) and fresh questions for the five schools.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
-import { parseEvalLine, scoreItem, tally, type EvalItem, type Tally } from '../../../adapters/cli/cli-score.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const QUESTIONS = `${ROOT}test/questions`;
-
-function items(prefix: string): EvalItem[] {
-  return readdirSync(QUESTIONS).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).flatMap((f) =>
-    readFileSync(join(QUESTIONS, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseEvalLine(l)).filter((x): x is EvalItem => typeof x !== 'string'));
-}
-
-function assertFloor(t: Tally, floor: { verdict: number; hit3: number; intent: number }): void {
-  assert.ok(t.verdict / t.n >= floor.verdict, `verdict ${t.verdict}/${t.n}`);
-  assert.ok(t.hit3 / t.clauseItems >= floor.hit3, `hit@3 ${t.hit3}/${t.clauseItems}`);
-  assert.ok(t.intent / t.n >= floor.intent, `intent ${t.intent}/${t.n}`);
-  assert.equal(t.unknownRight, t.unknownExpected, 'every out-of-scope question is unknown');
-}
+import type { PolicyLibrary } from '../../../knowledge/library.js';
+import { scoreItem, tally } from '../../../adapters/cli/cli-score.js';
+import { assertFloor, items, policiesWith } from './question-sets.js';
 
 describe('second held-out round', () => {
-  let dir: string;
   let lib: PolicyLibrary;
+  let cleanup = () => {};
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'unseen-policies-'));
-    cpSync(`${ROOT}knowledge/policies`, dir, { recursive: true });
-    cpSync(`${ROOT}test/fixtures/policies/unseen`, dir, { recursive: true });
-    lib = await loadPolicyLibrary(dir);
+    ({ lib, cleanup } = await policiesWith('test/fixtures/policies/unseen'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => cleanup());
 
   it('answers three more layouts it was never tuned on', () => {
     const list = items('unseen-');

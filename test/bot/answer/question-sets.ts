@@ -1,0 +1,34 @@
+// Shared by the floor tests on held-out material: reading our question sets, a policy folder with
+// extra schools beside the five real ones, and the floor check itself.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
+import { parseEvalLine, type EvalItem, type Tally } from '../../../adapters/cli/cli-score.js';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const QUESTIONS = `${ROOT}test/questions`;
+
+/** Every question in test/questions/<prefix>*.jsonl. */
+export function items(prefix: string): EvalItem[] {
+  return readdirSync(QUESTIONS).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).flatMap((f) =>
+    readFileSync(join(QUESTIONS, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseEvalLine(l)).filter((x): x is EvalItem => typeof x !== 'string'));
+}
+
+/** Fails when a tally falls below its floor, or any out-of-scope question was answered. */
+export function assertFloor(t: Tally, floor: { verdict: number; hit3: number; intent: number }): void {
+  assert.ok(t.verdict / t.n >= floor.verdict, `verdict ${t.verdict}/${t.n}`);
+  assert.ok(t.hit3 / t.clauseItems >= floor.hit3, `hit@3 ${t.hit3}/${t.clauseItems}`);
+  assert.ok(t.intent / t.n >= floor.intent, `intent ${t.intent}/${t.n}`);
+  assert.equal(t.unknownRight, t.unknownExpected, 'every out-of-scope question is unknown');
+}
+
+/** The five real policies plus the fixture folder's, as a deployment would hold them. */
+export async function policiesWith(fixtureFolder: string): Promise<{ lib: PolicyLibrary; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'held-out-policies-'));
+  cpSync(`${ROOT}knowledge/policies`, dir, { recursive: true });
+  cpSync(`${ROOT}${fixtureFolder}`, dir, { recursive: true });
+  return { lib: await loadPolicyLibrary(dir), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
