@@ -1,7 +1,6 @@
 // The composition root: reads the config, loads the policies, opens the store, builds the core,
 // and runs the front ends: Slack and/or Teams when their credentials are set, else the terminal chat.
 
-import type { Express } from 'express';
 import { createBot } from '../bot/create-bot.js';
 import type { Bot } from '../bot/bot.js';
 import { AssistantError } from '../bot/errors.js';
@@ -15,6 +14,7 @@ import { loadConfig, readDotEnv, type AppConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { createDirectory, type ConfiguredDirectory } from './directory.js';
+import type { PlatformFrontEnd } from './front-end.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { createSlackFrontEnd } from './slack/slack-front-end.js';
@@ -31,13 +31,6 @@ export interface Core {
   store: Store;
 }
 
-/** A chat platform: its notifier goes into the core, then it is started with the bot. */
-export interface PlatformFrontEnd {
-  name: string;
-  notifier: Notifier;
-  start(bot: Bot, http: Express): Promise<void>;
-  stop(): Promise<void>;
-}
 
 /** The school this deployment serves by default: SCHOOL, else the only policy there is. */
 export function chooseSchool(wanted: string | undefined, library: PolicyLibrary): string {

@@ -1,24 +1,17 @@
 // Slack as one front end of the composition root: the notifier exists first (the core needs it
 // when it is built), then start(bot, http) mounts the app on the shared server and checks the token.
 
-import type { Express } from 'express';
-import type { Bot } from '../../bot/bot.js';
 import type { Logger } from '../../bot/ports/logger.js';
-import type { Notifier } from '../../bot/ports/notifier.js';
 import type { Store } from '../../bot/ports/store.js';
 import type { SlackConfig } from '../config.js';
 import type { ConfiguredDirectory } from '../directory.js';
+import type { PlatformFrontEnd } from '../front-end.js';
 import { createSlackAdapter, type SlackAdapter } from './app.js';
 import { createSlackNotifier } from './notifier.js';
 import { createNotifierClient } from './web-client.js';
 
-/** The shape main.ts's PlatformFrontEnd expects. */
-export interface SlackFrontEnd {
-  name: 'slack';
-  notifier: Notifier;
-  start(bot: Bot, http: Express): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The Slack front end: main.ts's PlatformFrontEnd, named. */
+export type SlackFrontEnd = PlatformFrontEnd & { name: 'slack' };
 
 /** Builds the Slack front end from SLACK_* config and the shared store, directory and logger. */
 export function createSlackFrontEnd(
