@@ -41,6 +41,7 @@ describe('escalation actions', () => {
     await h.press('head', { type: 'escalation.note', ref, note: 'same' });
     assert.match((await h.press('head', { type: 'escalation.note', ref, note: 'same' })).ephemeral!.text, /already on/);
     await h.press('head', { type: 'escalation.resolve', ref, outcome: 'done' });
+    await h.bot.runDueWork(); // deliveries record themselves on the escalation: settle them first
     const version = (await h.store.getEscalation(ref))!.version;
     assert.match((await h.press('head', { type: 'escalation.resolve', ref, outcome: 'done' })).ephemeral!.text, /already resolved/);
     assert.match((await h.press('head', { type: 'escalation.ack', ref })).ephemeral!.text, /already resolved/);
