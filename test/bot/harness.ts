@@ -12,9 +12,10 @@ import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
 import { createFakeDirectory, type FakeDirectoryOptions } from '../fakes/fake-directory.js';
 import { createMemoryStore } from '../fakes/memory-store.js';
 import { createRecordingNotifier, type RecordingNotifier } from '../fakes/recording-notifier.js';
+import { SEED_POLICIES } from '../seed-policies.js';
 
 let library: Promise<PolicyLibrary> | undefined;
-export const policies = () => (library ??= loadPolicyLibrary(new URL('../../knowledge/policies', import.meta.url).pathname));
+export const policies = () => (library ??= loadPolicyLibrary(SEED_POLICIES));
 
 export interface Harness {
   bot: Bot;

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { policyFromBytes } from '../../knowledge/policy-files.js';
 import { PolicyError } from '../../knowledge/errors.js';
 import type { Policy } from '../../knowledge/types.js';
+import { SEED_POLICIES } from '../seed-policies.js';
+import { join } from 'node:path';
 
 const load = (id: string): Policy =>
-  policyFromBytes(readFileSync(new URL(`../../knowledge/policies/${id}.txt`, import.meta.url)), { source: `${id}.txt` });
+  policyFromBytes(readFileSync(join(SEED_POLICIES, `${id}.txt`)), { source: `${id}.txt` });
 const find = (p: Policy, text: string) => {
   const c = p.clauses.find((x) => x.text.includes(text));
   assert.ok(c, `no clause contains "${text}"`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary, type PolicyLibrary } from '../../knowledge/library.js';
 import { PolicyError } from '../../knowledge/errors.js';
+import { SEED_POLICIES } from '../seed-policies.js';
 
-const DIR = fileURLToPath(new URL('../../knowledge/policies', import.meta.url));
+const DIR = SEED_POLICIES;
 
 describe('policy library', () => {
   let lib: PolicyLibrary;

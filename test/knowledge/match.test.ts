@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary, type PolicyLibrary } from '../../knowledge/library.js';
 import { analyzeQuery } from '../../knowledge/match/rank.js';
 import { editDistance } from '../../knowledge/match/spell.js';
 import { analyze } from '../../knowledge/match/analyze.js';
+import { SEED_POLICIES } from '../seed-policies.js';
 
-const DIR = fileURLToPath(new URL('../../knowledge/policies', import.meta.url));
+const DIR = SEED_POLICIES;
 
 describe('matcher', () => {
   let lib: PolicyLibrary;

@@ -16,6 +16,7 @@ import { createStore } from '../../adapters/store/create-store.js';
 import { loadPolicyLibrary } from '../../knowledge/library.js';
 
 import { DSL, HEAD, TEAM } from './instances.js';
+import { SEED_POLICIES } from '../seed-policies.js';
 
 const name = process.env.INSTANCE ?? 'instance';
 const logger: Logger = {
@@ -27,6 +28,7 @@ const logger: Logger = {
 // The config as an operator would give it, but with the test database: never the real DATABASE_URL.
 const config = loadConfig({
   SCHOOL: 'cadmus',
+  POLICIES_DIR: SEED_POLICIES,
   DATABASE_URL: process.env.TEST_DATABASE_URL,
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789abcdef',

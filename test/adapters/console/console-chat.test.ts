@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -40,7 +41,7 @@ describe('terminal chat', function () {
   });
 
   it('answers a piped question citing the clause and exits 0 when stdin ends', async () => {
-    const run = await runChat(['Can I go on Facebook on the school computer?'], { SCHOOL: 'cadmus', DATA_DIR: dataDir });
+    const run = await runChat(['Can I go on Facebook on the school computer?'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 0);
     assert.match(run.stdout, /Cadmus Family of Schools 3\.1/);
     assert.match(run.stderr, /Cadmus Family of Schools \(cadmus\) · store: .*assistant\.json · you are staff/);
@@ -54,7 +55,7 @@ describe('terminal chat', function () {
       'as head', 'escalations', 'ack ESC-2026-0001', 'note ESC-2026-0001 Called the parent in for Friday.',
       'resolve ESC-2026-0001 Parent removed the post after a meeting.', 'as bob', 'show ESC-2026-0001', 'as staff', 'my reports',
     ];
-    const run = await runChat(lines, { SCHOOL: 'cadmus', DATA_DIR: dataDir });
+    const run = await runChat(lines, { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 0, run.stderr);
     const out = run.stdout;
     assert.match(out, /saved as ESC-2026-0001 and has been sent to the head teacher/);
@@ -69,19 +70,19 @@ describe('terminal chat', function () {
   });
 
   it('presses a numbered button of the last answer', async () => {
-    const run = await runChat(['report', '1', 'pupil', 'me', 'TikTok', 'skip', 'today', 'yes', 'no', 'Mocking video.', 'send', 'as head', 'escalations', '1'], { SCHOOL: 'cadmus', DATA_DIR: dataDir });
+    const run = await runChat(['report', '1', 'pupil', 'me', 'TikTok', 'skip', 'today', 'yes', 'no', 'Mocking video.', 'send', 'as head', 'escalations', '1'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.match(run.stdout, /== ESC-2026-0001: Abusive or offensive ==[\s\S]*Audit trail/);
   });
 
   it('refuses an unknown school in one sentence naming the known ones, exit 1', async () => {
-    const run = await runChat([], { SCHOOL: 'atlantis', DATA_DIR: dataDir });
+    const run = await runChat([], { SCHOOL: 'atlantis', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 1);
     assert.equal(run.stderr.trim(), 'There is no policy for school "atlantis". Known schools: cadmus, hardmoor, learn-to-live, lfssq, templemoor.');
   });
 
   it('refuses a corrupt store file without touching it, exit 1', async () => {
     await writeFile(join(dataDir, 'assistant.json'), '{"schema":1,');
-    const run = await runChat(['hello'], { SCHOOL: 'cadmus', DATA_DIR: dataDir });
+    const run = await runChat(['hello'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /The store file .*assistant\.json is unusable: it is not valid JSON/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET, dmEvent, eventEnvelope, postSigned } from './slack-requests.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -46,6 +47,7 @@ describe('Slack in npm start', () => {
         PORT: String(port),
         DATA_DIR: dataDir,
         SCHOOL: 'cadmus',
+        POLICIES_DIR: SEED_POLICIES,
         SLACK_BOT_TOKEN: 'xoxb-main',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: api.url.replace(/\/$/, ''),

@@ -1,7 +1,6 @@
 // The real core for the Slack end-to-end tests: createBot over the real policy library, the
 // in-memory store, the configured directory (Slack head and DSL users) and the Slack notifier.
 
-import { resolve } from 'node:path';
 import type { Bot } from '../../../bot/bot.js';
 import { createBot } from '../../../bot/create-bot.js';
 import { silentLogger } from '../../../bot/ports/logger.js';
@@ -13,6 +12,7 @@ import { createSlackNotifier } from '../../../adapters/slack/notifier.js';
 import { createNotifierClient } from '../../../adapters/slack/web-client.js';
 import { createMemoryStore } from '../../fakes/memory-store.js';
 import { createFakeClock, type FakeClock } from '../../fakes/fake-clock.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 export const HEAD = 'UHEAD0001';
 export const DSL = 'UDSL00001';
@@ -32,7 +32,7 @@ export interface RealCore {
 
 /** Builds the core as main does, with Slack people from the environment-style config. */
 export async function realCore(slack: SlackConfig, env: Record<string, string> = {}, store: Store = createMemoryStore()): Promise<RealCore> {
-  library ??= loadPolicyLibrary(resolve('knowledge/policies'));
+  library ??= loadPolicyLibrary(SEED_POLICIES);
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: slack.signingSecret,

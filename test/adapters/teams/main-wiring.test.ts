@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeBotConnector, type FakeBotConnector } from './fake-bot-connector.js';
 import { cardOf, cardText, personalMessage, teamsUser } from './teams-harness.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -43,7 +44,7 @@ describe('Teams in npm start', () => {
     const env: Record<string, string | undefined> = { ...process.env };
     for (const key of Object.keys(env)) if (/^(SLACK_|MICROSOFT_APP_|TEAMS_|BOT_CONFIG)/.test(key)) delete env[key];
     child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-      env: { ...env, PORT: String(port), DATA_DIR: dataDir, SCHOOL: 'cadmus', TEAMS_ENABLED: 'true', LOG_LEVEL: 'warn' },
+      env: { ...env, PORT: String(port), DATA_DIR: dataDir, SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, TEAMS_ENABLED: 'true', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';

@@ -28,6 +28,7 @@ import {
   teamsUser,
   type Harness,
 } from './teams-harness.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 const alice = teamsUser('Alice Assistant');
 const head = teamsUser('Helen Head');
@@ -58,7 +59,7 @@ describe('Teams with the real core', function () {
   const where = () => ({ serviceUrl: h.connector.url });
 
   before(async () => {
-    library = await loadPolicyLibrary('knowledge/policies');
+    library = await loadPolicyLibrary(SEED_POLICIES);
   });
 
   beforeEach(async () => {

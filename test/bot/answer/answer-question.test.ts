@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
 import { answerForClause, answerQuestion, MAX_QUESTION_LENGTH } from '../../../bot/answer/answer-question.js';
 import { answerReply } from '../../../bot/answer/answer-reply.js';
 import { answerJson } from '../../../bot/answer/answer-json.js';
 import type { Action } from '../../../bot/reply.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
-const DIR = fileURLToPath(new URL('../../../knowledge/policies', import.meta.url));
+const DIR = SEED_POLICIES;
 const actions = (blocks: ReturnType<typeof answerReply>['blocks']): Action[] =>
   blocks.flatMap((b) => (b.kind === 'actions' ? b.actions.map((a) => a.action) : []));
 

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -73,7 +74,7 @@ describe('ingest command', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'policies-'));
-    cpSync(join(ROOT, 'knowledge/policies'), dir, { recursive: true });
+    cpSync(SEED_POLICIES, dir, { recursive: true });
   });
   afterEach(() => rmSync(dir, { recursive: true }));
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary } from '../../../knowledge/library.js';
 import { parseEvalLine, scoreItem, tally, type EvalItem } from '../../../adapters/cli/cli-score.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const items = (file: string): EvalItem[] =>
@@ -20,7 +21,7 @@ describe('question set scores', () => {
       this.skip();
       return;
     }
-    const lib = await loadPolicyLibrary(`${ROOT}knowledge/policies`);
+    const lib = await loadPolicyLibrary(SEED_POLICIES);
     const t = tally(list.map((i) => scoreItem(lib, i)));
     assert.ok(t.verdict / t.n >= 0.95, `verdict ${t.verdict}/${t.n}`);
     assert.ok(t.hit3 / t.clauseItems >= 0.95, `hit@3 ${t.hit3}/${t.clauseItems}`);
@@ -30,7 +31,7 @@ describe('question set scores', () => {
   });
 
   it('stays above a floor on our own five-school questions', async () => {
-    const lib = await loadPolicyLibrary(`${ROOT}knowledge/policies`);
+    const lib = await loadPolicyLibrary(SEED_POLICIES);
     const list = ['templemoor', 'learn-to-live', 'cadmus', 'lfssq', 'hardmoor'].flatMap((s) => items(`${ROOT}test/questions/${s}.jsonl`));
     const t = tally(list.map((i) => scoreItem(lib, i)));
     assert.ok(t.n >= 100);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
 import { answerQuestion } from '../../../bot/answer/answer-question.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
-const policies = fileURLToPath(new URL('../../../knowledge/policies', import.meta.url));
+const policies = SEED_POLICIES;
 
 describe('answers to a described incident', () => {
   let lib: PolicyLibrary;

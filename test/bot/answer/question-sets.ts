@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
 import { parseEvalLine, type EvalItem, type Tally } from '../../../adapters/cli/cli-score.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const QUESTIONS = `${ROOT}test/questions`;
@@ -28,7 +29,7 @@ export function assertFloor(t: Tally, floor: { verdict: number; hit3: number; in
 /** The five real policies plus the fixture folder's, as a deployment would hold them. */
 export async function policiesWith(fixtureFolder: string): Promise<{ lib: PolicyLibrary; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'held-out-policies-'));
-  cpSync(`${ROOT}knowledge/policies`, dir, { recursive: true });
+  cpSync(SEED_POLICIES, dir, { recursive: true });
   cpSync(`${ROOT}${fixtureFolder}`, dir, { recursive: true });
   return { lib: await loadPolicyLibrary(dir), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
