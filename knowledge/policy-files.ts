@@ -7,6 +7,7 @@ import { PolicyError } from './errors.js';
 import { looksBinary } from './ingest/clean-text.js';
 import { readFrontMatter } from './ingest/front-matter.js';
 import { parsePolicy } from './ingest/parse-policy.js';
+import { readDocument, type DocumentFormat } from './ingest/read-document.js';
 import type { Policy } from './types.js';
 
 /** File name endings the policies folder is read for. */
@@ -24,6 +25,18 @@ export function policyFromBytes(bytes: Uint8Array, opts: { school?: string; name
   const name = opts.name ?? meta.name;
   if (!school) throw new PolicyError('policy_unreadable', `No school id for ${label}.`);
   return parsePolicy({ school, ...(name ? { name } : {}), source: opts.source, text: body });
+}
+
+/**
+ * Reads any policy document (PDF, Word, HTML, Markdown, text) and parses it: the policy, the text
+ * it was read as (what the policies folder keeps), and the document's format.
+ */
+export async function policyFromDocument(bytes: Uint8Array, opts: { school: string; name?: string; source: string }): Promise<{ policy: Policy; body: string; format: DocumentFormat }> {
+  const doc = await readDocument(bytes, opts.source);
+  const { meta, body } = doc.format === 'text' || doc.format === 'markdown' ? readFrontMatter(doc.text) : { meta: {} as { name?: string }, body: doc.text };
+  const name = opts.name ?? meta.name;
+  const policy = parsePolicy({ school: opts.school, ...(name ? { name } : {}), ...(doc.title ? { title: doc.title } : {}), aside: doc.aside, source: opts.source, text: body });
+  return { policy, body, format: doc.format };
 }
 
 /** The policy files in a folder, sorted by name. */

@@ -3,10 +3,10 @@
 // (empty, binary, no clauses) is refused in one sentence and the school's previous policy is kept.
 
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { PolicyError } from '../../knowledge/errors.js';
 import { readFrontMatter, writeFrontMatter } from '../../knowledge/ingest/front-matter.js';
-import { listPolicyFiles, policyFromBytes, readPolicyFile } from '../../knowledge/policy-files.js';
+import { listPolicyFiles, policyFromDocument, readPolicyFile } from '../../knowledge/policy-files.js';
 import { parseArgs, fail, runCli, readCliEnv } from './cli-env.js';
 import { policyOutline } from './cli-outline.js';
 
@@ -23,15 +23,15 @@ async function main(argv: string[]): Promise<number> {
   const dir = readCliEnv().policiesDir;
   const existing = await existingFiles(dir, school);
   const name = typeof flags.get('name') === 'string' ? (flags.get('name') as string) : await previousName(existing);
-  let policy;
+  let read;
   try {
-    policy = policyFromBytes(bytes, { school, ...(name ? { name } : {}), source: file });
+    read = await policyFromDocument(bytes, { school, ...(name ? { name } : {}), source: file });
   } catch (err) {
     if (err instanceof PolicyError) return fail(`${err.message.replace(/\.$/, '')}; the policy for ${school} is unchanged.`, 1);
     throw err;
   }
-  const body = readFrontMatter(new TextDecoder().decode(bytes)).body;
-  const ext = extname(file).toLowerCase() === '.md' || extname(file).toLowerCase() === '.markdown' ? '.md' : '.txt';
+  const { policy, body } = read;
+  const ext = read.format === 'text' ? '.txt' : '.md';
   const target = join(dir, `${school}${ext}`);
   await mkdir(dir, { recursive: true });
   // Write beside the target, then rename: a reader never sees half a policy.

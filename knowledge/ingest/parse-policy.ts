@@ -4,14 +4,15 @@
 import type { Clause, ClausePart, Party, Policy } from '../types.js';
 import { PolicyError } from '../errors.js';
 import { toLines } from './clean-text.js';
-import { readBlocks } from './read-blocks.js';
-import { setAside } from './set-aside.js';
+import { readBlocks, type TextBlock } from './read-blocks.js';
+import { setAside, type SetAside } from './set-aside.js';
 import { buildClauses, type ClauseDraft } from './build-clauses.js';
 import { splitParts } from './split-parts.js';
 import { readBinds, partiesIn } from './classify-binds.js';
 import { readDates } from './policy-dates.js';
 import { readContact } from './policy-contact.js';
 import { shortNameOf } from './short-name.js';
+import { organisationName } from './policy-title.js';
 
 export interface PolicySource {
   school: string;
@@ -20,6 +21,10 @@ export interface PolicySource {
   source: string;
   /** The policy body, without the front-matter header. */
   text: string;
+  /** A title the document carries apart from its text (an HTML page's <title>). */
+  title?: string;
+  /** What the document reader already left out (menus, scripts), with why. */
+  aside?: SetAside[];
 }
 
 /** Parses a policy; throws PolicyError('policy_empty') when no clause can be read from it. */
@@ -36,7 +41,7 @@ export function parsePolicy(src: PolicySource): Policy {
   const fallback = documentAudience(src.text);
   const ids = new Map<string, number>();
   const clauses = drafts.map((d) => toClause(src.school, d, fallback, ids));
-  const name = src.name ?? titleOf(kept.find((b) => b.kind === 'heading')?.text) ?? src.school;
+  const name = src.name ?? nameOf(src, kept);
   return {
     school: {
       id: src.school,
@@ -47,7 +52,7 @@ export function parsePolicy(src: PolicySource): Policy {
       source: src.source,
     },
     clauses,
-    setAside: aside,
+    setAside: [...(src.aside ?? []), ...aside],
   };
 }
 
@@ -94,6 +99,13 @@ function documentAudience(text: string): Party[] {
   const found = partiesIn(head.replace(/\bschool\b/gi, ''));
   if (/\bparents?'?\b|\bcarers?\b/i.test(head) && !/\bstaff\b/i.test(head)) return ['parents'];
   return found.includes('staff') || found.length === 0 ? ['staff'] : ['staff'];
+}
+
+/** The organisation from the document's title or first lines; else the first heading; else the id. */
+function nameOf(src: PolicySource, kept: TextBlock[]): string {
+  const early = kept.slice(0, 6).map((b) => b.text);
+  const heading = kept.find((b) => b.kind === 'heading')?.text;
+  return organisationName([src.title, ...early]) ?? titleOf(heading) ?? src.school;
 }
 
 function titleOf(text: string | undefined): string | undefined {
