@@ -50,6 +50,12 @@ export interface SchoolInfo {
   contact: string;
   /** The source file the policy came from. */
   source: string;
+  /** When the policy says it is due for review (ISO date), when it says so. */
+  reviewDue?: string;
+  /** Who signed or approved it, as its signature lines say ("Mrs J. Patel, Headteacher"). */
+  approvedBy?: string;
+  /** Which version of the policy file this is: a short hash of its text (the log and the outline name it). */
+  version?: string;
 }
 
 /** A school's ingested policy. */

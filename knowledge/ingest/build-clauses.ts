@@ -20,7 +20,7 @@ export interface ClauseDraft {
 }
 
 interface Heading { text: string; level: number; explicit: boolean; number?: string }
-interface Lead { text: string; polarity?: Effect }
+interface Lead { text: string; polarity?: Effect; number?: string }
 
 const PART = /^(?:part|section)\s+[A-Z0-9]+\b|[–—:-]\s*(?:school\s+)?(?:stakeholders|parents|carers|staff|pupils|governors|volunteers)\b/i;
 
@@ -30,10 +30,12 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
   const stack: Heading[] = [];
   let lead: Lead | undefined;
   let listPolarity: Effect | undefined;
+  let answered = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       pushHeading(stack, b);
+      answered = false;
       lead = undefined;
       listPolarity = readHeadingPolarity(b.text);
       continue;
@@ -51,14 +53,30 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
       }
       if (startsList) {
         lead = { text: b.text };
+        if (b.number) lead.number = b.number;
         const p = readListPolarity(lastSentence(b.text));
         if (p) lead.polarity = p;
         if (!isMultiSentence(b.text)) continue;
       } else lead = undefined;
-      drafts.push({ ...ctx, ...sectionOf(b, stack), text: b.text });
+      const draft: ClauseDraft = { ...ctx, ...sectionOf(b, stack), text: b.text };
+      // An FAQ answer stands under its question: the first paragraph is quoted with the question before
+      // it (the answer's yes or no then reads as the verdict); any further paragraph has it as lead-in.
+      const question = stack[stack.length - 1]?.text;
+      if (question && /\?$/.test(question)) {
+        if (!answered) draft.text = `${question} ${b.text}`;
+        else draft.leadIn = question;
+        answered = true;
+      }
+      drafts.push(draft);
       continue;
     }
-    const draft: ClauseDraft = { ...ctx, ...sectionOf(b, stack), text: b.text };
+    if (b.kind === 'row') {
+      drafts.push({ ...ctx, ...(b.number ? { section: b.number, numbered: true } : sectionOf(b, stack)), text: b.text });
+      continue;
+    }
+    // "3.2 Staff must not:" then "(b) …": the sub-clause is cited as 3.2(b).
+    const sub = lead?.number && b.marker && !b.number && /^(?:[a-z]|[ivx]{1,5})$/.test(b.marker) ? { section: `${lead.number}(${b.marker})`, numbered: true } : undefined;
+    const draft: ClauseDraft = { ...ctx, ...(sub ?? sectionOf(b, stack)), text: b.text };
     if (lead) draft.leadIn = lead.text;
     const polarity = lead?.polarity ?? listPolarity;
     if (polarity) draft.polarity = polarity;
@@ -70,6 +88,12 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
 function pushHeading(stack: Heading[], b: TextBlock): void {
   let level: number;
   let explicit = true;
+  // An FAQ question with no level of its own sits under the heading of its FAQ, after the last question.
+  if (b.level === undefined && !b.number && /\?$/.test(b.text)) {
+    if (/\?$/.test(stack[stack.length - 1]?.text ?? '')) stack.pop();
+    stack.push({ text: b.text, level: (stack[stack.length - 1]?.level ?? 0) + 1, explicit: false });
+    return;
+  }
   if (PART.test(b.text) && !b.number) level = 0;
   else if (b.level !== undefined) level = b.level;
   else {
@@ -129,3 +153,4 @@ function lastSentence(text: string): string {
   const parts = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
   return parts[parts.length - 1] ?? text;
 }
+

@@ -9,7 +9,8 @@ import { setAside, type SetAside } from './set-aside.js';
 import { buildClauses, type ClauseDraft } from './build-clauses.js';
 import { splitParts } from './split-parts.js';
 import { readBinds, partiesIn } from './classify-binds.js';
-import { readDates } from './policy-dates.js';
+import { readDates, reviewDueOf } from './policy-dates.js';
+import { readSignatory } from './metadata-lines.js';
 import { readContact } from './policy-contact.js';
 import { shortNameOf } from './short-name.js';
 import { organisationName } from './policy-title.js';
@@ -42,14 +43,19 @@ export function parsePolicy(src: PolicySource): Policy {
   const ids = new Map<string, number>();
   const clauses = drafts.map((d) => toClause(src.school, d, fallback, ids));
   const name = src.name ?? nameOf(src, kept);
+  const dates = readDates(src.text);
+  const reviewDue = reviewDueOf(dates);
+  const approvedBy = readSignatory(aside.filter((a) => /signat/.test(a.reason)).map((a) => a.text));
   return {
     school: {
       id: src.school,
       name,
       ...(shortNameOf(name) !== name ? { shortName: shortNameOf(name) } : {}),
-      dates: readDates(src.text),
+      dates,
       contact: readContact(clauses.map((c) => c.text)),
       source: src.source,
+      ...(reviewDue ? { reviewDue } : {}),
+      ...(approvedBy ? { approvedBy } : {}),
     },
     clauses,
     setAside: [...(src.aside ?? []), ...aside],

@@ -39,3 +39,43 @@ function labelFrom(before: string): string | undefined {
   }
   return undefined;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SEASONS: Record<string, number> = { spring: 1, summer: 4, autumn: 9, winter: 12 };
+
+/**
+ * When the policy says it is due for review, as an ISO date ("2026-09-01"): the latest date labelled
+ * as a review to come ("Review due", "Next review", "Review date"), not one already done ("Last reviewed").
+ * A month or a term without a day means its first day.
+ */
+export function reviewDueOf(dates: { label: string; value: string }[]): string | undefined {
+  const due = dates
+    .filter((d) => /\breview/i.test(d.label) && !/\b(?:last|previous(?:ly)?)\b|\breviewed\b(?! by\b)/i.test(d.label))
+    .map((d) => isoDate(d.value))
+    .filter((d): d is string => !!d)
+    .sort();
+  return due[due.length - 1];
+}
+
+/** A date as a policy writes it → ISO, or undefined when it cannot be read. */
+export function isoDate(value: string): string | undefined {
+  const v = value.toLowerCase().replace(/(\d)(?:st|nd|rd|th)\b/, '$1').replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (iso) return valid(+iso[1]!, +iso[2]!, +iso[3]!);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(value.trim());
+  if (dmy) return valid(year(+dmy[3]!), +dmy[2]!, +dmy[1]!);
+  const words = /^(?:(\d{1,2}) )?([a-z]+) (\d{4})$/.exec(v);
+  if (!words) return undefined;
+  const month = MONTHS.indexOf(words[2]!.slice(0, 3)) + 1 || SEASONS[words[2]!];
+  return month ? valid(+words[3]!, month, words[1] ? +words[1] : 1) : undefined;
+}
+
+function year(y: number): number {
+  return y < 100 ? 2000 + y : y;
+}
+
+function valid(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}

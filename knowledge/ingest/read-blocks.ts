@@ -3,10 +3,12 @@
 
 import { cleanInline, wordCount } from './clean-text.js';
 import { isWebNoise } from './web-noise.js';
+import { isTableLine, readTable, type TableRow } from './read-tables.js';
+import { isMetadataLine } from './metadata-lines.js';
 
 /** One structural piece of a policy document. */
 export interface TextBlock {
-  kind: 'heading' | 'para' | 'item';
+  kind: 'heading' | 'para' | 'item' | 'row';
   /** Cleaned text (formatting marks removed). */
   text: string;
   /** The source lines as written, for set-aside checks (tables, forms). */
@@ -19,12 +21,19 @@ export interface TextBlock {
   number?: string;
   /** The block ends with a colon: it introduces the list that follows. */
   lead?: boolean;
+  /** A list item's own label: "b" for "(b)", "ii" for "ii.", "3" for "3." (sub-clauses are cited by it). */
+  marker?: string;
+  /** A table row's column headings; `metadata` when the table is a document-control box. */
+  columns?: string[];
+  metadata?: boolean;
 }
 
 interface Line { text: string; no: number }
 
 // Dashes and dots, "1." "a)" "(b)" "(iv)" and roman "ii." "iv)": the lettered and roman sub-clauses of model policies.
-const BULLET = /^(\s*)(?:[-•*▪●◦‣·–]|\d{1,2}[.)]|[a-z][.)]|[ivx]{2,5}[.)]|\([a-z0-9]{1,4}\))\s+(.*)$/;
+const BULLET = /^(\s*)([-•*▪●◦‣·–]|\d{1,2}[.)]|[a-z][.)]|[ivx]{2,5}[.)]|\([a-z0-9]{1,4}\))\s+(.*)$/;
+/** A line that opens a numbered clause ("3.2 Staff must…"): it starts a block of its own. */
+const NUMBERED_LINE = /^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const SECTION = /^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.?)\s+(?=\S)/;
 const TERMINAL = /[.!?;:)\]"'”’]$/;
@@ -65,21 +74,49 @@ function rejoinPageBreaks(groups: Line[][]): Line[][] {
   return out;
 }
 
+/** A group's table rows become row blocks; the lines around them are read as usual. */
 function groupToBlocks(group: Line[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (let i = 0; i < group.length; ) {
+    let j = i;
+    while (j < group.length && isTableLine(group[j]!.text)) j++;
+    const rows = j > i ? readTable(group.slice(i, j)) : undefined;
+    if (rows) {
+      blocks.push(...rows.map(rowBlock));
+      i = j;
+      continue;
+    }
+    let k = Math.max(j, i + 1);
+    while (k < group.length && !isTableLine(group[k]!.text)) k++;
+    blocks.push(...linesToBlocks(group.slice(i, k)));
+    i = k;
+  }
+  return blocks;
+}
+
+function rowBlock(r: TableRow): TextBlock {
+  const block: TextBlock = { kind: 'row', text: r.text, raw: r.raw, line: r.line };
+  if (r.code) block.number = r.code;
+  if (r.columns) block.columns = r.columns;
+  if (r.metadata) block.metadata = true;
+  return block;
+}
+
+function linesToBlocks(group: Line[]): TextBlock[] {
   // "1. Introduction" alone on its line is a numbered heading, not a one-item list.
   const only = group.length === 1 ? /^\s*\d{1,2}\.\s+(.*)$/.exec(group[0]!.text) : null;
   if (only && wordCount(only[1]!) <= 12 && !/[.!?;:]$/.test(only[1]!.trim())) {
     return [classifyPlain(cleanInline(group[0]!.text), group[0]!.text, group[0]!.no)];
   }
   const blocks: TextBlock[] = [];
-  let item: { text: string; raw: string; line: number; indent: number } | undefined;
+  let item: { text: string; raw: string; line: number; indent: number; marker: string } | undefined;
   let plain: Line[] = [];
   const flushPlain = (): void => {
     if (plain.length) blocks.push(...plainBlocks(plain));
     plain = [];
   };
   const flushItem = (): void => {
-    if (item) blocks.push(itemBlock(item.text, item.raw, item.line));
+    if (item) blocks.push(itemBlock(item.text, item.raw, item.line, item.marker));
     item = undefined;
   };
   for (const ln of group) {
@@ -92,28 +129,33 @@ function groupToBlocks(group: Line[]): TextBlock[] {
       flushPlain();
       const indent = b[1]!.length;
       if (item && indent > item.indent) {
-        item.text += `\n- ${b[2]!.trim()}`;
+        item.text += `\n- ${b[3]!.trim()}`;
         item.raw += `\n${ln.text}`;
       } else {
         flushItem();
-        item = { text: b[2]!.trim(), raw: ln.text, line: ln.no, indent };
+        item = { text: b[3]!.trim(), raw: ln.text, line: ln.no, indent, marker: b[2]!.replace(/[().]/g, '') };
       }
     } else if (item && (/^\s/.test(ln.text) || !TERMINAL.test(item.text.trim()) || /^<?https?:/.test(ln.text.trim()))) {
       item.text += ` ${ln.text.trim()}`;
       item.raw += `\n${ln.text}`;
     } else {
       flushItem();
+      // A numbered clause starts a block; a date, signature or signatory line is a block of its own.
+      const meta = isMetadataLine(ln.text);
+      if (NUMBERED_LINE.test(ln.text) || meta) flushPlain();
       plain.push(ln);
+      if (meta) flushPlain();
     }
   }
   flushItem(); flushPlain();
   return blocks;
 }
 
-function itemBlock(text: string, raw: string, line: number): TextBlock {
+function itemBlock(text: string, raw: string, line: number, marker: string): TextBlock {
   const sec = /^(\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)/.exec(text);
   const body = cleanInline(sec ? text.slice(sec[0].length) : text).replace(/ ?\n ?/g, '\n');
   const block: TextBlock = { kind: 'item', text: body, raw, line };
+  if (/^(?:[a-z]|[ivx]{1,5}|\d{1,2})$/.test(marker)) block.marker = marker;
   if (sec) block.number = sec[1];
   if (/:-?$/.test(body)) block.lead = true;
   return block;
@@ -155,8 +197,8 @@ function splitStandalone(lines: Line[]): Line[][] {
       if (cur.length) out.push(cur);
       out.push([l]);
       cur = [];
-    } else if (after && QUESTION_LINE.test(l.text) && cur.length) {
-      // "Q: Can I…?" opens a new question-and-answer pair of a FAQ.
+    } else if ((after && QUESTION_LINE.test(l.text) && cur.length) || (ANSWER_LINE.test(l.text) && cur.length && QUESTION_LINE.test(cur[0]!.text))) {
+      // "Q: Can I…?" opens a question-and-answer pair of a FAQ; "A: …" opens its answer.
       out.push(cur);
       cur = [l];
     } else cur.push(l);
@@ -165,8 +207,12 @@ function splitStandalone(lines: Line[]): Line[][] {
   return out;
 }
 
-/** A FAQ question line: "Q: …", "Q1. …", "Question: …". */
+/** A FAQ question line: "Q: …", "Q1. …", "Question: …"; and its answer: "A: …", "Answer: …". */
 const QUESTION_LINE = /^\s*(?:Q\d{0,2}|Question\s*\d{0,2})\s*[:.)]\s+\S/;
+const QUESTION_PREFIX = /^\s*(?:Q\d{0,2}|Question\s*\d{0,2})\s*[:.)]\s+/;
+const ANSWER_LINE = /^\s*(?:A|Ans|Answer)\s*:\s+\S/;
+/** A question on its own: an FAQ's question, read as the heading its answer stands under. */
+const ASKS = /^(?:can|may|should|must|do|does|is|are|am|what|how|who|when|where|why|will|could|would|if|i)\b/i;
 
 function standalone(text: string, next: string | undefined): boolean {
   if (isWebNoise(text) && wordCount(text) <= 8) return true;
@@ -189,6 +235,8 @@ function sentenceCaseHeading(text: string, next: string): boolean {
 }
 
 function classifyPlain(text: string, raw: string, line: number): TextBlock {
+  if (isQuestion(text)) return headingBlock(text.replace(QUESTION_PREFIX, ''), raw, line);
+  if (ANSWER_LINE.test(text)) text = text.replace(/^\s*(?:A|Ans|Answer)\s*:\s+/, '');
   const sec = SECTION.exec(text);
   const body = sec ? text.slice(sec[0].length).trim() : text;
   const number = sec?.[1]?.replace(/\.$/, '');
@@ -208,8 +256,15 @@ function classifyPlain(text: string, raw: string, line: number): TextBlock {
   return block;
 }
 
+/** "Q: Can I…?", or a lone question of a few words: an FAQ question, never a rule. */
+function isQuestion(text: string): boolean {
+  const t = text.trim();
+  if (!/\?$/.test(t) || wordCount(t) > 30) return false;
+  return QUESTION_PREFIX.test(t) || (ASKS.test(t) && !/[.!]\s/.test(t));
+}
+
 function headingBlock(text: string, raw: string, line: number, level?: number, number?: string): TextBlock {
-  const t = cleanInline(text).replace(/\s*:-?$/, '');
+  const t = cleanInline(text).replace(QUESTION_PREFIX, '').replace(/\s*:-?$/, '');
   const block: TextBlock = { kind: 'heading', text: t, raw, line };
   if (level !== undefined) block.level = level;
   if (number) block.number = number;

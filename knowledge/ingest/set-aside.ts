@@ -4,24 +4,37 @@
 import { wordCount } from './clean-text.js';
 import type { TextBlock } from './read-blocks.js';
 import { isWebNoise } from './web-noise.js';
+import { metadataReason } from './metadata-lines.js';
 
 export interface SetAside { text: string; reason: string }
 
 const FORM_FIELD = /^(?:signed|signature|print(?:ed)? name|print|name|date|position|job title|department)\s*:?[\s._]*$/i;
 const DECLARATION = /^I have read(?:,)? (?:and )?understood/i;
+const SUMMARY_HEADING = /^(?:(?:policy |a )?summary(?: of (?:the )?(?:policy|key points|main points))?|at a glance|(?:the )?key (?:points|messages)|in brief|(?:the )?policy in brief|quick guide|in a nutshell)$/i;
+const SUMMARY = 'summary box (the policy states these points in full)';
 
 /** Splits blocks into those to read as policy and those set aside (with why). */
 export function setAside(blocks: TextBlock[]): { kept: TextBlock[]; aside: SetAside[] } {
   const kept: TextBlock[] = [];
   const aside: SetAside[] = [];
-  let mode: 'normal' | 'contents' | 'form' = 'normal';
+  let mode: 'normal' | 'contents' | 'form' | 'summary' = 'normal';
   let contentsSeen: string[] = [];
+  let modeLevel: number | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const norm = squash(b.raw);
+    // A Markdown heading as high as the one that opened a contents page or a summary closes it.
+    const closes = b.kind === 'heading' && modeLevel !== undefined && b.level !== undefined && b.level <= modeLevel;
+    if (mode === 'summary') {
+      if (b.kind === 'heading' && (closes || modeLevel === undefined)) mode = 'normal';
+      else {
+        aside.push({ text: b.raw.trim(), reason: SUMMARY });
+        continue;
+      }
+    }
     if (mode === 'contents') {
       const repeats = contentsSeen.some((c) => c.startsWith(norm) && norm.length >= 4);
-      if ((b.kind === 'heading' && repeats && contentsSeen.length > 0) || (b.kind === 'para' && wordCount(b.text) > 25)) {
+      if ((b.kind === 'heading' && ((repeats && contentsSeen.length > 0) || closes)) || (b.kind === 'para' && wordCount(b.text) > 25)) {
         mode = 'normal';
       } else {
         contentsSeen.push(squash(b.raw));
@@ -39,7 +52,19 @@ export function setAside(blocks: TextBlock[]): { kept: TextBlock[]; aside: SetAs
     if (b.kind === 'heading' && /^(?:table of )?contents$/i.test(b.text.trim())) {
       mode = 'contents';
       contentsSeen = [];
+      modeLevel = b.level;
       aside.push({ text: b.raw.trim(), reason: 'contents page' });
+      continue;
+    }
+    if (b.kind === 'heading' && SUMMARY_HEADING.test(b.text.trim())) {
+      mode = 'summary';
+      modeLevel = b.level;
+      aside.push({ text: b.raw.trim(), reason: SUMMARY });
+      continue;
+    }
+    const meta = metadataReason(blocks, i);
+    if (meta) {
+      aside.push({ text: b.raw.trim(), reason: meta });
       continue;
     }
     if (startsForm(b, blocks[i + 1])) {
@@ -56,6 +81,7 @@ export function setAside(blocks: TextBlock[]): { kept: TextBlock[]; aside: SetAs
 
 function reasonFor(b: TextBlock): string | undefined {
   const t = b.text.trim();
+  if (b.kind === 'row') return b.metadata ? 'document details table (read as metadata)' : undefined;
   if (!/[A-Za-z]/.test(t)) return 'no words (stray table cell or separator)';
   if (isWebNoise(t)) return 'web-page or page-layout noise';
   if (wordCount(t) <= 8 && /@[\w-]+\.|\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*[+\d(]/i.test(t)) return 'contact details';

@@ -26,15 +26,18 @@ describe('unseen layouts', () => {
     assert.equal(c?.heading, 'Photographs at school events');
   });
 
-  it('keeps each FAQ question with its answer, the answer deciding the effect', () => {
-    const faq = p.clauses.filter((x) => x.heading === 'Frequently asked questions');
-    assert.equal(faq.length, 2);
-    assert.equal(faq[0]!.parts![0]!.effect, 'permits');
-    assert.equal(faq[1]!.parts![0]!.effect, 'forbids');
+  const faq = () => p.clauses.filter((x) => x.headingPath.includes('Frequently asked questions'));
+
+  it('keeps each FAQ question with its answer, the question as heading and the answer deciding the effect', () => {
+    assert.deepEqual(faq().map((c) => c.heading), ["Can I share the school's Facebook posts on my own page?", 'Can I film the swimming gala?']);
+    assert.equal(faq()[0]!.text, "Can I share the school's Facebook posts on my own page? Yes. You are welcome to share posts from the school's official page.");
+    assert.equal(faq()[0]!.parts![0]!.effect, 'permits');
+    assert.equal(faq()[1]!.parts![0]!.effect, 'forbids');
   });
 
   it("reads a parents' code's 'I' as the parents it is written for", () => {
-    for (const c of p.clauses.filter((x) => x.heading === 'Frequently asked questions')) assert.deepEqual(c.binds, ['parents']);
+    assert.equal(faq().length, 2);
+    for (const c of faq()) assert.deepEqual(c.binds, ['parents']);
   });
 
   it('gives a short name from a bracketed short form, never from a describing bracket', () => {

@@ -80,7 +80,7 @@ describe('ingest command', () => {
 
   const bad: [string, Buffer | string, RegExp][] = [
     ['an empty file', '', /is empty/],
-    ['a binary file', Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 0xff]), /not text/],
+    ['a binary file', Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 0xff]), /not a document this can read/],
     ['a file with no clauses', 'Hello\n\nWorld\n', /No clauses could be read/],
   ];
   for (const [what, content, message] of bad) {

@@ -1,0 +1,82 @@
+// Tables in policy text: Markdown tables and tab-flattened rows (as a PDF or a copy from Word gives
+// them). Each body row becomes one block whose text carries the column headings ("Activity: …"),
+// with the row's own code (R1, A2, S3) as its number where the first column holds one.
+
+import { cleanInline, wordCount } from './clean-text.js';
+
+/** One table row, read. */
+export interface TableRow {
+  /** The row as a sentence or two, column headings carried in. */
+  text: string;
+  raw: string;
+  line: number;
+  /** The row's own code (R1, A2) when its first cell is one. */
+  code?: string;
+  /** The table's column headings, when it has a heading row. */
+  columns?: string[];
+  /** The table is a document-control box (owner, version, approved, review), not rules. */
+  metadata?: boolean;
+}
+
+interface Line { text: string; no: number }
+
+const MD_ROW = /^\s*\|.*\|\s*$/;
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const META_LABEL = /^(?:document (?:title|owner|status)|title|owner|version|status|author|policy (?:holder|owner|lead)|committee|approv|ratif|adopt|review|signature|signed|date|effective|last updated|issued|purpose)/i;
+const CODE = /^(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,2}(?:\.\d{1,2})*)$/;
+
+/** True for a line that is a table row: `| a | b |`, or two or more cells split by tabs. */
+export function isTableLine(text: string): boolean {
+  if (MD_ROW.test(text)) return true;
+  return text.includes('\t') && text.split('\t').filter((c) => /[A-Za-z0-9]/.test(c)).length >= 2;
+}
+
+/** Reads a run of table lines (at least two) into one row block per body row; undefined if it is no table. */
+export function readTable(lines: Line[]): TableRow[] | undefined {
+  const md = lines.every((l) => MD_ROW.test(l.text) || MD_SEPARATOR.test(l.text));
+  const rows = lines
+    .filter((l) => !MD_SEPARATOR.test(l.text))
+    .map((l) => ({ line: l, cells: cellsOf(l.text, md) }));
+  if (rows.length < 2 && !(md && rows.length >= 1)) return undefined;
+  const explicitHead = md && lines.length > 1 && MD_SEPARATOR.test(lines[1]!.text);
+  const head = explicitHead || looksLikeHeadingRow(rows.map((r) => r.cells)) ? rows[0]!.cells : undefined;
+  const body = head ? rows.slice(1) : rows;
+  const codeColumn = body.length > 0 && body.every((r) => CODE.test(r.cells[0] ?? '')) ? 0 : -1;
+  // A box of "Owner | …", "Approved on | …", "Review date | …": who and when, read as metadata.
+  const metadata = rows.filter((r) => r.cells.some((c) => META_LABEL.test(c))).length * 2 >= rows.length;
+  return body
+    .filter((r) => r.cells.some((c) => /[A-Za-z]/.test(c)))
+    .map((r) => {
+      const row: TableRow = { text: rowText(r.cells, head, codeColumn), raw: r.line.text, line: r.line.no };
+      if (codeColumn === 0) row.code = r.cells[0]!;
+      if (head) row.columns = head;
+      if (metadata) row.metadata = true;
+      return row;
+    });
+}
+
+function cellsOf(text: string, md: boolean): string[] {
+  const inner = md ? text.trim().replace(/^\|/, '').replace(/\|$/, '') : text;
+  return inner.split(md ? '|' : '\t').map((c) => cleanInline(c));
+}
+
+/** A first row of short labels ("Code", "Do", "Not allowed") over rows of fuller text is the heading row. */
+function looksLikeHeadingRow(rows: string[][]): boolean {
+  if (rows.length < 2) return false;
+  const first = rows[0]!;
+  const label = (c: string): boolean => wordCount(c) <= 4 && !/[.!?;:]$/.test(c);
+  const fuller = rows.slice(1).some((r) => r.some((c) => wordCount(c) > 4 || /[.!?]$/.test(c)));
+  return first.filter((c) => c).length >= 2 && first.every(label) && fuller;
+}
+
+/** "Activity: Friend requests from pupils. Rule: Staff must never…": each cell under its heading. */
+function rowText(cells: string[], head: string[] | undefined, codeColumn: number): string {
+  const parts: string[] = [];
+  cells.forEach((c, i) => {
+    if (i === codeColumn || !c) return;
+    const heading = head?.[i]?.trim();
+    const sentence = /[.!?]$/.test(c) ? c : `${c}.`;
+    parts.push(heading ? `${heading}: ${sentence}` : sentence);
+  });
+  return parts.join(' ');
+}
