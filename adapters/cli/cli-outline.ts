@@ -6,8 +6,10 @@ import type { Effect, Policy } from '../../knowledge/types.js';
 /** A human-readable outline of an ingested policy. */
 export function policyOutline(p: Policy): string {
   const lines: string[] = [];
-  lines.push(`${p.school.name} (${p.school.id}): ${p.clauses.length} clauses from ${p.school.source}`);
+  lines.push(`${p.school.name} (${p.school.id}): ${p.clauses.length} clause${p.clauses.length === 1 ? '' : 's'} from ${p.school.source}${p.school.version ? ` (version ${p.school.version})` : ''}`);
   if (p.school.dates.length) lines.push(`Dates: ${p.school.dates.map((d) => `${d.label} ${d.value}`).join('; ')}`);
+  lines.push(`Review due: ${p.school.reviewDue ? longDate(p.school.reviewDue) : 'the policy gives no review date'}`);
+  if (p.school.approvedBy) lines.push(`Signed: ${p.school.approvedBy}`);
   lines.push(`Who to ask: ${p.school.contact}`);
   const effects = new Map<Effect, number>();
   for (const c of p.clauses) effects.set(c.effect, (effects.get(c.effect) ?? 0) + 1);
@@ -35,4 +37,10 @@ export function policyOutline(p: Policy): string {
     }
   } else lines.push('Set aside: nothing');
   return lines.join('\n');
+}
+
+/** "2026-09-01" → "1 Sep 2026". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
 }

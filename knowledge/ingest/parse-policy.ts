@@ -1,6 +1,7 @@
 // Any policy text or Markdown → a Policy: clauses with stable ids, refs, effects and binds, the
 // school's dates and contact, and what was set aside. The one entry point of the ingest.
 
+import { createHash } from 'node:crypto';
 import type { Clause, ClausePart, Party, Policy } from '../types.js';
 import { PolicyError } from '../errors.js';
 import { toLines } from './clean-text.js';
@@ -54,6 +55,7 @@ export function parsePolicy(src: PolicySource): Policy {
       dates,
       contact: readContact(clauses.map((c) => c.text)),
       source: src.source,
+      version: createHash('sha256').update(src.text).digest('hex').slice(0, 8),
       ...(reviewDue ? { reviewDue } : {}),
       ...(approvedBy ? { approvedBy } : {}),
     },
