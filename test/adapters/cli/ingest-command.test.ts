@@ -24,7 +24,9 @@ function run(script: string, args: string[], dir: string): Promise<Run> {
 const ingest = (dir: string, ...args: string[]) => run('ingest.ts', args, dir);
 const snapshot = (dir: string) => readdirSync(dir).sort().map((f) => (f.startsWith('.') ? f : `${f}:${readFileSync(join(dir, f), 'utf8').length}`));
 
-describe('ingest command: preview, versions and force', () => {
+describe('ingest command: preview, versions and force', function () {
+  // Each step is a fresh `tsx` process, as an operator runs it: a few seconds each on a busy machine.
+  this.timeout(120_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ingest-'));
@@ -100,7 +102,8 @@ describe('ingest command: preview, versions and force', () => {
   });
 });
 
-describe('ingest command: bad input', () => {
+describe('ingest command: bad input', function () {
+  this.timeout(60_000);
   let dir: string;
   let initial: string[];
   before(() => {
