@@ -61,6 +61,10 @@ export interface AppConfig {
   safeguardingSystem?: string;
   /** How often due deliveries and reminders are processed (ms). */
   workIntervalMs: number;
+  /** How often the policies folder is looked at for ingested or restored policies (ms). */
+  policyReloadMs: number;
+  /** How often policies due for review are checked (ms); each is sent at most once a week. */
+  policyReviewCheckMs: number;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -110,6 +114,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     urgentResponseHours: positiveNumber(env.URGENT_RESPONSE_HOURS, 1, 'URGENT_RESPONSE_HOURS'),
     safeguardingSystem: blankToUndefined(env.SAFEGUARDING_SYSTEM),
     workIntervalMs: positiveInt(env.WORK_INTERVAL_MS, 5000, 'WORK_INTERVAL_MS'),
+    policyReloadMs: positiveInt(env.POLICY_RELOAD_MS, 2000, 'POLICY_RELOAD_MS'),
+    policyReviewCheckMs: positiveInt(env.POLICY_REVIEW_CHECK_MS, 3_600_000, 'POLICY_REVIEW_CHECK_MS'),
     logLevel: logLevel(env.LOG_LEVEL),
   };
 }

@@ -8,7 +8,10 @@ import { systemClock } from '../bot/ports/clock.js';
 import type { Logger } from '../bot/ports/logger.js';
 import type { Notifier } from '../bot/ports/notifier.js';
 import type { Store } from '../bot/ports/store.js';
-import { loadPolicyLibrary, unknownSchool, type PolicyLibrary } from '../knowledge/library.js';
+import { unknownSchool, type PolicyLibrary } from '../knowledge/library.js';
+import { loadReloadingLibrary, type ReloadingLibrary } from '../knowledge/reloading-library.js';
+import { watchPolicies } from './policy-watch.js';
+import { createPolicyReviewer } from '../bot/policy-review.js';
 import { ConfigError } from '../bot/errors.js';
 import { loadConfig, readDotEnv, type AppConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
@@ -25,7 +28,7 @@ import { createStore } from './store/create-store.js';
 export interface Core {
   config: AppConfig;
   logger: Logger;
-  library: PolicyLibrary;
+  library: ReloadingLibrary;
   school: string;
   directory: ConfiguredDirectory;
   store: Store;
@@ -44,8 +47,10 @@ export function chooseSchool(wanted: string | undefined, library: PolicyLibrary)
 }
 
 async function openCore(config: AppConfig, logger: Logger, terminal: boolean): Promise<Core> {
-  const library = await loadPolicyLibrary(config.policiesDir);
+  const library = await loadReloadingLibrary(config.policiesDir);
   for (const p of library.problems) logger.warn('policy file skipped', p);
+  // Which version of each policy answers: the log says so at start and at every reload.
+  for (const s of library.schools()) logger.info('policy loaded', { school: s.id, version: s.version, clauses: library.policy(s.id)?.clauses.length });
   const school = chooseSchool(config.school, library);
   const directory = createDirectory(config, school, { withConsole: terminal });
   const store = await createStore(config, { logger });
@@ -72,11 +77,18 @@ async function runPlatforms(core: Core): Promise<void> {
   const port = await http.listen(core.config.port);
   core.logger.info('assistant started', { school: core.school, port, platforms: frontEnds.map((f) => f.name) });
   const timer = setInterval(() => void bot.runDueWork(), core.config.workIntervalMs);
+  const watch = watchPolicies(core.library, { intervalMs: core.config.policyReloadMs, logger: core.logger });
+  const reviewer = createPolicyReviewer({ schools: () => core.library.schools(), store: core.store, notifiers: frontEnds.map((f) => f.notifier), directory: core.directory, clock: systemClock, logger: core.logger });
+  const review = () => void reviewer.run().catch((error: unknown) => core.logger.error('policy review pass failed', { error: (error as Error).message }));
+  review();
+  const reviewTimer = setInterval(review, core.config.policyReviewCheckMs);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   clearInterval(timer);
+  clearInterval(reviewTimer);
+  watch.stop();
   await Promise.all(frontEnds.map((f) => f.stop()));
   await http.close();
 }
@@ -89,6 +101,7 @@ async function runTerminal(core: Core): Promise<void> {
   const print = (text: string) => process.stdout.write(`${text}\n`);
   const notifier = createConsoleNotifier(print);
   const bot = makeBot(core, [notifier]);
+  const watch = watchPolicies(core.library, { intervalMs: core.config.policyReloadMs, logger: core.logger });
   await runConsoleChat({
     bot,
     school: core.school,
@@ -101,6 +114,7 @@ async function runTerminal(core: Core): Promise<void> {
     workIntervalMs: core.config.workIntervalMs,
     flushDirect: notifier.flush,
   });
+  watch.stop();
 }
 
 async function main(): Promise<number> {

@@ -77,7 +77,7 @@ export function createBot(deps: BotDeps): Bot {
     ack: (ev, c) => acknowledge(ctx, ev.actor, c.ref, 'message'),
     note: (ev, c) => addNote(ctx, ev.actor, c.ref, c.text, 'message'),
     resolve: (ev, c) => resolve(ctx, ev.actor, c.ref, c.text, 'message'),
-    help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor))] }),
+    help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor), deps.library.policy(ev.actor.school)?.school, ctx.clock.now())] }),
     flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
     'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
     unknown: async (_ev, c) => respond({ replies: [textReply(`I don't know the command "/${c.word}". Type 'help' to see what I can do, or just ask a question.`)] }),

@@ -7,6 +7,8 @@ import { isManager } from './escalations/access.js';
 import { listReply, myReportsReply } from './escalations/escalation-replies.js';
 import { blocksText } from './report/report-flow.js';
 import type { Block, Reply } from './reply.js';
+import type { SchoolInfo } from '../knowledge/types.js';
+import { reviewSentence } from './policy-review.js';
 
 export const examples = [
   'Can I be friends with a parent on Facebook?',
@@ -14,8 +16,8 @@ export const examples = [
   "A parent has posted something abusive about a colleague: what do I do?",
 ];
 
-/** The help text; heads/DSLs also see their escalation commands. */
-export function helpReply(manager: boolean): Reply {
+/** The help text; heads/DSLs also see their escalation commands; the policy's review date when it gives one. */
+export function helpReply(manager: boolean, school?: SchoolInfo, now: Date = new Date()): Reply {
   const blocks: Block[] = [
     { kind: 'heading', text: 'What I can do' },
     { kind: 'text', text: "Ask me whether you can do something on social media, and I'll tell you what your school's policy says, quoting it." },
@@ -28,6 +30,8 @@ export function helpReply(manager: boolean): Reply {
       text: "As a head, DSL or chair: 'escalations' (open), 'overdue', 'recent', 'show ESC-2026-0001', 'ack ESC-2026-0001', 'note ESC-2026-0001 <text>', 'resolve ESC-2026-0001 <outcome>'.",
     });
   }
+  const review = school && reviewSentence(school, now);
+  if (review) blocks.push({ kind: 'text', text: `${review} It was read from ${school.source.split(/[\\/]/).pop()}${school.version ? ` (version ${school.version})` : ''}.` });
   return { text: blocksText(blocks), blocks };
 }
 

@@ -2,13 +2,14 @@
 // clause counts, effects, dates, contact) and what it set aside, so a school can check it at a glance.
 
 import type { Effect, Policy } from '../../knowledge/types.js';
+import { formatDate } from '../../bot/format-time.js';
 
 /** A human-readable outline of an ingested policy. */
 export function policyOutline(p: Policy): string {
   const lines: string[] = [];
   lines.push(`${p.school.name} (${p.school.id}): ${p.clauses.length} clause${p.clauses.length === 1 ? '' : 's'} from ${p.school.source}${p.school.version ? ` (version ${p.school.version})` : ''}`);
   if (p.school.dates.length) lines.push(`Dates: ${p.school.dates.map((d) => `${d.label} ${d.value}`).join('; ')}`);
-  lines.push(`Review due: ${p.school.reviewDue ? longDate(p.school.reviewDue) : 'the policy gives no review date'}`);
+  lines.push(`Review due: ${p.school.reviewDue ? formatDate(p.school.reviewDue) : 'the policy gives no review date'}`);
   if (p.school.approvedBy) lines.push(`Signed: ${p.school.approvedBy}`);
   lines.push(`Who to ask: ${p.school.contact}`);
   const effects = new Map<Effect, number>();
@@ -37,10 +38,4 @@ export function policyOutline(p: Policy): string {
     }
   } else lines.push('Set aside: nothing');
   return lines.join('\n');
-}
-
-/** "2026-09-01" → "1 Sep 2026". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
 }

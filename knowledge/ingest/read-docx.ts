@@ -1,7 +1,6 @@
 // A Word (.docx) file → policy text: mammoth turns its headings, numbered lists and tables into
 // HTML, which the HTML reader turns into the Markdown the block reader knows. Pure: bytes in, text out.
 
-import mammoth from 'mammoth';
 import { PolicyError } from '../errors.js';
 import { readHtml, type HtmlText } from './read-html.js';
 
@@ -15,6 +14,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<HtmlTex
     throw new PolicyError('policy_unreadable', `${name} is password-protected or an old Word (.doc) file: save it as a .docx without a password and try again.`);
   }
   if (!startsWith(bytes, ZIP)) throw new PolicyError('policy_unreadable', `${name} is not a Word document (.docx).`);
+  // Loaded on first use: only an ingest of a Word file needs it.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;

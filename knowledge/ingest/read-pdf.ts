@@ -2,7 +2,6 @@
 // page headers, footers and page numbers removed, hyphenated words and page-break splits rejoined,
 // table rows kept as tab-separated cells. Pure: bytes in, text out (the parsing is pdf.js, via unpdf).
 
-import { getDocumentProxy } from 'unpdf';
 import { PolicyError } from '../errors.js';
 import { columnsToRows, modal, type PdfLine, type Segment } from './pdf-tables.js';
 
@@ -23,6 +22,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<string> 
 }
 
 async function readPages(bytes: Uint8Array, name: string): Promise<Page[]> {
+  // Loaded on first use: pdf.js is large, and only an ingest of a PDF needs it (not every start).
+  const { getDocumentProxy } = await import('unpdf');
   let doc;
   try {
     doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, disableFontFace: true, useSystemFonts: false });

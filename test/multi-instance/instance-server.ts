@@ -1,6 +1,8 @@
 // One app instance for the multi-instance tests, run as its own process (`npx tsx` this file): the
 // real core and Slack adapter over the PostgreSQL store, plus a few /test routes to drive it.
-// Env: TEST_DATABASE_URL, TEST_SCHEMA, SLACK_API_URL (the test's fake Slack), INSTANCE; prints "READY <port>".
+// Env: TEST_DATABASE_URL, TEST_SCHEMA, SLACK_API_URL (the test's fake Slack), INSTANCE; optionally
+// POLICIES_DIR (shared by the instances; watched for reloads) and POLICY_REVIEWS=on (review reminders
+// on a short timer); prints "READY <port>".
 
 import express from 'express';
 import { createBot } from '../../bot/create-bot.js';
@@ -13,14 +15,17 @@ import { createSlackAdapter } from '../../adapters/slack/app.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
 import { createNotifierClient } from '../../adapters/slack/web-client.js';
 import { createStore } from '../../adapters/store/create-store.js';
-import { loadPolicyLibrary } from '../../knowledge/library.js';
+import { loadReloadingLibrary } from '../../knowledge/reloading-library.js';
+import { watchPolicies } from '../../adapters/policy-watch.js';
+import { createPolicyReviewer } from '../../bot/policy-review.js';
 
 import { DSL, HEAD, TEAM } from './instances.js';
 import { SEED_POLICIES } from '../seed-policies.js';
 
 const name = process.env.INSTANCE ?? 'instance';
 const logger: Logger = {
-  info: () => undefined,
+  // Policy reloads are what the reload test reads; other info lines stay quiet.
+  info: (m, f) => (m.startsWith('policy') ? console.error(`[${name}] info ${m} ${JSON.stringify(f ?? {})}`) : undefined),
   warn: (m, f) => console.error(`[${name}] warn ${m} ${JSON.stringify(f ?? {})}`),
   error: (m, f) => console.error(`[${name}] error ${m} ${JSON.stringify(f ?? {})}`),
 };
@@ -28,7 +33,7 @@ const logger: Logger = {
 // The config as an operator would give it, but with the test database: never the real DATABASE_URL.
 const config = loadConfig({
   SCHOOL: 'cadmus',
-  POLICIES_DIR: SEED_POLICIES,
+  POLICIES_DIR: process.env.POLICIES_DIR ?? SEED_POLICIES,
   DATABASE_URL: process.env.TEST_DATABASE_URL,
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789abcdef',
@@ -40,7 +45,8 @@ let offsetMs = 0;
 const clock = { now: () => new Date(Date.now() + offsetMs) };
 const store = await createStore(config, { logger, clock, postgres: { schema: process.env.TEST_SCHEMA, poolSize: 10 } });
 const directory = createDirectory(config, 'cadmus');
-const library = await loadPolicyLibrary(config.policiesDir);
+const library = await loadReloadingLibrary(config.policiesDir);
+const watch = watchPolicies(library, { intervalMs: 200, logger });
 const notifier = createSlackNotifier(createNotifierClient(config.slack!, logger));
 const bot = createBot({ library, store, notifiers: [notifier], directory, clock, logger });
 
@@ -74,11 +80,15 @@ http.app.use('/test', testRoutes);
 
 // What the composition root does: due deliveries and reminders on a timer, on every instance.
 const timer = setInterval(() => void bot.runDueWork().catch(() => undefined), Number(process.env.WORK_INTERVAL_MS ?? 500));
+const reviewer = createPolicyReviewer({ schools: () => library.schools(), store, notifiers: [notifier], directory, clock, logger });
+const reviews = process.env.POLICY_REVIEWS === 'on' ? setInterval(() => void reviewer.run().catch(() => undefined), 100) : undefined;
 const port = await http.listen(0, '127.0.0.1');
 console.log(`READY ${port}`);
 
 process.on('SIGTERM', async () => {
   clearInterval(timer);
+  if (reviews) clearInterval(reviews);
+  watch.stop();
   await http.close();
   await store.close();
   process.exit(0);

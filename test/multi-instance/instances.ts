@@ -21,9 +21,9 @@ export interface Instance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startInstance(name: string, env: { url: string; schema: string; slackApiUrl: string }): Promise<Instance> {
+export async function startInstance(name: string, env: { url: string; schema: string; slackApiUrl: string }, extra: Record<string, string> = {}): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, TEST_DATABASE_URL: env.url, TEST_SCHEMA: env.schema, SLACK_API_URL: env.slackApiUrl, INSTANCE: name, NODE_ENV: 'test' },
+    env: { ...process.env, TEST_DATABASE_URL: env.url, TEST_SCHEMA: env.schema, SLACK_API_URL: env.slackApiUrl, INSTANCE: name, NODE_ENV: 'test', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];

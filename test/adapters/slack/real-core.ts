@@ -30,8 +30,8 @@ export interface RealCore {
   schoolFor: (teamId: string | undefined) => string;
 }
 
-/** Builds the core as main does, with Slack people from the environment-style config. */
-export async function realCore(slack: SlackConfig, env: Record<string, string> = {}, store: Store = createMemoryStore()): Promise<RealCore> {
+/** Builds the core as main does, with Slack people from the environment-style config (and the seed policies, unless given others). */
+export async function realCore(slack: SlackConfig, env: Record<string, string> = {}, store: Store = createMemoryStore(), policies?: PolicyLibrary): Promise<RealCore> {
   library ??= loadPolicyLibrary(SEED_POLICIES);
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
@@ -45,6 +45,6 @@ export async function realCore(slack: SlackConfig, env: Record<string, string> =
   const directory = createDirectory(config, 'cadmus');
   const clock = createFakeClock(new Date().toISOString());
   const notifier = createSlackNotifier(createNotifierClient(slack, silentLogger));
-  const bot = createBot({ library: await library, store, notifiers: [notifier], directory, clock, logger: silentLogger });
+  const bot = createBot({ library: policies ?? (await library), store, notifiers: [notifier], directory, clock, logger: silentLogger });
   return { bot, store, clock, directory, schoolFor: (teamId) => directory.schoolFor('slack', teamId) };
 }
