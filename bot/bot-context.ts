@@ -7,6 +7,7 @@ import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Notifier } from './ports/notifier.js';
 import type { Store } from './ports/store.js';
+import type { AskedCounter } from './prompts/asked-topics.js';
 import type { GuidanceLibrary } from './report/guidance.js';
 
 export interface BotContext {
@@ -19,4 +20,6 @@ export interface BotContext {
   logger: Logger;
   worker: DeliveryWorker;
   newId: () => string;
+  /** Which clauses answer staff's questions, for ranking the suggested prompts. */
+  asked: AskedCounter;
 }

@@ -28,6 +28,8 @@ import { textReply } from './reply.js';
 import { escalationTextForm } from './report/report-form.js';
 import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submitReportForm } from './report/report-conversation.js';
 import { looksLikeIncident } from './report/incident-words.js';
+import { createAskedCounter } from './prompts/asked-topics.js';
+import { openReply } from './prompts/greeting.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 
@@ -62,6 +64,7 @@ export function createBot(deps: BotDeps): Bot {
     clock: deps.clock,
     logger: deps.logger,
     newId: deps.idGenerator ?? randomUUID,
+    asked: createAskedCounter(deps.store),
     worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d), troubleReply: deliveryTroubleReply }),
   };
 
@@ -84,6 +87,7 @@ export function createBot(deps: BotDeps): Bot {
   };
 
   const actions: { [K in Action['type']]: (ev: ActionEvent, a: Extract<Action, { type: K }>) => Promise<BotResponse> } = {
+    ask: (ev, a) => onMessage({ type: 'message', actor: ev.actor, text: a.question, where: ev.where }),
     'ask.choose': async (ev, a) => {
       const reply = await ctx.answerer.forClause(a.clauseId, a.question);
       if (!reply) return respond({ replies: [textReply("I couldn't find that part of the policy any more; please ask again.")] });
@@ -148,6 +152,7 @@ export function createBot(deps: BotDeps): Bot {
       return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
     }
     const answered = await ctx.answerer.ask(ev.actor.school, text);
+    if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);
     // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
     const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question: text });
     if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(text))) {
@@ -168,6 +173,8 @@ export function createBot(deps: BotDeps): Bot {
         return Object.hasOwn(forms, ev.formId) ? forms[ev.formId](ev) : respond({ ephemeral: textReply('That form is not one I know; please start again.') });
       case 'home':
         return respond({ replies: [await homeReply(ctx, ev.actor)] });
+      case 'open':
+        return openReply(ctx, ev.actor, ev.where);
     }
   }
 
@@ -185,6 +192,7 @@ export function createBot(deps: BotDeps): Bot {
       }
     },
     async runDueWork() {
+      await ctx.asked.flush().catch((error: unknown) => ctx.logger.warn('could not store the most-asked topics', { error: (error as Error).message }));
       await remindOverdue(ctx).catch((error: unknown) => ctx.logger.error('overdue pass failed', { error: (error as Error).message }));
       await ctx.worker.runOnce();
       await ctx.worker.idle();

@@ -2,6 +2,7 @@
 // Plain data only: adapters translate platform payloads into these and render the response.
 
 import type { PersonRef } from './people.js';
+import type { SuggestedPrompts } from './prompts/suggested-prompts.js';
 import type { Action, FormSpec, Reply } from './reply.js';
 
 /** Where the event happened: a direct message with the assistant, or a shared channel. */
@@ -20,7 +21,9 @@ export type InboundEvent =
   /** A submitted form (modal / card); `context` is the form's own context handed back. */
   | { type: 'form'; actor: Actor; formId: FormSpec['id']; values: Record<string, string>; context?: Record<string, string> }
   /** The actor opened the assistant's home (Slack App Home): what they should see there. */
-  | { type: 'home'; actor: Actor };
+  | { type: 'home'; actor: Actor }
+  /** The actor opened a conversation with the assistant (Slack's messages tab or an assistant thread, Teams on install). */
+  | { type: 'open'; actor: Actor; where: Where };
 
 /** The core's answer to one inbound event. Every list may be empty. */
 export interface BotResponse {
@@ -36,6 +39,8 @@ export interface BotResponse {
   update?: Reply;
   /** Shown to the actor only, in place (Slack ephemeral): refusals and quiet confirmations. */
   ephemeral?: Reply;
+  /** Questions to suggest (Slack's suggested prompts), on opening a conversation. */
+  prompts?: SuggestedPrompts;
 }
 
 /** An empty response, to fill in. */

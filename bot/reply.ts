@@ -24,6 +24,8 @@ export interface Button {
 
 /** Every action a button can carry; adapters serialise it as JSON. */
 export type Action =
+  /** A suggested question pressed: answered as if typed. */
+  | { type: 'ask'; question: string }
   | { type: 'ask.choose'; clauseId: string; question: string }
   | {
       type: 'feedback';
@@ -45,6 +47,7 @@ export type ActionType = Action['type'];
 
 /** Every action type, so adapters can tell a real action from a forged or stale button value. */
 export const ACTION_TYPES: readonly ActionType[] = [
+  'ask',
   'ask.choose',
   'feedback',
   'report.start',
@@ -61,6 +64,7 @@ const ref = (v: unknown) => typeof v === 'string' && /^ESC-\d{4}-\d{1,6}$/.test(
 
 /** Each action type's fields, checked: a button value comes from outside and may be forged or stale. */
 const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> = {
+  ask: (a) => str(a.question),
   'ask.choose': (a) => str(a.clauseId) && str(a.question),
   feedback: (a) =>
     str(a.answerId) && typeof a.helpful === 'boolean' && optStr(a.question) && optStr(a.verdict) &&

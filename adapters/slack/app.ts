@@ -9,6 +9,7 @@ import type { Store } from '../../bot/ports/store.js';
 import { ConfigError } from '../../bot/errors.js';
 import type { SlackConfig } from '../config.js';
 import { toPlatformError } from './errors.js';
+import { registerAgent } from './agent.js';
 import { registerListeners, type ListenerDeps } from './listeners.js';
 import { interactiveClientOptions, toSlackLogger } from './web-client.js';
 
@@ -31,6 +32,8 @@ export interface SlackAdapterDeps {
   submitDeadlineMs?: number;
   /** Events answered at once after their ack (default 16; the rest wait, already acked). */
   eventConcurrency?: number;
+  /** How long an answer may take before the DM shows a status line (default 300 ms). */
+  statusDelayMs?: number;
 }
 
 export interface SlackAdapter {
@@ -74,7 +77,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   app.error(async (error) => {
     deps.logger.error('slack: a listener failed', { error: error.message, code: (error as { code?: string }).code });
   });
-  const work = registerListeners(app, {
+  const shared = registerListeners(app, {
     bot: deps.bot,
     store: deps.store,
     schoolFor: deps.schoolFor,
@@ -82,7 +85,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     names: { ...SLACK_NAMES, ...deps.names },
     submitDeadlineMs: deps.submitDeadlineMs ?? 2_500,
     eventConcurrency: deps.eventConcurrency ?? 16,
+    statusDelayMs: deps.statusDelayMs ?? 300,
   });
+  registerAgent(app, shared);
+  const work = shared.work;
 
   return {
     mode: socket ? 'socket' : 'http',

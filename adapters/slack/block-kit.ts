@@ -90,14 +90,41 @@ export function renderRelated(block: Extract<Block, { kind: 'related' }>): Known
   return [section(truncateMrkdwn(`*${safeMrkdwn(block.title, 300)}*\n${lines.join('\n')}`, LIMITS.sectionText))];
 }
 
+/** How a message is drawn where it goes. */
+export interface RenderOptions {
+  /**
+   * 👍/👎 as Slack's native feedback buttons (a `context_actions` block), where the platform has
+   * them: the assistant's DMs. Elsewhere (channels, ephemeral answers) they stay plain buttons.
+   */
+  nativeFeedback?: boolean;
+}
+
 /** Buttons, 25 to an actions block; each carries its Action as JSON in `value`. */
-export function renderActions(block: Extract<Block, { kind: 'actions' }>, index = 0): KnownBlock[] {
+export function renderActions(block: Extract<Block, { kind: 'actions' }>, index = 0, options: RenderOptions = {}): KnownBlock[] {
+  if (options.nativeFeedback) {
+    const feedback = block.actions.filter((b) => b.action.type === 'feedback');
+    const positive = feedback.find((b) => b.action.type === 'feedback' && b.action.helpful);
+    const negative = feedback.find((b) => b.action.type === 'feedback' && !b.action.helpful);
+    if (positive && negative) {
+      const rest = block.actions.filter((b) => b !== positive && b !== negative);
+      return [...(rest.length ? renderActions({ kind: 'actions', actions: rest }, index) : []), feedbackBlock(positive, negative, index)];
+    }
+  }
   const out: KnownBlock[] = [];
   for (let i = 0; i < block.actions.length; i += LIMITS.buttonsPerActions) {
     const elements = block.actions.slice(i, i + LIMITS.buttonsPerActions).map((b, j) => button(b, `${index}.${i + j}`));
     out.push({ type: 'actions', elements });
   }
   return out;
+}
+
+/** 👍/👎 as a context_actions block; each half carries its feedback Action, as a button would. */
+function feedbackBlock(positive: Button, negative: Button, index: number): KnownBlock {
+  const half = (b: Button) => ({ text: plain(b.label.split(' ')[0], LIMITS.buttonText), accessibility_label: truncate(b.label, LIMITS.buttonText), value: encodeAction(b.action) });
+  return {
+    type: 'context_actions',
+    elements: [{ type: 'feedback_buttons', action_id: `${ACTION_PREFIX}fb.${index}`, positive_button: half(positive), negative_button: half(negative) }],
+  };
 }
 
 /** A form inside a message (no modal can open without a click): its title and a button to open it. */
@@ -119,7 +146,7 @@ export function openFormAction(form: FormSpec): Action {
 }
 
 /** Renders one block of any kind. */
-export function renderBlock(block: Block, index = 0): KnownBlock[] {
+export function renderBlock(block: Block, index = 0, options: RenderOptions = {}): KnownBlock[] {
   switch (block.kind) {
     case 'verdict': return renderVerdict(block);
     case 'quote': return renderQuote(block);
@@ -127,15 +154,15 @@ export function renderBlock(block: Block, index = 0): KnownBlock[] {
     case 'heading': return renderHeading(block);
     case 'fields': return renderFields(block);
     case 'related': return renderRelated(block);
-    case 'actions': return renderActions(block, index);
+    case 'actions': return renderActions(block, index, options);
     case 'form': return renderForm(block, index);
     case 'divider': return renderDivider();
   }
 }
 
 /** Renders a list of blocks, kept within `max` blocks (buttons at the end are always kept). */
-export function renderBlocks(blocks: Block[], max: number = LIMITS.messageBlocks): KnownBlock[] {
-  return fitBlocks(blocks.flatMap((b, i) => renderBlock(b, i)), max);
+export function renderBlocks(blocks: Block[], max: number = LIMITS.messageBlocks, options: RenderOptions = {}): KnownBlock[] {
+  return fitBlocks(blocks.flatMap((b, i) => renderBlock(b, i, options)), max);
 }
 
 /** The text Slack shows in notifications: the preview when the core gave one, never empty. */
@@ -145,8 +172,8 @@ export function notificationText(reply: Reply): string {
 }
 
 /** A whole message: notification/fallback text and blocks. */
-export function renderMessage(reply: Reply): { text: string; blocks: KnownBlock[] } {
-  const blocks = reply.blocks.length > 0 ? renderBlocks(reply.blocks) : renderText({ kind: 'text', text: reply.text || ' ' });
+export function renderMessage(reply: Reply, options: RenderOptions = {}): { text: string; blocks: KnownBlock[] } {
+  const blocks = reply.blocks.length > 0 ? renderBlocks(reply.blocks, LIMITS.messageBlocks, options) : renderText({ kind: 'text', text: reply.text || ' ' });
   return { text: notificationText(reply), blocks };
 }
 
@@ -154,7 +181,8 @@ export function renderMessage(reply: Reply): { text: string; blocks: KnownBlock[
 export function fitBlocks(blocks: KnownBlock[], max: number): KnownBlock[] {
   if (blocks.length <= max) return blocks;
   let tail = 0;
-  while (tail < blocks.length && blocks[blocks.length - 1 - tail].type === 'actions' && tail < 5) tail++;
+  const isActions = (b: KnownBlock) => b.type === 'actions' || b.type === 'context_actions';
+  while (tail < blocks.length && isActions(blocks[blocks.length - 1 - tail]) && tail < 5) tail++;
   const head = blocks.slice(0, max - 1 - tail);
   return [...head, context('_…shortened to fit in Slack; ask me for the rest._'), ...blocks.slice(blocks.length - tail)];
 }

@@ -5,7 +5,7 @@ import type { webApi } from '@slack/bolt';
 import type { BotResponse } from '../../bot/events.js';
 import type { Logger } from '../../bot/ports/logger.js';
 import type { Block, FormSpec, Reply } from '../../bot/reply.js';
-import { renderBlocks, renderMessage, LIMITS } from './block-kit.js';
+import { renderBlocks, renderMessage, LIMITS, type RenderOptions } from './block-kit.js';
 import { callSlack } from './errors.js';
 import { renderModal } from './modal.js';
 
@@ -77,7 +77,7 @@ async function updateMessage(client: webApi.WebClient, reply: Reply, place: Plac
     await place.respond({ replace_original: true, ...renderMessage(reply) });
   } else if (place.message && !place.message.ephemeral) {
     const { channel, ts } = place.message;
-    await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply) }));
+    await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply, inDm(channel)) }));
   } else {
     await sendReply(client, reply, place);
   }
@@ -101,7 +101,7 @@ async function sendReply(client: webApi.WebClient, reply: Reply, place: Place): 
   } else if (place.replyVia === 'channel' && place.channel) {
     const channel = place.channel;
     await callSlack('chat.postMessage', () =>
-      client.chat.postMessage({ channel, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...renderMessage(reply), unfurl_links: false }));
+      client.chat.postMessage({ channel, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...renderMessage(reply, inDm(channel)), unfurl_links: false }));
   } else {
     await sendDirect(client, reply, place.userId);
   }
@@ -111,7 +111,12 @@ async function sendReply(client: webApi.WebClient, reply: Reply, place: Place): 
 export async function sendDirect(client: webApi.WebClient, reply: Reply, userId: string): Promise<void> {
   const opened = await callSlack('conversations.open', () => client.conversations.open({ users: userId }));
   const channel = opened.channel?.id ?? userId;
-  await callSlack('chat.postMessage', () => client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false }));
+  await callSlack('chat.postMessage', () => client.chat.postMessage({ channel, ...renderMessage(reply, { nativeFeedback: true }), unfurl_links: false }));
+}
+
+/** Slack's native feedback buttons in the assistant's DMs (D… conversations); plain buttons elsewhere. */
+export function inDm(channel: string): RenderOptions {
+  return { nativeFeedback: channel.startsWith('D') };
 }
 
 /** Publishes the App Home tab from the core's `home` replies (≤100 blocks). */

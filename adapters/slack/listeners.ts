@@ -12,6 +12,8 @@ import { ACTION_PREFIX } from './block-kit.js';
 import { decodeAction } from './action-value.js';
 import { deliver, publishHome, type Place } from './deliver.js';
 import { FILES_NOTICE, mentionText, messageText, reportFromCommand, reportFromShortcut, toActor, whereOf, type SchoolFor, type MessageShortcutPayload } from './inbound.js';
+import { showStatus, STATUS_TEXT, withStatus, type StatusTarget } from './status.js';
+import { callSlack } from './errors.js';
 import { FORM_CALLBACK_PREFIX, decodeMetadata, modalErrors, readModalValues, renderModal, type ViewStateValues } from './modal.js';
 
 /** What the listeners need from the rest of the assistant. */
@@ -26,27 +28,52 @@ export interface ListenerDeps {
   submitDeadlineMs: number;
   /** Events handled at once after their ack (the rest wait their turn, acked already). */
   eventConcurrency: number;
+  /** How long an answer may take before the DM shows a status line (ms). */
+  statusDelayMs: number;
 }
 
-type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
+/** A DM as Slack sends it (message.im), at the top level or in a thread (an assistant thread). */
+export interface DirectMessage {
+  channel: string;
+  user?: string;
+  text?: string;
+  ts?: string;
+  thread_ts?: string;
+  files?: unknown[];
+  team?: string;
+}
+
+/** What the agent listeners (agent.ts) share with these. */
+export interface SharedListeners {
+  /** Queues a DM's handling: once per event id, in order per person, with a status line. */
+  directMessage(client: Client, body: { team_id?: string; event_id?: string }, m: DirectMessage): void;
+  /** Greets on opening (`greet`) and sets the suggested prompts of the DM or thread. */
+  open(client: Client, actor: { userId: string; teamId?: string }, target: { channel: string; threadTs?: string }, greet: boolean): Promise<void>;
+  firstTime(body: { event_id?: string }): Promise<boolean>;
+  work: WorkQueue;
+}
+
+export type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
 
 const STALE_BUTTON = 'That button is out of date, so nothing was changed. Please ask me again.';
 const SORRY = textReply('Sorry, something went wrong on my side. Please try again in a minute.', 'notice');
 
-/** Registers every listener on the app; returns the queue of post-ack event work. */
-export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
+/** Registers every listener on the app; returns what the agent listeners share with them. */
+export function registerListeners(app: App, deps: ListenerDeps): SharedListeners {
   const { bot, logger } = deps;
   const work = createWorkQueue(deps.eventConcurrency, (error) => logger.error('slack: event work failed', { error: (error as Error).message }));
 
-  async function run(client: Client, event: InboundEvent, place: Place): Promise<void> {
-    let response: BotResponse;
-    try {
-      response = await bot.handle(event);
-    } catch (error) {
-      logger.error('slack: the core failed on an event', { type: event.type, error: (error as Error).message });
-      response = { replies: [], direct: [], ephemeral: SORRY };
-    }
-    await deliver(client, response, place, logger);
+  async function run(client: Client, event: InboundEvent, place: Place, status?: { target: StatusTarget; text: string; delayMs: number }): Promise<void> {
+    await withStatus(client, status?.target, status?.text ?? '', status?.delayMs ?? 0, logger, async () => {
+      let response: BotResponse;
+      try {
+        response = await bot.handle(event);
+      } catch (error) {
+        logger.error('slack: the core failed on an event', { type: event.type, error: (error as Error).message });
+        response = { replies: [], direct: [], ephemeral: SORRY };
+      }
+      await deliver(client, response, place, logger);
+    });
   }
 
   /** Slack retries an event it thinks was missed (same event_id): handle each one once. */
@@ -61,18 +88,37 @@ export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
   }
 
   // NOTE: Bolt has acked each Events API request before these run; the work waits its turn in `work`.
-  app.event('message', async ({ event, body, client }) => {
-    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: unknown[]; team?: string };
-    if (m.channel_type !== 'im' || m.bot_id || !m.user || (m.subtype && m.subtype !== 'file_share')) return;
+  function directMessage(client: Client, body: { team_id?: string; event_id?: string }, m: DirectMessage): void {
     const user = m.user;
+    if (!user) return;
     work.push(`${body.team_id}:${user}`, async () => {
       if (!(await firstTime(body))) return;
       const actor = toActor(user, body.team_id ?? m.team, deps.schoolFor);
-      const place: Place = { userId: user, channel: m.channel, replyVia: 'channel' };
+      // In a thread (an assistant thread), the answer goes in the thread.
+      const place: Place = { userId: user, channel: m.channel, replyVia: 'channel', ...(m.thread_ts ? { threadTs: m.thread_ts } : {}) };
       if (m.files?.length) await deliver(client, { replies: [textReply(FILES_NOTICE, 'urgent')], direct: [] }, place, logger);
       const text = messageText(m.text);
-      if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place);
+      const threadTs = m.thread_ts ?? m.ts;
+      const status = threadTs ? { target: { channel: m.channel, threadTs }, text: STATUS_TEXT.answer, delayMs: deps.statusDelayMs } : undefined;
+      if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place, status);
     });
+  }
+
+  async function open(client: Client, who: { userId: string; teamId?: string }, target: { channel: string; threadTs?: string }, greet: boolean): Promise<void> {
+    const response = await bot.handle({ type: 'open', actor: toActor(who.userId, who.teamId, deps.schoolFor), where: 'dm' });
+    if (response.prompts) {
+      const { title, prompts } = response.prompts;
+      await callSlack('assistant.threads.setSuggestedPrompts', () =>
+        client.assistant.threads.setSuggestedPrompts({ channel_id: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), title, prompts }),
+      ).catch((error: unknown) => logger.warn('slack: could not set the suggested prompts', { error: (error as Error).message }));
+    }
+    if (greet) await deliver(client, { ...response, prompts: undefined }, { userId: who.userId, channel: target.channel, replyVia: 'channel', ...(target.threadTs ? { threadTs: target.threadTs } : {}) }, logger);
+  }
+
+  app.event('message', async ({ event, body, client }) => {
+    const m = event as DirectMessage & { channel_type?: string; subtype?: string; bot_id?: string };
+    if (m.channel_type !== 'im' || m.bot_id || !m.user || (m.subtype && m.subtype !== 'file_share')) return;
+    directMessage(client, body, m);
   });
 
   app.event('app_mention', async ({ event, body, client, context }) => {
@@ -88,6 +134,15 @@ export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab === 'messages') {
+      // The agent DM: the prompts each time it is opened, the greeting the first time only.
+      work.push(`${body.team_id}:${event.user}`, async () => {
+        if (!(await firstTime(body))) return;
+        const greet = await deps.store.claimEvent(`slack:greeted:${body.team_id}:${event.user}`).catch(() => false);
+        await open(client, { userId: event.user, teamId: body.team_id }, { channel: event.channel }, greet);
+      });
+      return;
+    }
     if (event.tab !== 'home') return;
     work.push(`${body.team_id}:${event.user}`, async () => {
       if (await firstTime(body)) await refreshHome(client, event.user, body.team_id);
@@ -166,29 +221,39 @@ export function registerListeners(app: App, deps: ListenerDeps): WorkQueue {
     const values = readModalValues(view.state.values as unknown as ViewStateValues);
     const event: InboundEvent = { type: 'form', actor, formId: meta.formId, values, ...(meta.context ? { context: meta.context } : {}) };
     const place: Place = { userId: body.user.id, replyVia: 'dm', ...(meta.channel && meta.ts ? { message: { channel: meta.channel, ts: meta.ts } } : {}) };
+    // A report being stored shows a status line in the DM it was started from, cleared once answered.
+    const target = meta.formId === 'report' && place.message ? { channel: place.message.channel, threadTs: place.message.ts } : undefined;
+    const status = showStatus(client, target, STATUS_TEXT.report, 0, logger);
     // NOTE: Slack closes a modal whose submission is not answered within 3 s; validate within the deadline.
     const pending = bot.handle(event).catch((error: Error): BotResponse => {
       logger.error('slack: the core failed on a form', { form: meta.formId, error: error.message });
       return { replies: [], direct: [SORRY] };
     });
-    const early = await Promise.race([pending, sleep(deps.submitDeadlineMs).then(() => undefined)]);
-    if (!early) {
+    const answerSubmission = async (): Promise<void> => {
+      const early = await Promise.race([pending, sleep(deps.submitDeadlineMs).then(() => undefined)]);
+      if (!early) {
+        await ack();
+        const late = await pending;
+        return deliver(client, lateResponse(late), place, logger);
+      }
+      if (early.formErrors && Object.keys(early.formErrors).length > 0) {
+        return void (await ack({ response_action: 'errors', errors: modalErrors(fieldsOf(view.blocks), early.formErrors) }));
+      }
+      if (early.form) {
+        await ack({ response_action: 'update', view: renderModal(early.form, place.message ?? {}) });
+        return deliver(client, { ...early, form: undefined }, place, logger);
+      }
       await ack();
-      const late = await pending;
-      return deliver(client, lateResponse(late), place, logger);
+      await deliver(client, early, place, logger);
+    };
+    try {
+      await answerSubmission();
+    } finally {
+      await status.clear();
     }
-    if (early.formErrors && Object.keys(early.formErrors).length > 0) {
-      return void (await ack({ response_action: 'errors', errors: modalErrors(fieldsOf(view.blocks), early.formErrors) }));
-    }
-    if (early.form) {
-      await ack({ response_action: 'update', view: renderModal(early.form, place.message ?? {}) });
-      return deliver(client, { ...early, form: undefined }, place, logger);
-    }
-    await ack();
-    await deliver(client, early, place, logger);
   });
 
-  return work;
+  return { directMessage, open, firstTime, work };
 }
 
 /** Field names present in a submitted view (its input blocks' ids). */

@@ -7,7 +7,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { ConfigError } from '../../bot/errors.js';
-import { loadConfig, readDotEnv } from '../config.js';
+import { createLibraryAnswerer } from '../../bot/policy-answerer.js';
+import { suggestPrompts, type SuggestedPrompts } from '../../bot/prompts/suggested-prompts.js';
+import { loadPolicyLibrary } from '../../knowledge/library.js';
+import { loadConfig, policySettings, readDotEnv } from '../config.js';
+import { promptStarters } from './welcome.js';
 import { colorIcon, outlineIcon } from './icons.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +20,8 @@ export const DEFAULT_PACKAGE_PATH = resolve(here, 'package', 'policy-assistant-t
 
 export interface PackageOptions {
   appId: string;
+  /** The school's suggested questions: listed as the personal scope's prompt starters. */
+  prompts?: SuggestedPrompts;
   developerName?: string;
   websiteUrl?: string;
   privacyUrl?: string;
@@ -41,7 +47,12 @@ export function buildManifest(options: PackageOptions, template = readFileSync(M
     if (name.endsWith('_URL') && !/^https:\/\/\S+$/.test(value)) throw new ConfigError('config_invalid', `Teams needs an https:// address for ${name.toLowerCase()}, not "${value}".`);
   }
   const filled = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => JSON.stringify(values[name] ?? whole).slice(1, -1));
-  return JSON.parse(filled) as Record<string, any>;
+  const manifest = JSON.parse(filled) as Record<string, any>;
+  if (options.prompts) {
+    const personal = manifest.bots[0].commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
+    personal.commands = promptStarters(options.prompts);
+  }
+  return manifest;
 }
 
 /** The package zip: manifest.json, color.png and outline.png at the root, as Teams expects. */
@@ -51,6 +62,18 @@ export async function buildPackage(options: PackageOptions): Promise<Buffer> {
   zip.file('color.png', colorIcon(192));
   zip.file('outline.png', outlineIcon(32));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** The suggested questions of the school this deployment serves (SCHOOL, else the only policy). */
+async function schoolPrompts(): Promise<SuggestedPrompts> {
+  const settings = policySettings();
+  const library = await loadPolicyLibrary(settings.policiesDir);
+  const known = library.schools();
+  const school = known.find((s) => s.id === settings.school) ?? (known.length === 1 ? known[0] : undefined);
+  if (!school) {
+    throw new ConfigError('config_invalid', `Set SCHOOL to the school whose questions the app suggests: one of ${known.map((s) => s.id).join(', ') || 'none'}.`);
+  }
+  return suggestPrompts(createLibraryAnswerer(library), school.id, school.name);
 }
 
 function flag(args: string[], name: string): string | undefined {
@@ -65,6 +88,7 @@ async function main(args: string[]): Promise<void> {
   const out = resolve(flag(args, 'out') ?? DEFAULT_PACKAGE_PATH);
   const zip = await buildPackage({
     appId,
+    prompts: await schoolPrompts(),
     developerName: flag(args, 'developer'),
     websiteUrl: flag(args, 'website'),
     privacyUrl: flag(args, 'privacy'),

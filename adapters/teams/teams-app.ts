@@ -14,10 +14,9 @@ import { defaultRetry, withConnectorRetry, type RetryOptions } from './connector
 import { createConversationRecorder } from './conversation-refs.js';
 import { answerInvoke, deliverResponse, type DeliverDeps } from './deliver-response.js';
 import { createFormMemory } from './form-memory.js';
-import { eventOf, whereOf, type SchoolLookup } from './inbound-event.js';
+import { actorOf, eventOf, whereOf, type SchoolLookup } from './inbound-event.js';
 import type { TeamsConnection } from './teams-connection.js';
 import type { TeamsNotifier } from './teams-notifier.js';
-import { welcomeReply } from './welcome.js';
 
 export interface TeamsAppDeps {
   bot: Bot;
@@ -52,7 +51,9 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
     const added = context.activity.membersAdded;
     if (added && !added.some((m) => m.id === context.activity.recipient.id)) return;
     if (!(await deps.store.claimEvent(`teams:welcome:${context.activity.conversation.id}`))) return;
-    await withConnectorRetry('the welcome card', () => context.sendActivity(toActivity(welcomeReply(whereOf(context.activity)))), deliver.retry);
+    // The greeting names the school the tenant is served as, with its suggested questions to press.
+    const opened = await deps.bot.handle({ type: 'open', actor: actorOf(context.activity, deps.directory), where: whereOf(context.activity) });
+    for (const reply of opened.replies) await withConnectorRetry('the welcome card', () => context.sendActivity(toActivity(reply)), deliver.retry);
   };
   app.conversationUpdate('membersAdded', welcome);
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

@@ -1,28 +1,26 @@
-// The welcome card Teams users see when the app is installed, as a platform-neutral Reply.
+// What the Teams app lists as commands: the school's suggested questions as prompt starters (the
+// manifest's personal commandList), then the assistant's own commands.
 
-import type { Reply } from '../../bot/reply.js';
+import type { SuggestedPrompts } from '../../bot/prompts/suggested-prompts.js';
 
-/** The bot's commands, as the manifest lists them and the welcome card shows them. */
-export const TEAMS_COMMANDS: { title: string; description: string }[] = [
-  { title: 'ask', description: 'Ask what the social media policy allows, e.g. "can I accept a parent\'s friend request?"' },
-  { title: 'report', description: 'Report an abusive or worrying post; it goes privately to the head teacher' },
+/** A command (prompt starter) as the Teams manifest lists it: title ≤ 32, description ≤ 128 characters. */
+export interface TeamsCommand {
+  title: string;
+  description: string;
+}
+
+/** The assistant's own commands, after the suggested questions. */
+export const TEAMS_COMMANDS: TeamsCommand[] = [
   { title: 'my reports', description: 'See the reports you have made and where they stand' },
   { title: 'escalations', description: 'Heads and DSLs: open, overdue and recent reports' },
 ];
 
-/** What the assistant says when it is added to a chat or a team. */
-export function welcomeReply(where: 'dm' | 'channel'): Reply {
-  const intro =
-    where === 'dm'
-      ? 'Ask me "can I…?" questions about your school\'s social media policy and I\'ll answer from the policy itself, quoting the clause. I can also help you report an abusive or worrying post: it goes privately to the head teacher (and the safeguarding lead when a child may be at risk).'
-      : 'Mention me with a "can I…?" question about the school\'s social media policy and I\'ll answer in the thread, quoting the clause. Reports are never taken here: I\'ll continue them with you in a private chat.';
-  return {
-    text: `Hello! I'm the school's social media policy assistant. ${intro}`,
-    blocks: [
-      { kind: 'heading', text: "Hello! I'm the school's social media policy assistant" },
-      { kind: 'text', text: intro },
-      { kind: 'fields', fields: TEAMS_COMMANDS.map((c) => ({ label: c.title, value: c.description })) },
-      ...(where === 'dm' ? [{ kind: 'actions' as const, actions: [{ label: 'Report a post', action: { type: 'report.start' as const } }] }] : []),
-    ],
-  };
+/** The personal scope's prompt starters: the suggested questions, then the commands (at most 10). */
+export function promptStarters(suggested: SuggestedPrompts): TeamsCommand[] {
+  const questions = suggested.prompts.map((p) => ({
+    // NOTE: Teams sends a prompt starter's title as the message, so the title is the question itself.
+    title: p.title.slice(0, 32),
+    description: (p.message === p.title ? suggested.title : p.message).slice(0, 128),
+  }));
+  return [...questions, ...TEAMS_COMMANDS].slice(0, 10);
 }

@@ -28,6 +28,7 @@ const oneOfEach: { [K in BlockKind]: Extract<Block, { kind: K }> } = {
 };
 
 const actions: Action[] = [
+  { type: 'ask', question: 'can I add a parent on fb? <!channel>' },
   { type: 'ask.choose', clauseId: 'cadmus-7.9', question: 'can I add a parent on fb?' },
   { type: 'feedback', answerId: 'a-1234567890', helpful: false, question: 'can I?', verdict: 'no', clauseIds: ['cadmus-7.9'] },
   { type: 'report.start', description: hostile },

@@ -61,6 +61,10 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: `V${++tsCounter}`, ...(args.view as object) } };
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return { ok: true };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: `user-${args.user}`, real_name: `User ${args.user}` } };
       default:

@@ -6,6 +6,7 @@ import { decodeAction } from '../../../adapters/slack/action-value.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { realCore, DSL, HEAD, OTHER, STAFF, type RealCore } from './real-core.js';
 import type { RecordedCall } from './fake-slack-api.js';
+import { reportValues } from './report-values.js';
 import { blockActionPayload, dmEvent, mentionEvent, messageShortcutPayload, viewSubmissionPayload } from './slack-requests.js';
 
 type Json = Record<string, any>;
@@ -19,24 +20,6 @@ function buttonIn(call: RecordedCall, type: string): { value: string; action_id:
     for (const el of block.elements ?? []) if (el.type === 'button' && decodeAction(el.value)?.type === type) return el;
   }
   throw new Error(`no ${type} button in ${textOf(call).slice(0, 500)}`);
-}
-
-/** State values for the report modal, keyed as Slack sends them. */
-function reportValues(overrides: Record<string, unknown> = {}): Record<string, Record<string, unknown>> {
-  const select = (value: string) => ({ v: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } } });
-  const text = (value: string | null, type = 'plain_text_input') => ({ v: { type, value } });
-  return {
-    'f:category': select('abusive'),
-    'f:poster': select('parent'),
-    'f:about': select('me'),
-    'f:platform': text('Facebook, the Year 6 parents group'),
-    'f:link': text('https://facebook.example/posts/1', 'url_text_input'),
-    'f:seenAt': { v: { type: 'datetimepicker', selected_date_time: Math.floor(Date.now() / 1000) - 3600 } },
-    'f:evidenceKept': select('yes'),
-    'f:replied': select('no'),
-    'f:description': text('A parent called me a liar and a disgrace in the class group.'),
-    ...overrides,
-  };
 }
 
 describe('Slack app with the real core', () => {

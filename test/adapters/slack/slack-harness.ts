@@ -29,6 +29,7 @@ export interface HarnessOptions {
   schoolFor?: (teamId: string | undefined) => string;
   logger?: Logger;
   submitDeadlineMs?: number;
+  statusDelayMs?: number;
 }
 
 /** What a test's core hands the adapter; `schoolFor` routes team ids (default: every team is cadmus). */
@@ -50,6 +51,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     logger: options.logger ?? silentLogger,
     express: http.app,
     submitDeadlineMs: options.submitDeadlineMs,
+    statusDelayMs: options.statusDelayMs,
   });
   await adapter.start();
   const port = await http.listen(0, '127.0.0.1');

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { buildManifest, buildPackage } from '../../../adapters/teams/package-app.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ManifestUtil } from '@microsoft/app-manifest';
 import { TEAMS_COMMANDS } from '../../../adapters/teams/welcome.js';
+import { suggestPrompts } from '../../../bot/prompts/suggested-prompts.js';
+import { createLibraryAnswerer } from '../../../bot/policy-answerer.js';
+import { policies } from '../../bot/harness.js';
+
+const require = createRequire(import.meta.url);
 
 const appId = '11111111-2222-3333-4444-555555555555';
 
@@ -21,10 +29,20 @@ describe('Teams app package', () => {
     assert.doesNotMatch(JSON.stringify(manifest), /\{\{/);
   });
 
-  it('lists the same commands the welcome card shows', () => {
-    const personal = buildManifest({ appId }).bots[0].commandLists.find((l: any) => l.scopes.includes('personal'));
-    assert.deepEqual(personal.commands.map((c: any) => c.title), TEAMS_COMMANDS.map((c) => c.title));
+  it('carries the school\'s suggested questions as prompt starters, and validates against the v1.17 schema', async () => {
+    const library = await policies();
+    const school = library.policy('hardmoor')!.school;
+    const prompts = await suggestPrompts(createLibraryAnswerer(library), school.id, school.name);
+    const manifest = buildManifest({ appId, prompts });
+    const personal = manifest.bots[0].commandLists.find((l: any) => l.scopes.includes('personal'));
+    assert.deepEqual(personal.commands.map((c: any) => c.title), [...prompts.prompts.map((p) => p.title), ...TEAMS_COMMANDS.map((c) => c.title)]);
     for (const c of personal.commands) assert.ok(c.title.length <= 32 && c.description.length <= 128);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.17/MicrosoftTeams.schema.json'), 'utf8'));
+    assert.deepEqual(await ManifestUtil.validateManifestAgainstSchema(manifest as any, schema), []);
+    // The check can fail: a title over Teams' limit is refused by the same schema.
+    const tooLong = structuredClone(manifest);
+    tooLong.bots[0].commandLists[0].commands[0].title = 'x'.repeat(40);
+    assert.notDeepEqual(await ManifestUtil.validateManifestAgainstSchema(tooLong as any, schema), []);
   });
 
   it('refuses an app id that is not a GUID', () => {

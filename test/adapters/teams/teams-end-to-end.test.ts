@@ -22,6 +22,7 @@ import {
   channelMention,
   executeInvoke,
   findAction,
+  installUpdate,
   personalMessage,
   startHarness,
   submitMessage,
@@ -116,6 +117,25 @@ describe('Teams with the real core', function () {
     const text = cardText(cardOf(h.connector.sent('reply')[0].body));
     assert.match(text, /Staff are not allowed to access social media websites from the school computers/);
     assert.match(text, /Cadmus.*3\.1/);
+  });
+
+  it('welcomes on install naming the school the tenant is served as, with its suggested questions to press', async () => {
+    await h.post(installUpdate(alice, where()));
+    const welcome = cardOf(h.connector.sent()[0].body);
+    assert.match(cardText(welcome), /Cadmus Family of Schools/);
+    const first = findAction(welcome, 'Can I accept parents as friends?');
+    assert.ok(first, 'the first suggested question is a button');
+    assert.ok(findAction(welcome, 'Report a post'));
+    const { body } = await h.post(executeInvoke(alice, first, h.connector.sent()[0].id!, where()));
+    assert.equal(body.statusCode, 200);
+    assert.equal(h.connector.sent().length, 2, 'the pressed question is answered in the chat');
+    const answer = cardText(cardOf(h.connector.sent()[1].body));
+    assert.match(answer, /Cadmus Family of Schools/);
+    assert.match(answer, /7\.9/);
+
+    const other = { serviceUrl: h.connector.url, tenant: OTHER_TENANT };
+    await h.post(installUpdate(teamsUser('Tina Templemoor'), other));
+    assert.match(cardText(cardOf(h.connector.sent().at(-1)!.body)), /Templemoor Infant and Nursery School/);
   });
 
   it('answers from the school the tenant is mapped to, and sends its reports to that school’s head', async () => {

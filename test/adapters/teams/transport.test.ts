@@ -36,6 +36,10 @@ function scriptedBot(seen: InboundEvent[]): Bot {
       seen.push(event);
       if (event.type === 'message') return respond({ replies: [answer] });
       if (event.type === 'action' && event.action.type === 'escalation.ack') return respond({ ephemeral: textReply('Only the head teacher can do that.') });
+      if (event.type === 'open') {
+        const text = `Welcome to ${event.actor.school}'s policy assistant: type my reports to see yours.`;
+        return respond({ replies: [{ text, blocks: [{ kind: 'heading', text: 'Welcome' }, { kind: 'text', text }] }] });
+      }
       return respond();
     },
     async runDueWork() {},
@@ -121,6 +125,7 @@ describe('Teams transport', () => {
     await h.post({ ...activity, id: 'another-id', type: 'installationUpdate', action: 'add' });
     assert.equal(h.connector.sent().length, 1);
     assert.match(cardText(cardOf(h.connector.calls[0].body)), /my reports/);
+    assert.deepEqual(seen.map((e) => e.type), ['open'], 'the greeting is the core\'s, for the school the tenant is served as');
   });
 
   it('answers a refused card action with a banner, not an error', async () => {
