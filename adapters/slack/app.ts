@@ -32,7 +32,7 @@ export interface SlackAdapterDeps {
   submitDeadlineMs?: number;
   /** Events answered at once after their ack (default 16; the rest wait, already acked). */
   eventConcurrency?: number;
-  /** How long an answer may take before the DM shows a status line (default 300 ms). */
+  /** How long an answer may take before the DM shows a status line (default 1 s: a quick answer needs none). */
   statusDelayMs?: number;
 }
 
@@ -85,7 +85,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     names: { ...SLACK_NAMES, ...deps.names },
     submitDeadlineMs: deps.submitDeadlineMs ?? 2_500,
     eventConcurrency: deps.eventConcurrency ?? 16,
-    statusDelayMs: deps.statusDelayMs ?? 300,
+    statusDelayMs: deps.statusDelayMs ?? 1000,
   });
   registerAgent(app, shared);
   const work = shared.work;

@@ -8,18 +8,19 @@ const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', im
 
 describe('Slack manifest', () => {
   it('requests every scope the adapter uses', () => {
-    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read']) {
+    for (const scope of ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read']) {
       assert.match(manifest, new RegExp(`- ${scope}\\b`), scope);
     }
   });
 
   it('subscribes to the events, commands and shortcut the listeners handle', () => {
-    for (const event of ['message.im', 'app_mention', 'app_home_opened']) assert.match(manifest, new RegExp(`- ${event.replace('.', '\\.')}\\b`));
+    for (const event of ['message.im', 'app_mention', 'app_home_opened', 'assistant_thread_started', 'assistant_thread_context_changed']) assert.match(manifest, new RegExp(`- ${event.replace('.', '\\.')}\\b`));
     assert.match(manifest, new RegExp(`command: ${SLACK_NAMES.policyCommand}\\n`));
     assert.match(manifest, new RegExp(`command: ${SLACK_NAMES.reportCommand}\\n`));
     assert.match(manifest, new RegExp(`callback_id: ${SLACK_NAMES.reportShortcut}\\n`));
     assert.match(manifest, /home_tab_enabled: true/);
     assert.match(manifest, /messages_tab_enabled: true/);
+    assert.match(manifest, /assistant_view:\n\s+assistant_description: \S/);
   });
 
   it('points events, commands and interactivity at the one URL', () => {

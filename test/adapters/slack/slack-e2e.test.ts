@@ -273,8 +273,11 @@ describe('Slack app with the real core', () => {
     await h.sendEvent(event, { eventId: 'EvRETRY', retryNum: 1 });
     await h.sendEvent(event, { eventId: 'EvRETRY', retryNum: 2 });
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => h.sendEvent(dmEvent(`UQ${i}`, 'Can I post photos of pupils on my own Facebook?'))));
-    assert.ok(results.every((r) => r.status === 200));
-    assert.ok(Math.max(...results.map((r) => r.ms)) < 3000);
+    // NOTE: every assert.ok here has a message: without one, Node parses the (transpiled) source to
+    // describe the failure, which can take minutes and blocks the event loop (the suite then hangs).
+    assert.ok(results.every((r) => r.status === 200), 'every event acknowledged with 200');
+    const slowest = Math.max(...results.map((r) => r.ms));
+    assert.ok(slowest < 3000, `acknowledged within 3 s (slowest ${Math.round(slowest)} ms)`);
     await h.api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage' && String(x.args.channel).startsWith('DUQ')).length === 100, 15_000);
     assert.equal(posts(h, `D${STAFF}`).length, 1);
   });
