@@ -11,7 +11,7 @@ import type { SlackConfig } from '../config.js';
 import { toPlatformError } from './errors.js';
 import { registerAgent } from './agent.js';
 import { registerListeners, type ListenerDeps } from './listeners.js';
-import { interactiveClientOptions, toSlackLogger } from './web-client.js';
+import { interactiveClientOptions, slackApiUrl, toSlackLogger } from './web-client.js';
 
 /** The one URL Slack posts events, commands and interactivity to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -52,7 +52,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   const socket = Boolean(config.appToken);
   let receiver: Receiver;
   if (socket) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: slackLogger });
+    // SLACK_API_URL reaches apps.connections.open too, so the whole Socket Mode path can be tested locally.
+    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: slackLogger, installerOptions: { clientOptions: { slackApiUrl: slackApiUrl(config) } } });
   } else {
     if (!deps.express) throw new ConfigError('config_invalid', 'Slack over HTTP needs the shared HTTP server.');
     if (!config.signingSecret) throw new ConfigError('config_invalid', 'Slack over HTTP needs SLACK_SIGNING_SECRET.');

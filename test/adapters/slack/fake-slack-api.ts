@@ -32,6 +32,8 @@ export interface FakeSlackApi {
   /** Resolves when `predicate` holds on the recorded calls (polls), or rejects after `ms`. */
   waitFor(predicate: (calls: RecordedCall[]) => boolean | Promise<boolean>, ms?: number): Promise<void>;
   reset(): void;
+  /** Where apps.connections.open points a Socket Mode app (called with an app-level `xapp-` token). */
+  socketModeUrl?: string;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,8 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       case 'assistant.threads.setSuggestedPrompts':
       case 'assistant.threads.setTitle':
         return { ok: true };
+      case 'apps.connections.open':
+        return fake.socketModeUrl ? { ok: true, url: fake.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: `user-${args.user}`, real_name: `User ${args.user}` } };
       default:
@@ -96,7 +100,9 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('Internal Server Error');
       return;
     }
-    const body = failure ? { ok: false, error: failure.error } : bearer !== token ? { ok: false, error: 'invalid_auth' } : answer(method, args);
+    // An app-level token opens Socket Mode connections and nothing else.
+    const accepted = method === 'apps.connections.open' ? bearer?.startsWith('xapp-') : bearer === token;
+    const body = failure ? { ok: false, error: failure.error } : !accepted ? { ok: false, error: 'invalid_auth' } : answer(method, args);
     call.result = body;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
@@ -104,7 +110,7 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
 
-  return {
+  const fake: FakeSlackApi = {
     url: `${base}/api/`,
     responseUrl: (id = 'r1') => `${base}/respond/${id}`,
     calls,
@@ -131,6 +137,7 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       server.close(() => resolve());
     }),
   };
+  return fake;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
