@@ -28,8 +28,13 @@ describe('ingest of a numbered PDF (contents page, summary box, lettered sub-cla
   });
 
   it('rejoins a sentence cut by a page break, the page footer and header dropped', () => {
-    assert.equal(byRef(p, '3.1').text, 'Staff must not accept or send friend requests to current pupils on any personal social media account.');
+    assert.equal(byRef(p, '3.1').text, 'Staff must not accept or send friend requests to current pupils or ex-pupils on any personal social media account.');
     assert.equal(byRef(p, '3.1').heading, '3. Contact with pupils and parents');
+  });
+
+  it('rejoins a word hyphenated at a line end, keeping the hyphen of a word the document writes hyphenated', () => {
+    assert.equal(byRef(p, '5.1').text, 'No member of staff may set up a social media account in the name of the school, a class or a club without the written approval of the Headteacher.');
+    assert.match(byRef(p, '3.1').text, /or ex-pupils on/);
   });
 
   it('cites lettered sub-clauses as 3.2(b), each with its lead-in', () => {
