@@ -30,6 +30,7 @@ import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submi
 import { looksLikeIncident } from './report/incident-words.js';
 import { createAskedCounter } from './prompts/asked-topics.js';
 import { openReply } from './prompts/greeting.js';
+import { askInContext } from './follow-up/ask-in-context.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 
@@ -151,10 +152,10 @@ export function createBot(deps: BotDeps): Bot {
     if (text.length > maxQuestionLength) {
       return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
     }
-    const answered = await ctx.answerer.ask(ev.actor.school, text);
+    const { answered, question } = await askInContext(ctx, ev.actor, ev.conversation, text);
     if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);
     // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
-    const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question: text });
+    const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question });
     if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(text))) {
       // Nothing about a child or a colleague is discussed in a channel.
       return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(reply, text)] });

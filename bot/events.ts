@@ -15,7 +15,14 @@ export interface Actor extends PersonRef {
 
 export type InboundEvent =
   /** Free text: a question, a command ("report", "my reports", "escalations"), or a flow answer. */
-  | { type: 'message'; actor: Actor; text: string; where: Where }
+  | {
+      type: 'message';
+      actor: Actor;
+      text: string;
+      where: Where;
+      /** The conversation (a DM, a thread, a chat), so a short follow-up is read with the question before it. */
+      conversation?: string;
+    }
   /** A button press; `action` is what the button carried. */
   | { type: 'action'; actor: Actor; action: Action; where: Where }
   /** A submitted form (modal / card); `context` is the form's own context handed back. */

@@ -100,7 +100,9 @@ export function registerListeners(app: App, deps: ListenerDeps): SharedListeners
       const text = messageText(m.text);
       const threadTs = m.thread_ts ?? m.ts;
       const status = threadTs ? { target: { channel: m.channel, threadTs }, text: STATUS_TEXT.answer, delayMs: deps.statusDelayMs } : undefined;
-      if (text) await run(client, { type: 'message', actor, text, where: 'dm' }, place, status);
+      // A DM is one conversation; each thread in it (an assistant thread) is one of its own.
+      const conversation = m.thread_ts ? `${m.channel}:${m.thread_ts}` : m.channel;
+      if (text) await run(client, { type: 'message', actor, text, where: 'dm', conversation }, place, status);
     });
   }
 
@@ -129,7 +131,7 @@ export function registerListeners(app: App, deps: ListenerDeps): SharedListeners
       const actor = toActor(user, body.team_id ?? event.team, deps.schoolFor);
       const place: Place = { userId: user, channel: event.channel, threadTs: event.thread_ts ?? event.ts, replyVia: 'channel' };
       const text = mentionText(event.text, context.botUserId) || 'help';
-      await run(client, { type: 'message', actor, text, where: whereOf(event.channel) }, place);
+      await run(client, { type: 'message', actor, text, where: whereOf(event.channel), conversation: `${event.channel}:${place.threadTs}` }, place);
     });
   });
 
@@ -163,7 +165,7 @@ export function registerListeners(app: App, deps: ListenerDeps): SharedListeners
     const actor = toActor(command.user_id, command.team_id, deps.schoolFor, command.user_name);
     const where = command.channel_name === 'directmessage' ? 'dm' : 'channel';
     const place: Place = { userId: command.user_id, channel: command.channel_id, replyVia: 'respond', respond };
-    await run(client, { type: 'message', actor, text: messageText(command.text) || 'help', where }, place);
+    await run(client, { type: 'message', actor, text: messageText(command.text) || 'help', where, conversation: command.channel_id }, place);
   });
 
   app.command(deps.names.reportCommand, async ({ command, ack, respond, client }) => {

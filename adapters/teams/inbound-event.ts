@@ -46,7 +46,8 @@ export function eventOf(activity: Partial<Activity>, directory: SchoolLookup): I
     return fromSubmission(decodeSubmission(undefined, activity.value), actor, where);
   }
   const text = normaliseText(activity.text ?? '');
-  return text ? { type: 'message', actor, text, where } : undefined;
+  const conversation = activity.conversation?.id;
+  return text ? { type: 'message', actor, text, where, ...(conversation ? { conversation } : {}) } : undefined;
 }
 
 function fromSubmission(submission: ReturnType<typeof decodeSubmission>, actor: Actor, where: Where): InboundEvent | undefined {

@@ -40,10 +40,12 @@ describe('terminal chat', function () {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('answers a piped question citing the clause and exits 0 when stdin ends', async () => {
-    const run = await runChat(['Can I go on Facebook on the school computer?'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
+  it('answers a piped question citing the clause, reads a follow-up with the question before it, and exits 0 when stdin ends', async () => {
+    const lines = ['Can I go on Facebook on the school computer?', 'can I follow a pupil on Instagram?', 'what about ex-pupils?'];
+    const run = await runChat(lines, { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 0);
     assert.match(run.stdout, /Cadmus Family of Schools 3\.1/);
+    assert.match(run.stdout, /Reading this as: can I follow ex-pupils on Instagram\?[\s\S]*Cadmus Family of Schools 7\.10/);
     assert.match(run.stderr, /Cadmus Family of Schools \(cadmus\) · store: .*assistant\.json · you are staff/);
     assert.doesNotMatch(run.stdout, /"level"/, 'no log lines on stdout');
   });

@@ -84,6 +84,17 @@ describe('Slack agent messaging', () => {
     assert.ok(feedback.clauseIds.length > 0);
   });
 
+  it('answers a follow-up in the DM with the right clause, saying how it was read', async () => {
+    await h.sendEvent(dmEvent(STAFF, 'can I follow a pupil on Instagram?'));
+    await h.api.waitFor(() => posts(h, `D${STAFF}`).length === 1);
+    await h.sendEvent(dmEvent(STAFF, 'what about ex-pupils?'));
+    await h.api.waitFor(() => posts(h, `D${STAFF}`).length === 2);
+    const blocks = JSON.stringify(posts(h, `D${STAFF}`)[1].args.blocks);
+    assert.match(blocks, /Reading this as: can I follow ex-pupils on Instagram\?/);
+    assert.match(blocks, /Interacting with any ex-student who is under the age of 18/);
+    assert.match(blocks, /Cadmus Family of Schools\* · 7\.10/);
+  });
+
   it('keeps the plain 👍/👎 buttons where native ones are not available (a channel mention)', async () => {
     await h.sendEvent({ type: 'app_mention', user: STAFF, text: '<@UBOTASSIST> can I go on Facebook on the school computer?', ts: '1700001000.000900', channel: 'C0STAFFROOM', team: FAKE_TEAM });
     await h.api.waitFor(() => posts(h, 'C0STAFFROOM').length === 1);

@@ -138,6 +138,14 @@ describe('Teams with the real core', function () {
     assert.match(cardText(cardOf(h.connector.sent().at(-1)!.body)), /Templemoor Infant and Nursery School/);
   });
 
+  it('reads a follow-up in the 1:1 chat with the question before it, and says so', async () => {
+    await h.post(personalMessage(alice, 'can I follow a pupil on Instagram?', where()));
+    await h.post(personalMessage(alice, 'what about ex-pupils?', where()));
+    const text = cardText(cardOf(h.connector.sent('reply')[1].body));
+    assert.match(text, /Reading this as: can I follow ex-pupils on Instagram\?/);
+    assert.match(text, /Cadmus.*7\.10/);
+  });
+
   it('answers from the school the tenant is mapped to, and sends its reports to that school’s head', async () => {
     const other = { serviceUrl: h.connector.url, tenant: OTHER_TENANT };
     const staff = teamsUser('Tina Templemoor');
