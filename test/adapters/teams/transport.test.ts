@@ -97,6 +97,7 @@ describe('Teams transport', () => {
       actor: { platform: 'teams', userId: alice.aadObjectId, name: alice.name, tenant: activity.channelData.tenant.id, school: 'cadmus' },
       text: 'Can I go on Facebook on the school computer?',
       where: 'dm',
+      conversation: activity.conversation.id,
     });
   });
 
