@@ -66,11 +66,16 @@ function detailFields(e: Escalation) {
     { label: 'Posted by', value: optionLabel('poster', r.poster) },
     { label: 'About', value: optionLabel('about', r.about) },
     { label: 'Where', value: r.link ? `${r.platform} (${r.link})` : r.platform },
-    { label: 'Seen', value: r.seenAt },
+    { label: 'Seen', value: seenText(r) },
     { label: 'Evidence kept', value: optionLabel('evidenceKept', r.evidenceKept) },
     { label: 'Anyone replied', value: optionLabel('replied', r.replied) },
     { label: 'What it says', value: r.description },
   ];
+}
+
+/** When the post was seen, as the reporter confirmed it. */
+export function seenText(r: Escalation['report']): string {
+  return r.seenAtShown ?? formatTime(r.seenAt);
 }
 
 /** Outcome and notes; `hidden` (child-protection alerts) says they exist without their words. */

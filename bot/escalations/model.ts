@@ -26,6 +26,10 @@ export interface ReportFields {
   category: Category;
   /** When it was seen, as an ISO date-time or as the reporter wrote it. */
   seenAt: string;
+  /** The date as it was read and shown back to the reporter ("Tuesday 3 March 2026, 8pm"). */
+  seenAtShown?: string;
+  /** The words the reporter typed for it ("Tuesday about 8pm"), kept for the record. */
+  seenAtAsTyped?: string;
   evidenceKept: YesNoUnsure;
   replied: YesNoUnsure;
   description: string;

@@ -10,8 +10,6 @@ import { textReply, type Block } from '../reply.js';
 import { findGuidance, guidanceBlocks } from './guidance.js';
 import { reportForm } from './report-form.js';
 import { answerFlow, isFlowState, startFlow, stepReply, type FlowState } from './report-flow.js';
-import { matchOption } from './validate-report.js';
-import { reportSteps } from './report-steps.js';
 import { safetyBlocks } from './routing.js';
 import { submitReport } from './submit-report.js';
 import { validateReport } from './validate-report.js';
@@ -53,40 +51,39 @@ export async function activeFlow(ctx: BotContext, actor: Actor): Promise<FlowSta
 
 /**
  * Takes a typed answer. Resolves undefined when the text is clearly not an answer to a report that
- * has not really begun (no answers yet, a sentence that fits no choice): then it is a question.
+ * has not really begun (no answers yet, a sentence that fits no question): then it is a question.
  */
 export async function continueReport(ctx: BotContext, actor: Actor, state: FlowState, text: string): Promise<BotResponse | undefined> {
-  if (state.step === 0 && !matchOption(reportSteps[0].options!, text) && text.trim().split(/\s+/).length > 3) {
+  const result = answerFlow(state, text, ctx.clock.now());
+  if (state.step === 0 && Object.keys(state.values).length === 0 && result.kind === 'ask' && result.state.step === 0 &&
+      Object.keys(result.state.values).length === 0 && text.trim().split(/\s+/).length > 3) {
     await ctx.store.deleteFlow(flowKey(actor));
     return undefined;
   }
-  const result = answerFlow(state, text);
   if (result.kind === 'cancelled') {
     await ctx.store.deleteFlow(flowKey(actor));
     return respond({ replies: [textReply('Report cancelled; nothing was sent. Type \'report\' to start again.')] });
   }
   if (result.kind === 'submit') return finish(ctx, actor, result.fields, 'replies');
   await ctx.store.saveFlow(flowKey(actor), result.state);
-  const before: Block[] = result.notice ? [{ kind: 'text', text: result.notice, tone: 'notice' }] : [];
-  if (result.state.step > state.step) before.push(...(await afterAnswer(ctx, actor, state, result.state)));
+  const before: Block[] = result.notices.map((text): Block => ({ kind: 'text', text, tone: 'notice' }));
+  before.push(...afterAnswer(ctx, actor, state, result.state));
   return respond({ replies: [stepReply(result.state, before)] });
 }
 
 /** What to say between questions: safety advice once the kind is known, the policy once we know who and what. */
-async function afterAnswer(ctx: BotContext, actor: Actor, before: FlowState, after: FlowState): Promise<Block[]> {
-  const answered = reportSteps[before.step].name;
+function afterAnswer(ctx: BotContext, actor: Actor, before: FlowState, after: FlowState): Block[] {
   const v = after.values as Partial<Record<keyof ReportFields, string>>;
-  if (answered === 'category') return safetyBlocks({ category: v.category as ReportFields['category'] });
-  if (answered === 'about') {
-    const g = findGuidance(ctx.library, actor.school, v as Partial<ReportFields>);
-    return guidanceBlocks(g);
-  }
-  return [];
+  const isNew = (name: keyof ReportFields) => v[name] !== undefined && v[name] !== before.values[name];
+  const blocks: Block[] = [];
+  if (isNew('category')) blocks.push(...safetyBlocks({ category: v.category as ReportFields['category'] }));
+  if (isNew('about')) blocks.push(...guidanceBlocks(findGuidance(ctx.library, actor.school, v as Partial<ReportFields>)));
+  return blocks;
 }
 
 /** A submitted report form: every field checked; errors go back to the form, else it is sent. */
 export async function submitReportForm(ctx: BotContext, actor: Actor, values: Record<string, string>): Promise<BotResponse> {
-  const checked = validateReport(values);
+  const checked = validateReport(values, ctx.clock.now());
   if (!checked.ok) return respond({ formErrors: checked.errors });
   return finish(ctx, actor, checked.fields, 'direct');
 }

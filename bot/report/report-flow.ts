@@ -3,8 +3,9 @@
 
 import type { ReportFields } from '../escalations/model.js';
 import type { Block, Reply } from '../reply.js';
-import { optionLabel, reportSteps, sexualEvidenceQuestion, type ReportStep } from './report-steps.js';
-import { matchOption, toFields, validateStep } from './validate-report.js';
+import { readAnswer } from './read-answer.js';
+import { optionLabel, reportSteps, sexualEvidenceQuestion } from './report-steps.js';
+import { toFields } from './validate-report.js';
 
 /** What is saved in the store between answers (so a flow survives a restart). */
 export interface FlowState {
@@ -17,7 +18,7 @@ export interface FlowState {
 }
 
 export type FlowOutcome =
-  | { kind: 'ask'; state: FlowState; notice?: string }
+  | { kind: 'ask'; state: FlowState; notices: string[] }
   | { kind: 'cancelled' }
   | { kind: 'submit'; state: FlowState; fields: ReportFields };
 
@@ -42,36 +43,42 @@ export function flowCommand(text: string): 'cancel' | 'back' | 'restart' | undef
   return undefined;
 }
 
-/** Applies one typed answer (or steering word) to the flow. */
-export function answerFlow(state: FlowState, text: string): FlowOutcome {
+/** Applies one typed answer (or steering word) to the flow; `now` anchors dates such as "yesterday". */
+export function answerFlow(state: FlowState, text: string, now: Date): FlowOutcome {
   const command = flowCommand(text);
   if (command === 'cancel') return { kind: 'cancelled' };
-  if (command === 'restart') return { kind: 'ask', state: { ...state, step: 0, values: {} }, notice: 'Starting again.' };
-  if (command === 'back') {
-    if (state.step === 0) return { kind: 'ask', state, notice: 'This is the first question.' };
-    const step = state.step - 1;
-    const values = { ...state.values };
-    delete values[reportSteps[step].name];
-    return { kind: 'ask', state: { ...state, step, values }, notice: 'Going back one question.' };
-  }
+  if (command === 'restart') return { kind: 'ask', state: { ...state, step: 0, values: {} }, notices: ['Starting again.'] };
+  if (command === 'back') return goBack(state);
   if (state.step >= reportSteps.length) {
     if (sendWords.has(text.trim().toLowerCase())) return { kind: 'submit', state, fields: toFields(state.values) };
-    return { kind: 'ask', state, notice: "Type 'send' to send the report, 'back' to change the last answer, or 'cancel'." };
+    return { kind: 'ask', state, notices: ["Type 'send' to send the report, 'back' to change the last answer, or 'cancel'."] };
   }
-  const step = reportSteps[state.step];
-  const result = validateStep(step, text);
-  if (!result.ok) return { kind: 'ask', state, notice: outOfOrder(step, text) ?? result.error };
-  const values = { ...state.values };
-  if (result.value !== undefined) values[step.name] = result.value;
-  return { kind: 'ask', state: { ...state, step: state.step + 1, values } };
+  const reading = readAnswer(reportSteps[state.step], state.values, text, now);
+  const values = { ...state.values, ...reading.values };
+  const notices = reading.error ? [...reading.notices, reading.error] : reading.notices;
+  // Questions already answered on the way (a link given with the place) are not asked again.
+  const step = reading.error ? state.step : nextUnanswered(values, state.step + 1);
+  return { kind: 'ask', state: { ...state, step, values }, notices };
 }
 
-/** When an answer fits another question but not this one, say so rather than "not recognised". */
-function outOfOrder(current: ReportStep, text: string): string | undefined {
-  if (current.kind !== 'choice') return undefined;
-  const other = reportSteps.find((s) => s !== current && s.kind === 'choice' && s.options !== current.options && matchOption(s.options ?? [], text));
-  if (!other) return undefined;
-  return `"${text.trim().slice(0, 60)}" sounds like an answer to "${other.question}", but I'm asking: ${current.question} Choose one of: ${current.options!.map((o, i) => `${i + 1} ${o.label}`).join(', ')}.`;
+/** The first question from `from` on that has no answer yet; reportSteps.length when all have. */
+export function nextUnanswered(values: Record<string, string>, from: number): number {
+  for (let i = from; i < reportSteps.length; i++) if (values[reportSteps[i].name] === undefined) return i;
+  return reportSteps.length;
+}
+
+/** One question back: its answer is cleared and asked again. */
+function goBack(state: FlowState): FlowOutcome {
+  if (state.step === 0) return { kind: 'ask', state, notices: ['This is the first question.'] };
+  const step = state.step - 1;
+  const values = { ...state.values };
+  const name = reportSteps[step].name;
+  delete values[name];
+  if (name === 'seenAt') {
+    delete values.seenAtShown;
+    delete values.seenAtAsTyped;
+  }
+  return { kind: 'ask', state: { ...state, step, values }, notices: ['Going back one question.'] };
 }
 
 /** The question for the current step (or the check-and-send summary), as a reply. */
@@ -92,7 +99,7 @@ export function stepReply(state: FlowState, before: Block[] = []): Reply {
 function summaryReply(state: FlowState, before: Block[]): Reply {
   const fields = reportSteps.map((s) => ({
     label: s.label,
-    value: s.options ? optionLabel(s.name, state.values[s.name]) : (state.values[s.name] ?? '—'),
+    value: s.options ? optionLabel(s.name, state.values[s.name]) : s.name === 'seenAt' ? (state.values.seenAtShown ?? state.values.seenAt ?? '—') : state.values[s.name] || '—',
   }));
   const blocks: Block[] = [
     ...before,

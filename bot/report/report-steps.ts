@@ -35,6 +35,8 @@ export interface ReportStep {
 }
 
 export const descriptionMaxLength = 3000;
+/** A typed choice may come with words around it ("yes, I took screenshots this morning"). */
+const choiceMaxLength = 300;
 
 const opt = (value: string, label: string, ...synonyms: string[]): StepOption => ({ value, label, synonyms });
 
@@ -53,13 +55,13 @@ export const posterOptions: StepOption[] = [
   opt('pupil', 'A pupil', 'pupil', 'student', 'child', 'kid', 'learner'),
   opt('parent', 'A parent or carer', 'parent', 'carer', 'mum', 'dad', 'mother', 'father', 'guardian'),
   opt('ex-pupil', 'A former pupil', 'ex-pupil', 'ex pupil', 'former pupil', 'old pupil', 'ex-student'),
-  opt('staff', 'A member of staff', 'staff', 'teacher', 'colleague', 'employee', 'ta'),
+  opt('staff', 'A member of staff', 'staff', 'teacher', 'colleague', 'employee', 'ta', 'teaching assistant', 'member of staff'),
   opt('other', 'Someone else', 'someone else', 'other', 'public', 'stranger'),
   opt('unknown', "I don't know", 'unknown', "don't know", 'dont know', 'not sure', 'anonymous', 'no idea'),
 ];
 
 export const aboutOptions: StepOption[] = [
-  opt('me', 'Me', 'me', 'myself', 'i'),
+  opt('me', 'Me', 'me', 'myself', 'i', 'about me', 'at me'),
   opt('colleague', 'Another member of staff', 'colleague', 'another member of staff', 'staff', 'teacher'),
   opt('head', 'The head teacher', 'head', 'head teacher', 'headteacher', 'principal', 'executive headteacher'),
   opt('pupil', 'A pupil', 'pupil', 'child', 'student', 'pupils', 'children'),
@@ -73,9 +75,9 @@ export const yesNoOptions: StepOption[] = [
 ];
 
 export const reportSteps: ReportStep[] = [
-  { name: 'category', question: 'What kind of post is it?', label: 'What kind of post', kind: 'choice', required: true, options: categoryOptions, maxLength: 60 },
-  { name: 'poster', question: 'Who posted it?', label: 'Who posted it', kind: 'choice', required: true, options: posterOptions, maxLength: 60 },
-  { name: 'about', question: 'Who is it about?', label: 'Who it is about', kind: 'choice', required: true, options: aboutOptions, maxLength: 60 },
+  { name: 'category', question: 'What kind of post is it?', label: 'What kind of post', kind: 'choice', required: true, options: categoryOptions, maxLength: choiceMaxLength },
+  { name: 'poster', question: 'Who posted it?', label: 'Who posted it', kind: 'choice', required: true, options: posterOptions, maxLength: choiceMaxLength },
+  { name: 'about', question: 'Who is it about?', label: 'Who it is about', kind: 'choice', required: true, options: aboutOptions, maxLength: choiceMaxLength },
   {
     name: 'platform', question: 'Where was it posted? (for example Facebook, TikTok, a class WhatsApp group)', label: 'Where it was posted',
     kind: 'text', required: true, hint: 'The site or app, and the page or group if you know it.', maxLength: 200,
@@ -90,10 +92,10 @@ export const reportSteps: ReportStep[] = [
   },
   {
     name: 'evidenceKept', question: 'Have you kept a record of it (screenshots showing the date, time and where it was posted)?',
-    label: 'Evidence kept', kind: 'choice', required: true, options: yesNoOptions, maxLength: 20,
+    label: 'Evidence kept', kind: 'choice', required: true, options: yesNoOptions, maxLength: choiceMaxLength,
     hint: 'Never screenshot or keep sexual images of a child.',
   },
-  { name: 'replied', question: 'Has anyone replied to it, you or anyone from school?', label: 'Anyone replied', kind: 'choice', required: true, options: yesNoOptions, maxLength: 20 },
+  { name: 'replied', question: 'Has anyone replied to it, you or anyone from school?', label: 'Anyone replied', kind: 'choice', required: true, options: yesNoOptions, maxLength: choiceMaxLength },
   {
     name: 'description', question: 'Describe what it says, in your own words: just the facts (what, who, when). Text only, no images.',
     label: 'What it says (facts only)', kind: 'textarea', required: true, maxLength: descriptionMaxLength,

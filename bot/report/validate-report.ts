@@ -2,6 +2,7 @@
 // Every message here is shown to the person filling in the report, so each says what to do.
 
 import type { ReportFields } from '../escalations/model.js';
+import { readWhen } from './read-when.js';
 import { reportSteps, type ReportStep, type StepOption } from './report-steps.js';
 
 export type StepResult = { ok: true; value: string | undefined } | { ok: false; error: string };
@@ -38,13 +39,20 @@ export function matchOption(options: StepOption[], raw: string): StepOption | un
   if (Number.isInteger(n) && n >= 1 && n <= options.length) return options[n - 1];
   const exact = options.find((o) => [o.value, o.label, ...o.synonyms].some((w) => normalise(w) === text));
   if (exact) return exact;
-  const found = options.filter((o) => o.synonyms.some((w) => new RegExp(`\\b${escapeRegExp(normalise(w))}\\b`).test(text)));
+  // Inside a sentence only words of three letters or more count: "I", "me", "y" and "n" are in
+  // every other sentence, so they answer only when typed alone.
+  const found = options.filter((o) => o.synonyms.some((w) => normalise(w).length >= 3 && new RegExp(`\\b${escapeRegExp(normalise(w))}\\b`).test(text)));
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Validates every field of a submitted report form; fields or field → message. */
+/**
+ * Validates every field of a submitted report form; fields or field → message. A date typed in
+ * words (a Teams card has no date picker) is read as the conversation reads it; one that cannot be
+ * read is kept as written, as the form has always allowed.
+ */
 export function validateReport(
   values: Record<string, string | undefined>,
+  now = new Date(),
 ): { ok: true; fields: ReportFields } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const out: Record<string, string | undefined> = {};
@@ -54,6 +62,11 @@ export function validateReport(
     else errors[step.name] = result.error;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const seen = out.seenAt!;
+  if (Number.isNaN(Date.parse(seen)) || !/^\d{4}-\d{2}-\d{2}T/.test(seen)) {
+    const when = readWhen(seen, now);
+    if (when.ok) Object.assign(out, { seenAt: when.iso, seenAtShown: when.shown, seenAtAsTyped: seen });
+  }
   return { ok: true, fields: toFields(out) };
 }
 
@@ -66,6 +79,8 @@ export function toFields(v: Record<string, string | undefined>): ReportFields {
     platform: v.platform!,
     ...(v.link ? { link: v.link } : {}),
     seenAt: v.seenAt!,
+    ...(v.seenAtShown ? { seenAtShown: v.seenAtShown } : {}),
+    ...(v.seenAtAsTyped ? { seenAtAsTyped: v.seenAtAsTyped } : {}),
     evidenceKept: v.evidenceKept as ReportFields['evidenceKept'],
     replied: v.replied as ReportFields['replied'],
     description: v.description!,
@@ -86,7 +101,8 @@ export function choiceList(options: StepOption[]): string {
   return options.map((o, i) => `${i + 1} ${o.label}`).join(', ');
 }
 
-function normalise(s: string): string {
+/** Lower case, straight apostrophes, no closing punctuation, single spaces. */
+export function normalise(s: string): string {
   return s.toLowerCase().replace(/[’']/g, "'").replace(/[.!?,;:]+$/g, '').replace(/\s+/g, ' ').trim();
 }
 
