@@ -27,10 +27,12 @@ import type { Action, Reply } from './reply.js';
 import { textReply } from './reply.js';
 import { escalationTextForm } from './report/report-form.js';
 import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submitReportForm } from './report/report-conversation.js';
+import { allegationReply } from './report/allegation.js';
 import { looksLikeIncident } from './report/incident-words.js';
 import { createAskedCounter } from './prompts/asked-topics.js';
 import { openReply } from './prompts/greeting.js';
 import { askInContext } from './follow-up/ask-in-context.js';
+import { readsAsAllegation } from './report/read-incident.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 
@@ -151,6 +153,12 @@ export function createBot(deps: BotDeps): Bot {
     if (command) return privately(ev, await (commands[command.name] as (e: MessageEvent, c: Command) => Promise<BotResponse>)(ev, command));
     if (text.length > maxQuestionLength) {
       return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
+    }
+    if (readsAsAllegation(text)) {
+      // An adult at the school harming a child is not a policy question: what to do today, and the
+      // report; never discussed in a channel.
+      const reply = allegationReply(ctx.library, ev.actor.school, text);
+      return ev.where === 'channel' ? respond({ replies: [textReply(movedToDm)], direct: [reply] }) : respond({ replies: [reply] });
     }
     const { answered, question } = await askInContext(ctx, ev.actor, ev.conversation, text);
     if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);

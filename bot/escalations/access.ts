@@ -2,6 +2,7 @@
 // of the heads for a report about the head teacher); a reporter may only see their own.
 
 import { rolesOf, samePerson, type PersonRef, type SchoolPeople } from '../people.js';
+import { isAllegationAboutHead } from '../report/allegation.js';
 import type { Escalation } from './model.js';
 
 /** May this person acknowledge, note, resolve and see every detail of the escalation? */
@@ -9,6 +10,8 @@ export function canManage(e: Escalation, people: SchoolPeople, actor: PersonRef 
   if (actor.school !== e.school || people.school !== e.school) return false;
   const roles = rolesOf(people, actor);
   if (roles.includes('dsl')) return true;
+  // An allegation about the head is never the head's to see, chair or no chair.
+  if (isAllegationAboutHead(e.report)) return roles.includes('chair');
   if (e.report.about === 'head' && people.chairs.length > 0) return roles.includes('chair');
   return roles.includes('head');
 }

@@ -7,6 +7,7 @@ import { guidanceBlocks } from '../report/guidance.js';
 import { optionLabel } from '../report/report-steps.js';
 import { blocksText } from '../report/report-flow.js';
 import { isChildProtection } from '../report/routing.js';
+import { isAllegation, ladoBlocks } from '../report/allegation.js';
 import { formatDate, formatTime } from '../format-time.js';
 import type { AuditEvent, Delivery, Escalation } from './model.js';
 
@@ -35,11 +36,12 @@ export function alertReply(e: Escalation, opts: AlertOptions): Reply {
   const kind = `${e.urgency === 'urgent' ? 'Urgent report' : 'Report'} ${e.ref}`;
   const preview = opts.reminder ? `Reminder: ${kind} is waiting for you` : `${kind} needs your attention`;
   const blocks: Block[] = [
-    { kind: 'heading', text: `${opts.reminder ? 'Reminder (not yet acknowledged): ' : ''}${kind}: ${optionLabel('category', e.report.category)}` },
+    { kind: 'heading', text: `${opts.reminder ? 'Reminder (not yet acknowledged): ' : ''}${kind}: ${categoryText(e.report)}` },
     { kind: 'fields', fields: summaryFields(e) },
   ];
   if (cp) {
     blocks.push({ kind: 'text', text: 'Child protection: the details are not shown in notifications. Open them with "Show details".', tone: 'urgent' });
+    if (isAllegation(e.report) && e.status !== 'resolved') blocks.push(...ladoBlocks(e));
     blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
   } else {
     blocks.push({ kind: 'fields', fields: detailFields(e) });
@@ -50,10 +52,16 @@ export function alertReply(e: Escalation, opts: AlertOptions): Reply {
   return { text: blocksText(blocks), blocks, preview };
 }
 
+/** The kind of report, saying so when it is about an adult at the school whatever kind was picked. */
+export function categoryText(r: Escalation['report']): string {
+  const label = optionLabel('category', r.category);
+  return isAllegation(r) && r.category !== 'allegation' ? `${label}; about an adult at the school` : label;
+}
+
 function summaryFields(e: Escalation) {
   return [
     { label: 'Reference', value: e.ref },
-    { label: 'Category', value: optionLabel('category', e.report.category) },
+    { label: 'Category', value: categoryText(e.report) },
     { label: 'Urgency', value: urgencyText(e) },
     { label: 'Reported by', value: personName(e.reporter) },
     { label: 'Status', value: statusText(e) },
@@ -63,6 +71,7 @@ function summaryFields(e: Escalation) {
 function detailFields(e: Escalation) {
   const r = e.report;
   return [
+    ...(r.adultConcern ? [{ label: 'About an adult at the school', value: optionLabel('adultConcern', r.adultConcern) }] : []),
     { label: 'Posted by', value: optionLabel('poster', r.poster) },
     { label: 'About', value: optionLabel('about', r.about) },
     { label: 'Where', value: r.link ? `${r.platform} (${r.link})` : r.platform },
@@ -106,11 +115,12 @@ function escalationButtons(e: Escalation, cp: boolean): Button[] {
 /** The whole escalation for a head/DSL: details, guidance given, notes, deliveries, audit trail. */
 export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delivery[], opts: AlertOptions): Reply {
   const blocks: Block[] = [
-    { kind: 'heading', text: `${e.ref}: ${optionLabel('category', e.report.category)}` },
+    { kind: 'heading', text: `${e.ref}: ${categoryText(e.report)}` },
     { kind: 'fields', fields: [...summaryFields(e), { label: 'Reported at', value: formatTime(e.createdAt) }, { label: 'Due by', value: formatTime(e.dueAt) }] },
     { kind: 'fields', fields: detailFields(e) },
     ...stateBlocks(e),
   ];
+  if (isAllegation(e.report)) blocks.push(...ladoBlocks(e).slice(0, 1));
   if (isChildProtection(e.report)) blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
   blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [], schoolName: opts.schoolName ?? e.guidance[0]?.citation.schoolName }));
   if (e.notes.length) {
@@ -143,7 +153,7 @@ function auditLine(a: AuditEvent): string {
 export function listReply(title: string, items: Escalation[], empty: string): Reply {
   if (items.length === 0) return { text: `${title}\n${empty}`, blocks: [{ kind: 'heading', text: title }, { kind: 'text', text: empty }] };
   const blocks: Block[] = [{ kind: 'heading', text: title }];
-  blocks.push({ kind: 'text', text: items.map((e) => `${e.ref}  ${urgencyText(e)}  ${optionLabel('category', e.report.category)}  ${statusText(e)}  reported ${formatDate(e.createdAt)} by ${personName(e.reporter)}`).join('\n') });
+  blocks.push({ kind: 'text', text: items.map((e) => `${e.ref}  ${urgencyText(e)}  ${categoryText(e.report)}  ${statusText(e)}  reported ${formatDate(e.createdAt)} by ${personName(e.reporter)}`).join('\n') });
   blocks.push({ kind: 'actions', actions: items.slice(0, 5).map((e) => ({ label: `Show ${e.ref}`, action: { type: 'escalation.show', ref: e.ref } })) });
   return { text: blocksText(blocks), blocks };
 }

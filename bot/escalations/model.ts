@@ -13,11 +13,15 @@ export type Category =
   | 'sexual'
   | 'child-at-risk'
   | 'extremism'
+  /** An adult who works or volunteers at the school has harmed a child or may pose a risk (KCSIE part four). */
+  | 'allegation'
   | 'other';
 export type YesNoUnsure = 'yes' | 'no' | 'unsure';
 
 /** What the reporter told us; text and links only, never imagery. */
 export interface ReportFields {
+  /** "Is this about something an adult who works or volunteers at the school has done?" */
+  adultConcern?: YesNoUnsure;
   poster: PosterKind;
   /** Where it was posted (Facebook, a class WhatsApp group, …). */
   platform: string;

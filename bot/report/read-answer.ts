@@ -120,17 +120,19 @@ function readForAnotherQuestion(step: ReportStep, answered: Record<string, strin
     .filter((s) => s !== step && s.kind === 'choice')
     .map((s) => ({ step: s, value: readChoice(s, text, false) }))
     .filter((f): f is { step: ReportStep; value: string } => f.value !== undefined);
-  // Prefer a question not yet answered; one already answered is changed only when it alone fits.
+  // Every question not yet answered that the words fit is answered; one already answered is
+  // changed only when nothing else fits and it alone does.
   const open = fits.filter((f) => answered[f.step.name] === undefined);
-  const chosen = open.length === 1 ? open[0] : open.length === 0 && fits.length === 1 ? fits[0] : undefined;
-  if (!chosen) {
+  const chosen = open.length > 0 ? open : fits.length === 1 ? fits : [];
+  if (chosen.length === 0) {
     out.error = `I didn't recognise "${clip(text)}" as an answer to: ${step.question} Choose one of: ${choiceList(step.options ?? [])}.`;
     return;
   }
-  out.values[chosen.step.name] = chosen.value;
-  const label = optionLabel(chosen.step.name, chosen.value);
-  const changed = answered[chosen.step.name] !== undefined && answered[chosen.step.name] !== chosen.value;
-  out.notices.push(`That answers "${chosen.step.question}", so I've ${changed ? 'changed that answer to' : 'noted'}: ${label}.`);
+  for (const c of chosen) {
+    out.values[c.step.name] = c.value;
+    const changed = answered[c.step.name] !== undefined && answered[c.step.name] !== c.value;
+    out.notices.push(`That answers "${c.step.question}", so I've ${changed ? 'changed that answer to' : 'noted'}: ${optionLabel(c.step.name, c.value)}.`);
+  }
   out.error = `I'm still asking: ${step.question}`;
 }
 

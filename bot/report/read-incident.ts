@@ -25,6 +25,8 @@ const categories: { category: Category; re: RegExp }[] = [
 /** What the message says about the incident, as far as the words show. */
 export function readIncident(text: string): Partial<ReportFields> {
   const found: Partial<ReportFields> = {};
+  // A field of its own: the category stays what the words say it is (guidance reads it).
+  if (readsAsAllegation(text)) found.adultConcern = 'yes';
   const mentions = people
     .flatMap((p) => [...text.matchAll(new RegExp(p.re.source, `${p.re.flags}g`))].map((m) => ({ kind: p.kind, at: m.index ?? 0 })))
     .sort((a, b) => a.at - b.at);
@@ -54,4 +56,61 @@ function aboutWhom(text: string, later: PosterKind[]): Subject | undefined {
   if (later.includes('staff')) return 'colleague';
   if (/\b(the school|our school|class page|school page)\b/i.test(text)) return 'school';
   return undefined;
+}
+
+/**
+ * The words of a concern that an adult who works or volunteers at the school has harmed a child
+ * or may pose a risk to one (KCSIE part four): who, what, and to whom. Whole words, any case,
+ * except `titles`, which must be followed by a capitalised name ("Mr Smith").
+ */
+export const allegationWords = {
+  adults: [
+    'teacher', 'teachers', 'supply teacher', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'member of staff', 'members of staff',
+    'staff member', 'colleague', 'colleagues', 'head teacher', 'headteacher', 'the head', 'deputy head', 'principal', 'volunteer',
+    'volunteers', 'coach', 'tutor', 'governor', 'caretaker', 'lunchtime supervisor', 'dinner lady', 'SENCO', 'support staff', 'cleaner',
+    'minibus driver', 'one of our staff', 'someone who works at',
+  ],
+  titles: ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr'],
+  harms: [
+    'hit', 'hits', 'hitting', 'hurt', 'hurts', 'hurting', 'harm', 'harmed', 'harming', 'smack', 'smacks', 'smacked', 'slap', 'slaps',
+    'slapped', 'kick', 'kicks', 'kicked', 'punch', 'punched', 'shove', 'shoved', 'push', 'pushes', 'pushed', 'grab', 'grabs', 'grabbed',
+    'shook', 'shakes', 'abuse', 'abuses', 'abused', 'abusing', 'assault', 'assaulted', 'touch', 'touches', 'touched', 'touching',
+    'kiss', 'kissed', 'kissing', 'restrain', 'restrained', 'locked', 'threaten', 'threatened', 'bully', 'bullies', 'bullied',
+    'private messages', 'privately messaging', 'messaging', 'DMing', 'DMs', 'sexual', 'sexually', 'indecent', 'nudes', 'drunk',
+    'too close to', 'alone with', 'gifts to', 'lifts home',
+  ],
+  /** Harms that are a risk to children whoever is named after them. */
+  towardsChildren: ['groom', 'grooms', 'grooming', 'groomed', 'inappropriate relationship', 'child abuse', 'paedophile', 'pedophile'],
+  children: [
+    'child', 'children', 'pupil', 'pupils', 'student', 'students', 'kid', 'kids', 'girl', 'girls', 'boy', 'boys', 'son', 'daughter',
+    'Year \\d+', 'Y\\d+', 'reception', 'nursery', 'class', 'us',
+  ],
+};
+
+const wordsRe = (list: string[], flags = 'gi') => new RegExp(`\\b(?:${list.map((w) => (w.includes('\\') ? w : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|')})\\b`, flags);
+const allegationRes = {
+  adults: wordsRe(allegationWords.adults),
+  titles: new RegExp(`\\b(?:${allegationWords.titles.join('|')})\\.? [A-Z]`, 'g'),
+  harms: wordsRe(allegationWords.harms),
+  towardsChildren: wordsRe(allegationWords.towardsChildren),
+  children: wordsRe(allegationWords.children),
+};
+const at = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+
+/**
+ * True when the words say that an adult at the school harmed a child or may be a risk to one:
+ * the adult named first, then what they did, then the child ("Mr Smith hits children"), or a harm
+ * that is towards children by its nature ("a TA is grooming…"). "Mrs Jones was hit by a pupil" is not.
+ */
+export function readsAsAllegation(text: string): boolean {
+  // "Can teachers hit the like button on pupils' posts?" asks about the rules; it tells of nothing.
+  if (/^\s*(can|could|may|might|am|are|is it|should|do|does|would)\b/i.test(text)) return false;
+  const adults = [...at(allegationRes.adults, text), ...at(allegationRes.titles, text)];
+  if (adults.length === 0) return false;
+  const first = Math.min(...adults.map((a) => a.at));
+  if (at(allegationRes.towardsChildren, text).some((h) => h.at > first)) return true;
+  const children = at(allegationRes.children, text);
+  return at(allegationRes.harms, text).some(
+    (h) => h.at > first && children.some((c) => c.at >= h.end && c.at - h.end < 80 && !/\b(by|from)\b/i.test(text.slice(h.end, c.at))),
+  );
 }

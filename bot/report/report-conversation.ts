@@ -7,6 +7,7 @@ import { respond } from '../events.js';
 import type { ReportFields } from '../escalations/model.js';
 import type { FlowRecord } from '../ports/store.js';
 import { textReply, type Block } from '../reply.js';
+import { allegationWarning, guidanceSituation, isAllegation } from './allegation.js';
 import { findGuidance, guidanceBlocks } from './guidance.js';
 import { reportForm } from './report-form.js';
 import { answerFlow, isFlowState, startFlow, stepReply, type FlowState } from './report-flow.js';
@@ -76,8 +77,12 @@ function afterAnswer(ctx: BotContext, actor: Actor, before: FlowState, after: Fl
   const v = after.values as Partial<Record<keyof ReportFields, string>>;
   const isNew = (name: keyof ReportFields) => v[name] !== undefined && v[name] !== before.values[name];
   const blocks: Block[] = [];
-  if (isNew('category')) blocks.push(...safetyBlocks({ category: v.category as ReportFields['category'] }));
-  if (isNew('about')) blocks.push(...guidanceBlocks(findGuidance(ctx.library, actor.school, v as Partial<ReportFields>)));
+  const fields = v as Partial<ReportFields>;
+  if (isNew('category')) blocks.push(...safetyBlocks({ category: fields.category }));
+  if (isNew('about')) {
+    if (isAllegation(fields)) blocks.push({ kind: 'text', text: allegationWarning(fields.about), tone: 'urgent' });
+    blocks.push(...guidanceBlocks(findGuidance(ctx.library, actor.school, guidanceSituation(fields))));
+  }
   return blocks;
 }
 

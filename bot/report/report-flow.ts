@@ -4,7 +4,8 @@
 import type { ReportFields } from '../escalations/model.js';
 import type { Block, Reply } from '../reply.js';
 import { readAnswer } from './read-answer.js';
-import { optionLabel, reportSteps, sexualEvidenceQuestion } from './report-steps.js';
+import { allegationNoted, isAllegation } from './allegation.js';
+import { allegationAboutQuestion, optionLabel, reportSteps, sexualEvidenceQuestion } from './report-steps.js';
 import { toFields } from './validate-report.js';
 
 /** What is saved in the store between answers (so a flow survives a restart). */
@@ -55,7 +56,9 @@ export function answerFlow(state: FlowState, text: string, now: Date): FlowOutco
   }
   const reading = readAnswer(reportSteps[state.step], state.values, text, now);
   const values = { ...state.values, ...reading.values };
-  const notices = reading.error ? [...reading.notices, reading.error] : reading.notices;
+  const adult = reading.values.adultConcern;
+  const implied = adult === 'yes' || adult === 'unsure' ? [allegationNoted] : [];
+  const notices = [...reading.notices, ...implied, ...(reading.error ? [reading.error] : [])];
   // Questions already answered on the way (a link given with the place) are not asked again.
   const step = reading.error ? state.step : nextUnanswered(values, state.step + 1);
   return { kind: 'ask', state: { ...state, step, values }, notices };
@@ -86,7 +89,12 @@ export function stepReply(state: FlowState, before: Block[] = []): Reply {
   const total = reportSteps.length;
   if (state.step >= total) return summaryReply(state, before);
   const step = reportSteps[state.step];
-  const question = step.name === 'evidenceKept' && state.values.category === 'sexual' ? sexualEvidenceQuestion : step.question;
+  const question =
+    step.name === 'evidenceKept' && state.values.category === 'sexual'
+      ? sexualEvidenceQuestion
+      : step.name === 'about' && isAllegation(state.values as Partial<ReportFields>)
+        ? allegationAboutQuestion
+        : step.question;
   const blocks: Block[] = [...before, { kind: 'heading', text: `Report a post: question ${state.step + 1} of ${total}` }, { kind: 'text', text: question }];
   if (step.options) blocks.push({ kind: 'text', text: step.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n') });
   const hint = [step.hint, step.options ? 'Type a number or the words.' : undefined, "Type 'back', 'cancel' or 'start again' at any time."]

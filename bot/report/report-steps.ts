@@ -11,6 +11,7 @@ export interface StepOption {
 }
 
 export type StepName =
+  | 'adultConcern'
   | 'category'
   | 'poster'
   | 'about'
@@ -48,6 +49,7 @@ export const categoryOptions: StepOption[] = [
   opt('sexual', 'Sexual content or indecent images', 'sexual', 'indecent', 'nude', 'nudes', 'porn', 'sexual content'),
   opt('child-at-risk', 'A child may be at risk', 'child at risk', 'at risk', 'safeguarding', 'risk', 'harm'),
   opt('extremism', 'Extremism or radicalisation', 'extremism', 'extremist', 'radicalisation', 'radicalization', 'terrorism', 'prevent'),
+  opt('allegation', 'An adult at the school has harmed, or may harm, a child', 'allegation against staff', 'allegation about a member of staff', 'adult at the school', 'lado'),
   opt('other', 'Something else', 'other', 'something else', 'else'),
 ];
 
@@ -62,7 +64,7 @@ export const posterOptions: StepOption[] = [
 
 export const aboutOptions: StepOption[] = [
   opt('me', 'Me', 'me', 'myself', 'i', 'about me', 'at me'),
-  opt('colleague', 'Another member of staff', 'colleague', 'another member of staff', 'staff', 'teacher'),
+  opt('colleague', 'Another member of staff or a volunteer', 'colleague', 'another member of staff', 'staff', 'teacher', 'volunteer'),
   opt('head', 'The head teacher', 'head', 'head teacher', 'headteacher', 'principal', 'executive headteacher'),
   opt('pupil', 'A pupil', 'pupil', 'child', 'student', 'pupils', 'children'),
   opt('school', 'The school', 'school', 'the school'),
@@ -75,6 +77,11 @@ export const yesNoOptions: StepOption[] = [
 ];
 
 export const reportSteps: ReportStep[] = [
+  {
+    name: 'adultConcern', question: 'Is this about something an adult who works or volunteers at the school has done (to a child, or that may put a child at risk)?',
+    label: 'About something an adult at the school has done', kind: 'choice', required: false, options: yesNoOptions, maxLength: choiceMaxLength,
+    hint: 'Staff, supply staff, volunteers, governors, coaches. Not posts by parents or pupils about staff.',
+  },
   { name: 'category', question: 'What kind of post is it?', label: 'What kind of post', kind: 'choice', required: true, options: categoryOptions, maxLength: choiceMaxLength },
   { name: 'poster', question: 'Who posted it?', label: 'Who posted it', kind: 'choice', required: true, options: posterOptions, maxLength: choiceMaxLength },
   { name: 'about', question: 'Who is it about?', label: 'Who it is about', kind: 'choice', required: true, options: aboutOptions, maxLength: choiceMaxLength },
@@ -102,6 +109,9 @@ export const reportSteps: ReportStep[] = [
     hint: `Up to ${descriptionMaxLength.toLocaleString('en-GB')} characters.`,
   },
 ];
+
+/** The question asked instead of "Who is it about?" when it is about an adult at the school. */
+export const allegationAboutQuestion = 'Who is the adult it is about? (Their role only; you can name them in the description.)';
 
 /** The question asked instead when the post is sexual content: no screenshots of it. */
 export const sexualEvidenceQuestion =

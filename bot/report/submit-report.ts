@@ -7,6 +7,7 @@ import { alertReply, roleName } from '../escalations/escalation-replies.js';
 import type { DeliveryDraft, Escalation, EscalationDraft, ReportFields } from '../escalations/model.js';
 import { responseHoursFor } from '../people.js';
 import type { Block, Reply } from '../reply.js';
+import { guidanceSituation } from './allegation.js';
 import { findGuidance, guidanceBlocks } from './guidance.js';
 import { blocksText } from './report-flow.js';
 import { routeReport, safeguardingSystemName, safetyBlocks } from './routing.js';
@@ -17,7 +18,7 @@ const hourMs = 3600 * 1000;
 export async function submitReport(ctx: BotContext, actor: Actor, fields: ReportFields): Promise<{ escalation: Escalation; reply: Reply }> {
   const people = ctx.directory.people(actor.school);
   const routing = routeReport(fields, people);
-  const guidance = findGuidance(ctx.library, actor.school, fields);
+  const guidance = findGuidance(ctx.library, actor.school, guidanceSituation(fields));
   const now = ctx.clock.now();
   const { school, ...reporter } = actor;
   const draft: EscalationDraft = {

@@ -73,6 +73,7 @@ export function validateReport(
 /** Builds ReportFields from validated values (omitting an absent link). */
 export function toFields(v: Record<string, string | undefined>): ReportFields {
   return {
+    ...(v.adultConcern ? { adultConcern: v.adultConcern as ReportFields['adultConcern'] } : {}),
     category: v.category as ReportFields['category'],
     poster: v.poster as ReportFields['poster'],
     about: v.about as ReportFields['about'],

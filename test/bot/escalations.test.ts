@@ -306,13 +306,14 @@ describe('a report flow across a restart', () => {
       const first = await createLowdbStore({ dataDir: dir });
       const h1 = await makeHarness({ store: first });
       await h1.say('ann', 'report');
+      await h1.say('ann', 'no');
       await h1.say('ann', '1');
       await h1.say('ann', 'parent');
       await first.close();
       const second = await createLowdbStore({ dataDir: dir });
       const h2 = await makeHarness({ store: second });
       const next = await h2.say('ann', 'colleague');
-      assert.match(allText(next), /question 4 of 9/);
+      assert.match(allText(next), /question 5 of 10/);
       await second.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -112,7 +112,7 @@ describe('reporting a post', () => {
     const r = await h.bot.handle({ type: 'action', actor: h.as('ann'), action: { type: 'report.start' }, where: 'channel' });
     assert.equal(r.replies.length, 1);
     assert.doesNotMatch(r.replies[0].text, /question/);
-    assert.match(r.direct[0].text, /question 1 of 9/);
+    assert.match(r.direct[0].text, /question 1 of 10/);
     assert.equal(r.form?.id, 'report');
     const typed = await h.say('ann', 'show ESC-2026-0001', 'channel');
     assert.equal(typed.replies.length, 1);
@@ -132,8 +132,8 @@ describe('the typed report conversation', () => {
   it('walks a report from "report" to a stored escalation', async () => {
     const h = await makeHarness();
     const start = await h.say('ann', 'report');
-    assert.match(start.direct[0].text, /question 1 of 9/);
-    for (const answer of ['1', 'pupil', 'colleague', 'TikTok', 'skip', 'today', 'yes', 'no', 'A pupil mocked Mr Brown.']) await h.say('ann', answer);
+    assert.match(start.direct[0].text, /question 1 of 10/);
+    for (const answer of ['no', '1', 'pupil', 'colleague', 'TikTok', 'skip', 'today', 'yes', 'no', 'A pupil mocked Mr Brown.']) await h.say('ann', answer);
     const sent = await h.say('ann', 'send');
     assert.match(allText(sent), /saved as ESC-2026-0001/);
     assert.equal((await h.store.listEscalations({})).length, 1);

@@ -1,34 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_POLICIES } from '../../seed-policies.js';
-
-const root = new URL('../../../', import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the assistant as `npm start` does, with `lines` piped to stdin. */
-function runChat(lines: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'adapters/main.ts')], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
-  });
-}
+import { runChat } from './run-chat.js';
 
 describe('terminal chat', function () {
   this.timeout(60_000);
@@ -52,7 +27,7 @@ describe('terminal chat', function () {
 
   it('runs the whole loop: report, DM to the head, acknowledge, resolve, reporter told', async () => {
     const lines = [
-      'report', '1', 'parent', 'colleague', 'Facebook', 'https://facebook.com/groups/y6parents/1', 'yesterday 7pm', 'yes', 'no',
+      'report', 'no', '1', 'parent', 'colleague', 'Facebook', 'https://facebook.com/groups/y6parents/1', 'yesterday 7pm', 'yes', 'no',
       'A parent called Mrs Jones a liar on the class Facebook group. <!channel> *not bold*', 'send',
       'as head', 'escalations', 'ack ESC-2026-0001', 'note ESC-2026-0001 Called the parent in for Friday.',
       'resolve ESC-2026-0001 Parent removed the post after a meeting.', 'as bob', 'show ESC-2026-0001', 'as staff', 'my reports',
@@ -72,7 +47,7 @@ describe('terminal chat', function () {
   });
 
   it('presses a numbered button of the last answer', async () => {
-    const run = await runChat(['report', '1', 'pupil', 'me', 'TikTok', 'skip', 'today', 'yes', 'no', 'Mocking video.', 'send', 'as head', 'escalations', '1'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
+    const run = await runChat(['report', 'no', '1', 'pupil', 'me', 'TikTok', 'skip', 'today', 'yes', 'no', 'Mocking video.', 'send', 'as head', 'escalations', '1'], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.match(run.stdout, /== ESC-2026-0001: Abusive or offensive ==[\s\S]*Audit trail/);
   });
 

@@ -124,7 +124,7 @@ describe('Slack agent messaging', () => {
     await h.api.waitFor(() => posts(h, `D${STAFF}`).length === 2);
     await h.adapter.idle();
     const [first, second] = posts(h, `D${STAFF}`).map((p) => String(p.args.text));
-    assert.match(first, /question 1 of 9/);
+    assert.match(first, /question 1 of 10/);
     assert.match(second, /already have a report in progress; here is where you were/);
     assert.equal(await core.store.listEscalations({}).then((l) => l.length), 0, 'nothing is escalated by pressing it');
   });

@@ -3,17 +3,12 @@
 // connector received asserted: answers, the report card, DMs to heads, head actions, failures.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Bot } from '../../../bot/bot.js';
 import { createBot } from '../../../bot/create-bot.js';
 import type { Store } from '../../../bot/ports/store.js';
-import { loadConfig } from '../../../adapters/config.js';
-import { createDirectory } from '../../../adapters/directory.js';
-import { createLowdbStore } from '../../../adapters/store/lowdb/lowdb-store.js';
-import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
-import { createFakeClock, type FakeClock } from '../../fakes/fake-clock.js';
+import type { createDirectory } from '../../../adapters/directory.js';
+import type { PolicyLibrary } from '../../../knowledge/library.js';
+import type { FakeClock } from '../../fakes/fake-clock.js';
 import type { ConnectorCall } from './fake-bot-connector.js';
 import {
   TENANT,
@@ -29,7 +24,7 @@ import {
   teamsUser,
   type Harness,
 } from './teams-harness.js';
-import { SEED_POLICIES } from '../../seed-policies.js';
+import { startTeamsCore, type TeamsCore } from './teams-real-core.js';
 
 const alice = teamsUser('Alice Assistant');
 const head = teamsUser('Helen Head');
@@ -53,42 +48,21 @@ describe('Teams with the real core', function () {
   let library: PolicyLibrary;
   let h: Harness & { mount(bot: Bot): void };
   let store: Store;
-  let dataDir: string;
   let bot: Bot;
   let clock: FakeClock;
   let directory: ReturnType<typeof createDirectory>;
   const where = () => ({ serviceUrl: h.connector.url });
 
-  before(async () => {
-    library = await loadPolicyLibrary(SEED_POLICIES);
-  });
-
+  let core: TeamsCore;
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'teams-e2e-'));
-    store = await createLowdbStore({ dataDir });
-    const botConfig = join(dataDir, 'bot-config.json');
-    await writeFile(botConfig, JSON.stringify({ teams: { [OTHER_TENANT]: { school: 'templemoor', heads: [otherHead.aadObjectId] } } }));
-    const config = loadConfig({
-      BOT_CONFIG: botConfig,
-      TEAMS_ENABLED: 'true',
-      MICROSOFT_APP_TENANT_ID: TENANT,
-      TEAMS_HEAD_USERS: head.aadObjectId,
-      TEAMS_DSL_USERS: dsl.aadObjectId,
-      DATA_DIR: dataDir,
+    core = await startTeamsCore({
+      env: { TEAMS_HEAD_USERS: head.aadObjectId, TEAMS_DSL_USERS: dsl.aadObjectId },
+      botConfig: { teams: { [OTHER_TENANT]: { school: 'templemoor', heads: [otherHead.aadObjectId] } } },
     });
-    directory = createDirectory(config, 'cadmus');
-    h = await startHarness({ store, directory, config: config.teams });
-    clock = createFakeClock();
-    bot = createBot({ library, store, notifiers: [h.teams.notifier], directory, clock, logger: h.logger });
-    h.mount(bot);
+    ({ h, store, bot, clock, directory, library } = core);
   });
 
-  afterEach(async () => {
-    await bot.runDueWork();
-    await h.close();
-    await store.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => core.close());
 
   /** Posts "report" in Alice's chat and resolves the form card's submit data and its activity id. */
   async function openReportForm(): Promise<{ submit: Record<string, any>; cardId: string }> {

@@ -7,7 +7,9 @@ import { validateReport, validateStep } from '../../../bot/report/validate-repor
 // A Monday morning: "Tuesday" is 24 February, "yesterday" Sunday 1 March.
 const now = new Date('2026-03-02T09:00:00Z');
 
-function run(answers: string[]): ReturnType<typeof answerFlow> {
+/** Answers the questions in turn; the first ("about an adult at the school?") is answered 'no' unless `adult` says. */
+function run(answers: string[], adult = 'no'): ReturnType<typeof answerFlow> {
+  answers = [adult, ...answers];
   let state: FlowState = startFlow('cadmus', now);
   let outcome = answerFlow(state, answers[0], now);
   for (const a of answers.slice(1)) {
@@ -27,7 +29,7 @@ describe('report flow', () => {
     assert.equal(outcome.kind, 'submit');
     if (outcome.kind !== 'submit') return;
     assert.deepEqual(outcome.fields, {
-      category: 'abusive', poster: 'parent', about: 'colleague', platform: 'Facebook', link: 'https://facebook.com/x',
+      adultConcern: 'no', category: 'abusive', poster: 'parent', about: 'colleague', platform: 'Facebook', link: 'https://facebook.com/x',
       seenAt: '2026-03-01T19:00:00.000Z', seenAtShown: 'Sunday 1 March 2026, 7pm', seenAtAsTyped: 'yesterday 7pm',
       evidenceKept: 'yes', replied: 'no', description: 'She called Mrs Jones a liar.',
     });
@@ -37,7 +39,7 @@ describe('report flow', () => {
     const outcome = run(['1', 'pupil', 'back']);
     assert.equal(outcome.kind, 'ask');
     if (outcome.kind !== 'ask') return;
-    assert.equal(outcome.state.step, 1);
+    assert.equal(outcome.state.step, 2);
     assert.equal(outcome.state.values.poster, undefined);
     assert.match(notices(outcome), /back/i);
   });
@@ -56,7 +58,7 @@ describe('report flow', () => {
 
   it('uses an answer that fits another question for that question, says so, and does not ask it again', () => {
     const first = run(['a parent']);
-    assert.equal(stateOf(first).step, 0);
+    assert.equal(stateOf(first).step, 1);
     assert.equal(stateOf(first).values.poster, 'parent');
     assert.match(notices(first), /That answers "Who posted it\?", so I've noted: A parent or carer\.\nI'm still asking: What kind of post is it\?/);
     const next = run(['a parent', '1']);
