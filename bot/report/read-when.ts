@@ -2,7 +2,9 @@
 // "last week", "2/11"), with chrono-node's British-English parser (day before month), in UK time.
 // What was read is said back as a date, so the reporter can confirm it or go back.
 
-import * as chrono from 'chrono-node';
+// Only the English parser: the package's main entry loads every language (most of a second at start).
+import * as en from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
 
 /** How exactly the words pinned the moment down. */
 export type WhenPrecision = 'time' | 'day' | 'part-of-day' | 'approximate';
@@ -37,12 +39,12 @@ export function readWhen(raw: string, now: Date): WhenReading {
 }
 
 /** The first date in the text; a day and a time the parser found apart ("8pm on Tuesday") are read together. */
-function parse(text: string, now: Date): chrono.ParsedResult | undefined {
+function parse(text: string, now: Date): en.ParsedResult | undefined {
   const reference = { instant: now, timezone: londonOffsetMinutes(now) };
-  const results = chrono.en.GB.parse(text, reference);
+  const results = en.GB.parse(text, reference);
   const time = results.find((r) => r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday'));
   const day = results.find((r) => r !== time && (r.start.isCertain('day') || r.start.isCertain('weekday')));
-  if (time && day && !day.start.isCertain('hour')) return chrono.en.GB.parse(`${day.text} ${time.text}`, reference)[0] ?? results[0];
+  if (time && day && !day.start.isCertain('hour')) return en.GB.parse(`${day.text} ${time.text}`, reference)[0] ?? results[0];
   return results[0];
 }
 
@@ -50,7 +52,7 @@ function parse(text: string, now: Date): chrono.ParsedResult | undefined {
  * Things are reported after they are seen: a time alone ("5pm") later today means yesterday, a day
  * named without a date ("Tuesday") the last one, a date without a year ("2/11") the last one.
  */
-function lastBefore(at: Date, start: chrono.ParsedComponents): Date {
+function lastBefore(at: Date, start: ParsedComponents): Date {
   if (start.isCertain('year')) return at;
   if (start.isCertain('day')) return addYears(at, -1);
   if (start.isCertain('weekday') || start.isCertain('day')) return new Date(at.getTime() - 7 * dayMs);
@@ -58,7 +60,7 @@ function lastBefore(at: Date, start: chrono.ParsedComponents): Date {
 }
 
 /** "Last night" at 10pm, "yesterday evening" at 7pm, "half 8 last night" in the evening: the part of the day decides. */
-function withPartOfDay(result: chrono.ParsedResult, part: string | undefined): Date {
+function withPartOfDay(result: en.ParsedResult, part: string | undefined): Date {
   const at = result.start.date();
   if (!part || part === 'morning') return part && !result.start.isCertain('hour') ? atUkHour(at, 9) : at;
   const hour = ukHour(at);
@@ -75,7 +77,7 @@ export function describe(at: Date, precision: WhenPrecision, part?: string): str
   return day;
 }
 
-function precisionOf(r: chrono.ParsedResult): WhenPrecision {
+function precisionOf(r: en.ParsedResult): WhenPrecision {
   if (/\b(weeks?|months?|fortnight)\b/i.test(r.text)) return 'approximate';
   if (r.start.isCertain('hour')) return 'time';
   if (partOfDay(r.text)) return 'part-of-day';
