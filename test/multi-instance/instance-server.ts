@@ -43,7 +43,7 @@ const config = loadConfig({
 });
 let offsetMs = 0;
 const clock = { now: () => new Date(Date.now() + offsetMs) };
-const store = await createStore(config, { logger, clock, postgres: { schema: process.env.TEST_SCHEMA, poolSize: 10 } });
+const store = await createStore(config, { logger, clock, postgres: { schema: process.env.TEST_SCHEMA, poolSize: 10, applicationName: process.env.TEST_SCHEMA } });
 const directory = createDirectory(config, 'cadmus');
 const library = await loadReloadingLibrary(config.policiesDir);
 const watch = watchPolicies(library, { intervalMs: 200, logger });

@@ -28,7 +28,8 @@ export interface Db {
   write<R extends QueryResultRow>(operation: string, sql: string, params?: unknown[]): Promise<R[]>;
   /** Runs `work` on one connection without a transaction of its own (one statement is atomic); not retried. */
   run<T>(operation: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
-  transaction<T>(operation: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
+  /** Runs `work` in a transaction; `idempotent` work (safe to repeat whole) is retried once on a dropped connection. */
+  transaction<T>(operation: string, work: (client: PoolClient) => Promise<T>, options?: { idempotent?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,14 @@ export function createDb(config: DbConfig): Db {
   class Client extends pg.Client {
     constructor(options: pg.ClientConfig) {
       super({ ...options, connectionTimeoutMillis: connectMs });
+      // NOTE: every client listens for 'error' from birth. The pool's own listener is removed while
+      // a client is handed out, and a server that ends a session just as it finishes connecting
+      // (57P01 in the same packet as ReadyForQuery) emits 'error' synchronously in that gap: with
+      // no listener Node kills the process. The operation in flight rejects and is retried or
+      // answered store_unavailable; this listener only keeps the process alive.
+      this.on('error', (error: Error & { code?: string }) =>
+        logger.warn('store: a PostgreSQL connection was lost; the pool will reconnect', { code: error.code, error: error.message }),
+      );
     }
   }
   const pool = new pg.Pool({
@@ -66,18 +75,9 @@ export function createDb(config: DbConfig): Db {
     logger.error('store: an idle PostgreSQL connection was lost; the pool will reconnect', { error: error.message });
   });
 
-  const guarded = new WeakSet<PoolClient>();
   async function connect(operation: string): Promise<PoolClient> {
     try {
-      const client = await pool.connect();
-      // NOTE: the pool only listens for errors on idle clients; a connection lost while a client
-      // is checked out emits 'error' on the client too, which would crash the process unheard.
-      // The query in flight rejects as well, and that is what the caller hears.
-      if (!guarded.has(client)) {
-        guarded.add(client);
-        client.on('error', (error) => logger.warn('store: a PostgreSQL connection in use was lost', { error: error.message }));
-      }
-      return client;
+      return await pool.connect();
     } catch (error) {
       throw toStoreError(error, operation, logger);
     }
@@ -112,7 +112,7 @@ export function createDb(config: DbConfig): Db {
     read: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => true),
     write: (operation, sql, params) => withClient(operation, async (c) => (await c.query(sql, params)).rows, () => false),
     run: (operation, work) => withClient(operation, work, () => false),
-    transaction(operation, work) {
+    transaction(operation, work, options = {}) {
       let begun = false;
       return withClient(
         operation,
@@ -130,7 +130,7 @@ export function createDb(config: DbConfig): Db {
           }
         },
         // A connection that died before BEGIN succeeded wrote nothing, so one retry is safe.
-        () => !begun,
+        () => !begun || options.idempotent === true,
       );
     },
     async close() {

@@ -10,6 +10,7 @@ import type { Logger } from '../../../bot/ports/logger.js';
 import { silentLogger } from '../../../bot/ports/logger.js';
 import type { Store } from '../../../bot/ports/store.js';
 import { createDb, type Db, type DbConfig } from './db.js';
+import { isConnectionError } from './errors.js';
 import { createDeliveryQueue } from './delivery-sql.js';
 import { createEscalationRow, escalationListSql, lockEscalation, writeChange } from './escalation-sql.js';
 import { migrate } from './migrations.js';
@@ -61,9 +62,19 @@ function escalations(db: Db, clock: Clock): EscalationMethods {
       // One statement is one transaction: the ref, the record, its audit and deliveries together.
       const year = yearOf(draft.createdAt, clock);
       const sequence = await sequenceFor(year);
-      return db.run('save a new escalation', (client) =>
-        createEscalationRow(client, year, sequence, draft, auditRecords(audit), deliveryRecords(deliveries)),
-      );
+      const rows = { audit: auditRecords(audit), deliveries: deliveryRecords(deliveries) };
+      const save = () => db.run('save a new escalation', (client) => createEscalationRow(client, year, sequence, draft, rows.audit, rows.deliveries));
+      try {
+        return await save();
+      } catch (error) {
+        // A connection lost mid-statement may have committed or not: the row ids made here say
+        // which, so the report is neither lost nor saved twice.
+        if (!(error instanceof StoreError) || !isConnectionError(error.cause)) throw error;
+        const marker = rows.audit[0]?.id ?? rows.deliveries[0]?.id;
+        if (!marker) throw error;
+        const saved = await findCreated(db, marker);
+        return saved ?? (await save());
+      }
     },
 
     async getEscalation(ref) {
@@ -95,6 +106,17 @@ function escalations(db: Db, clock: Clock): EscalationMethods {
       return rows.map((r) => r.record);
     },
   };
+}
+
+/** The escalation whose first audit event or delivery has this id, if that creation committed. */
+async function findCreated(db: Db, rowId: string): Promise<Escalation | undefined> {
+  const rows = await db.read<{ record: Escalation }>(
+    'check whether a new escalation was saved',
+    `SELECT e.record FROM escalations e
+     WHERE e.ref = (SELECT ref FROM audit_events WHERE id = $1 UNION ALL SELECT ref FROM deliveries WHERE id = $1 LIMIT 1)`,
+    [rowId],
+  );
+  return rows[0]?.record;
 }
 
 /** The reference year: the year the escalation's ISO createdAt is written in (as lowdb reads it), else the clock's. */

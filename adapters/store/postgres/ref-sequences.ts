@@ -22,7 +22,7 @@ export function createSequenceKeeper(db: Db): (year: number) => Promise<string> 
       // Two instances creating the same sequence at once can collide in the catalogue; take turns.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('school-assistant:sequence:' || current_schema() || $1))`, [name]);
       await client.query(`CREATE SEQUENCE IF NOT EXISTS ${name} AS bigint MINVALUE 1`);
-    });
+    }, { idempotent: true });
     known.add(year);
     return name;
   };

@@ -121,6 +121,31 @@ if (url) {
       }
     });
 
+    it('lives on when the server ends a session in the same packet that says it is ready (57P01), then reconnects', async () => {
+      // The race seen under pg_terminate_backend during a burst: the pool hands the new client out
+      // (removing its own error listener) and the FATAL arrives before the caller could add one.
+      const target = new URL(url);
+      const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+      const viaProxy = new URL(url);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(proxy.port);
+      const logger = recordingLogger();
+      const store = await createPostgresStore({ databaseUrl: viaProxy.href, schema, logger, connectionTimeoutMs: 1000 });
+      try {
+        await proxy.cut();
+        await proxy.restore();
+        proxy.terminateOnReady(true);
+        await assert.rejects(store.getEscalation('ESC-2026-0001'), (error: unknown) => error instanceof StoreError && error.code === 'store_unavailable');
+        await assert.rejects(store.createEscalation(draft(), created(), []), (error: unknown) => error instanceof StoreError && error.code === 'store_unavailable');
+        proxy.terminateOnReady(false);
+        assert.equal((await store.createEscalation(draft(), created(), [])).ref.slice(0, 9), 'ESC-2026-');
+        assert.ok(logger.lines.some((l) => /57P01/.test(l)), logger.lines.join('\n'));
+      } finally {
+        await store.close();
+        await proxy.close();
+      }
+    });
+
     it('survives the server closing its idle connections (no crash, next call works)', async () => {
       const logger = recordingLogger();
       const store = await createPostgresStore({ databaseUrl: url, schema, logger, applicationName: schema });
