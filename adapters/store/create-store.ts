@@ -24,7 +24,7 @@ export async function createStore(config: Pick<AppConfig, 'databaseUrl' | 'dataD
     logger.info('store: PostgreSQL (DATABASE_URL), shared by every instance', { database: describeDatabase(config.databaseUrl) });
     return store;
   }
-  const store = await createLowdbStore({ dataDir: config.dataDir });
+  const store = await createLowdbStore({ dataDir: config.dataDir, logger });
   logger.info('store: embedded file', { file: store.file });
   return store;
 }

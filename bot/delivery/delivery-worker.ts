@@ -46,7 +46,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let total = 0;
     for (;;) {
       const due = await deps.store.claimDueDeliveries(deps.clock.now(), batchSize, leaseMs);
-      await Promise.all(due.map((d) => attempt(d)));
+      // One delivery that fails in an unforeseen way must not stop the others in its batch.
+      await Promise.all(
+        due.map((d) =>
+          attempt(d).catch((error: unknown) => deps.logger.error('a delivery could not be attempted; its lease will run out and it is retried', { id: d?.id, error: (error as Error)?.message })),
+        ),
+      );
       total += due.length;
       if (due.length < batchSize) return total;
     }

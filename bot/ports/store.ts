@@ -48,6 +48,16 @@ export type DeliveryResult =
   | { ok: true; messageId: string; at: string }
   | { ok: false; error: string; nextAttemptAt: string; at: string };
 
+/** What /healthz reports about the store: reached at all, and how far behind the direct messages are. */
+export interface StoreHealth {
+  /** Direct messages queued and not yet sent. */
+  undelivered: number;
+  /** When the oldest of them was queued (ISO), if any. */
+  oldestUndeliveredAt?: string;
+  /** Records set aside as malformed (see the log for which and why). */
+  quarantined: number;
+}
+
 export interface Store {
   /**
    * Stores a new escalation with its first audit events and deliveries in one atomic write, and
@@ -91,6 +101,9 @@ export interface Store {
    * false on every later call (platform retries, the same event on another instance).
    */
   claimEvent(key: string): Promise<boolean>;
+
+  /** Reads the store's state for a health check; rejects with a StoreError when it cannot be reached. */
+  health(): Promise<StoreHealth>;
 
   close(): Promise<void>;
 }

@@ -5,7 +5,8 @@
 import { Low } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
 import type { Delivery, Escalation } from '../../../bot/escalations/model.js';
-import type { DeliveryResult, EscalationQuery, Store } from '../../../bot/ports/store.js';
+import type { Logger } from '../../../bot/ports/logger.js';
+import type { DeliveryResult, EscalationQuery, Store, StoreHealth } from '../../../bot/ports/store.js';
 import {
   addAudit,
   addDeliveries,
@@ -28,6 +29,8 @@ export interface DataStoreOptions {
   onClose?: () => Promise<void>;
   /** Names the store in errors ("the store file /data/assistant.json"). */
   describe: string;
+  /** Hears about records set aside as malformed. */
+  logger?: Logger;
 }
 
 const hourMs = 3600 * 1000;
@@ -81,6 +84,8 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
   }
 
   const data = () => low.data;
+  const setAside = (q: { key: string; problem: string }) =>
+    options.logger?.error('store: a malformed delivery was set aside (quarantined); the others go on', { delivery: q.key, problem: q.problem, store: options.describe });
 
   return {
     createEscalation: (draft, audit, deliveries) =>
@@ -109,7 +114,7 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
 
     listAudit: async (ref) => clone(data().audit.filter((a) => a.ref === ref)),
 
-    claimDueDeliveries: (now, limit, leaseMs) => write((d) => clone(claimDue(d, now, limit, leaseMs))),
+    claimDueDeliveries: (now, limit, leaseMs) => write((d) => clone(claimDue(d, now, limit, leaseMs, setAside))),
 
     recordDelivery: (id, result) => write((d) => clone(applyResult(d, id, result))),
 
@@ -159,6 +164,8 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
         return true;
       }),
 
+    health: async () => healthOf(data()),
+
     close: async () => {
       if (closed) return;
       // Let queued changes finish before the file is released.
@@ -185,6 +192,17 @@ function applyResult(d: StoreData, id: string, result: DeliveryResult): Delivery
     delivery.nextAttemptAt = result.nextAttemptAt;
   }
   return delivery;
+}
+
+function healthOf(d: StoreData): StoreHealth {
+  let undelivered = 0;
+  let oldest: string | undefined;
+  for (const x of Object.values(d.deliveries)) {
+    if (x.state === 'sent') continue;
+    undelivered++;
+    if (!oldest || x.createdAt < oldest) oldest = x.createdAt;
+  }
+  return { undelivered, ...(oldest ? { oldestUndeliveredAt: oldest } : {}), quarantined: Object.keys(d.quarantine ?? {}).length };
 }
 
 /** Filters and orders escalations as EscalationQuery says: newest first, default 50. */

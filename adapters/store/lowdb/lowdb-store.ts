@@ -1,13 +1,15 @@
 // The embedded store: one JSON file under DATA_DIR, read and validated at start, written through
 // lowdb with atomic, serialised writes. A corrupt or unreadable file is never overwritten.
 
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
+import type { Logger } from '../../../bot/ports/logger.js';
 import type { Store } from '../../../bot/ports/store.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { createDataStore } from './data-store.js';
+import { takeFileLock } from './file-lock.js';
 import { emptyStoreData, type StoreData } from './store-data.js';
 
 export interface LowdbStoreConfig {
@@ -15,6 +17,7 @@ export interface LowdbStoreConfig {
   dataDir: string;
   /** The file name inside dataDir (default assistant.json). */
   fileName?: string;
+  logger?: Logger;
 }
 
 export const defaultStoreFileName = 'assistant.json';
@@ -28,12 +31,11 @@ export async function createLowdbStore(config: LowdbStoreConfig): Promise<Store 
   const file = join(dir, config.fileName ?? defaultStoreFileName);
   await ensureDir(dir);
   if (openFiles.has(file)) throw new StoreError('store_unavailable', `The store file ${file} is already open in this process.`);
-  const lock = `${file}.lock`;
-  await takeLock(file, lock);
+  const lock = await takeFileLock(file, `${file}.lock`);
   openFiles.add(file);
   const release = async () => {
     openFiles.delete(file);
-    await rm(lock, { force: true });
+    await lock.release();
   };
   try {
     const adapter = new AtomicJsonFile(file);
@@ -46,6 +48,7 @@ export async function createLowdbStore(config: LowdbStoreConfig): Promise<Store 
       describe: `the store file ${file}`,
       reload: async () => (await adapter.read()) ?? emptyStoreData(),
       onClose: release,
+      logger: config.logger,
     });
     return Object.assign(store, { file });
   } catch (error) {
@@ -59,26 +62,5 @@ async function ensureDir(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   } catch (cause) {
     throw new StoreError('store_unavailable', `The data folder ${dir} cannot be created (${(cause as NodeJS.ErrnoException).code}).`, { cause });
-  }
-}
-
-/** A lock file holding our pid: refuses when another live process holds it, takes over a stale one. */
-async function takeLock(file: string, lock: string): Promise<void> {
-  const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new StoreError(
-      'store_unavailable',
-      `The store file ${file} is in use by another running assistant (process ${holder}); stop it first, or use DATABASE_URL to share a store.`,
-    );
-  }
-  await writeFile(lock, String(process.pid), { mode: 0o600 });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -11,6 +11,7 @@ import type {
   EscalationDraft,
 } from '../../../bot/escalations/model.js';
 import type { FeedbackRecord, FlowRecord } from '../../../bot/ports/store.js';
+import { deliverySchema, firstBadRecord, recordProblem } from '../record-schemas.js';
 
 /** The whole store as one JSON document. */
 export interface StoreData {
@@ -25,6 +26,17 @@ export interface StoreData {
   feedback: FeedbackRecord[];
   /** Handled platform event keys → when first seen (pruned after a week). */
   events: Record<string, string>;
+  /** Records found malformed at run time, set aside (never deleted) so they block nothing. */
+  quarantine?: Record<string, QuarantinedRecord>;
+}
+
+/** A record set aside: what it was, where it was filed, and what was wrong with it. */
+export interface QuarantinedRecord {
+  collection: 'deliveries';
+  key: string;
+  problem: string;
+  at: string;
+  record: unknown;
 }
 
 export function emptyStoreData(): StoreData {
@@ -44,13 +56,9 @@ export function storeDataProblem(value: unknown): string | undefined {
   for (const key of ['audit', 'feedback']) {
     if (!Array.isArray(data[key])) return `its "${key}" is missing or not a list`;
   }
-  for (const [ref, e] of Object.entries(data.escalations as Record<string, unknown>)) {
-    const esc = e as Partial<Escalation> | null;
-    if (!esc || esc.ref !== ref || typeof esc.school !== 'string' || typeof esc.status !== 'string') {
-      return `its escalation "${ref}" is malformed`;
-    }
-  }
-  return undefined;
+  const q = data.quarantine;
+  if (q !== undefined && (typeof q !== 'object' || q === null || Array.isArray(q))) return 'its "quarantine" is not an object';
+  return firstBadRecord(data);
 }
 
 /** Allocates the next reference for the year of `createdAt`: ESC-2026-0042. */
@@ -82,16 +90,42 @@ export function insertEscalation(data: StoreData, draft: EscalationDraft, audit:
   return escalation;
 }
 
-/** Claims due deliveries (pending/retrying, due, not leased), oldest due first. */
-export function claimDue(data: StoreData, now: Date, limit: number, leaseMs: number): Delivery[] {
+/**
+ * Claims due deliveries (pending/retrying, due, not leased), oldest due first. A malformed one is
+ * moved to the quarantine and named in `setAside`, so it never stops the others being sent.
+ */
+export function claimDue(data: StoreData, now: Date, limit: number, leaseMs: number, setAside: (q: QuarantinedRecord) => void = () => undefined): Delivery[] {
   const at = now.getTime();
-  const due = Object.values(data.deliveries)
-    .filter((d) => d.state !== 'sent' && Date.parse(d.nextAttemptAt) <= at && (!d.leaseUntil || Date.parse(d.leaseUntil) <= at))
-    .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt))
-    .slice(0, limit);
+  const quarantine = (key: string, record: unknown, problem: string) => {
+    const q: QuarantinedRecord = { collection: 'deliveries', key, problem, at: now.toISOString(), record };
+    data.quarantine = { ...data.quarantine, [`deliveries:${key}`]: q };
+    delete data.deliveries[key];
+    setAside(q);
+  };
+  // Every record is looked at on every pass, so only the ones about to be sent get the full check.
+  const candidates: Delivery[] = [];
+  for (const [key, d] of Object.entries(data.deliveries) as [string, Partial<Delivery> | null][]) {
+    if (typeof d !== 'object' || d === null) quarantine(key, d, 'not an object');
+    else if (d.state !== 'sent' && isPast(d.nextAttemptAt, at) && (!d.leaseUntil || isPast(d.leaseUntil, at))) candidates.push(d as Delivery);
+  }
+  const due: Delivery[] = [];
+  for (const d of candidates.sort(byDue)) {
+    if (due.length === limit) break;
+    const problem = recordProblem(deliverySchema, d);
+    if (problem) quarantine(Object.keys(data.deliveries).find((k) => data.deliveries[k] === d) ?? String(d.id), d, problem);
+    else due.push(d);
+  }
   const leaseUntil = new Date(at + leaseMs).toISOString();
   for (const d of due) d.leaseUntil = leaseUntil;
   return due;
+}
+
+function isPast(iso: unknown, at: number): boolean {
+  return typeof iso === 'string' && Date.parse(iso) <= at;
+}
+
+function byDue(a: Delivery, b: Delivery): number {
+  return String(a.nextAttemptAt).localeCompare(String(b.nextAttemptAt)) || String(a.createdAt).localeCompare(String(b.createdAt));
 }
 
 /** Removes event keys older than `maxAgeMs` so the idempotency table does not grow forever. */

@@ -4,9 +4,10 @@
 import type { Delivery } from '../../../bot/escalations/model.js';
 import { StoreError } from '../../../bot/errors.js';
 import type { DeliveryResult, Store } from '../../../bot/ports/store.js';
+import { deliverySchema, recordProblem } from '../record-schemas.js';
 import type { Db } from './db.js';
 
-type DeliveryMethods = Pick<Store, 'claimDueDeliveries' | 'recordDelivery' | 'listDeliveries' | 'getDelivery'>;
+type DeliveryMethods = Pick<Store, 'claimDueDeliveries' | 'recordDelivery' | 'listDeliveries' | 'getDelivery' | 'health'>;
 
 export function createDeliveryQueue(db: Db): DeliveryMethods {
   return {
@@ -15,11 +16,11 @@ export function createDeliveryQueue(db: Db): DeliveryMethods {
       const leaseUntil = new Date(now.getTime() + leaseMs);
       // One statement: lock the due rows nobody else holds, then lease them. A row leased by
       // another instance is either locked (skipped) or, once committed, no longer due.
-      const rows = await db.write<{ record: Delivery; seq: string }>(
+      const rows = await db.write<{ record: Delivery; seq: string; id: string }>(
         'claim due deliveries',
         `WITH due AS (
            SELECT id FROM deliveries
-           WHERE state <> 'sent' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           WHERE state <> 'sent' AND state <> 'quarantined' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
            ORDER BY next_attempt_at, seq
            LIMIT $2
            FOR UPDATE SKIP LOCKED
@@ -27,11 +28,12 @@ export function createDeliveryQueue(db: Db): DeliveryMethods {
          UPDATE deliveries AS d
          SET lease_until = $3, record = d.record || jsonb_build_object('leaseUntil', $4::text)
          FROM due WHERE d.id = due.id
-         RETURNING d.record, d.seq`,
+         RETURNING d.id, d.record, d.seq`,
         [now, Math.floor(limit), leaseUntil, leaseUntil.toISOString()],
       );
       // RETURNING has no order of its own: due first, then in the order they were queued.
-      return rows.sort((a, b) => byDue(a.record, b.record) || Number(a.seq) - Number(b.seq)).map((r) => r.record);
+      const claimed = rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+      return (await setAsideMalformed(db, claimed)).sort(byDue);
     },
 
     recordDelivery(id, result) {
@@ -49,12 +51,25 @@ export function createDeliveryQueue(db: Db): DeliveryMethods {
 
     async listDeliveries(ref) {
       const rows = await db.read<{ record: Delivery }>('list deliveries', 'SELECT record FROM deliveries WHERE ref = $1 ORDER BY seq', [ref]);
-      return rows.map((r) => r.record);
+      return rows.map((r) => r.record).filter((d) => !recordProblem(deliverySchema, d));
     },
 
     async getDelivery(id) {
       const rows = await db.read<{ record: Delivery }>('read a delivery', 'SELECT record FROM deliveries WHERE id = $1', [id]);
-      return rows[0]?.record;
+      const d = rows[0]?.record;
+      return d && !recordProblem(deliverySchema, d) ? d : undefined;
+    },
+
+    async health() {
+      const rows = await db.read<{ undelivered: string; oldest: Date | null; quarantined: string }>(
+        'check the delivery backlog',
+        `SELECT count(*) FILTER (WHERE state <> 'quarantined') AS undelivered,
+                min(created_at) FILTER (WHERE state <> 'quarantined') AS oldest,
+                count(*) FILTER (WHERE state = 'quarantined') AS quarantined
+         FROM deliveries WHERE state <> 'sent'`,
+      );
+      const r = rows[0];
+      return { undelivered: Number(r.undelivered), ...(r.oldest ? { oldestUndeliveredAt: r.oldest.toISOString() } : {}), quarantined: Number(r.quarantined) };
     },
   };
 }
@@ -67,6 +82,24 @@ export function afterAttempt(current: Delivery, result: DeliveryResult): Deliver
     return { ...sent, state: 'sent', attempts: current.attempts + 1, messageId: result.messageId, sentAt: result.at };
   }
   return { ...rest, state: 'retrying', attempts: current.attempts + 1, lastError: result.error, nextAttemptAt: result.nextAttemptAt };
+}
+
+/**
+ * Claimed rows whose record is malformed are set aside (state 'quarantined', never claimed again)
+ * and logged with the reason; the well-formed ones are returned to be sent.
+ */
+async function setAsideMalformed(db: Db, claimed: { id: string; record: Delivery }[]): Promise<Delivery[]> {
+  const good: Delivery[] = [];
+  for (const { id, record } of claimed) {
+    const problem = recordProblem(deliverySchema, record) ?? (record.id === id ? undefined : 'its id is not the row it is filed under');
+    if (!problem) {
+      good.push(record);
+      continue;
+    }
+    db.logger.error('store: a malformed delivery was set aside (quarantined); the others go on', { delivery: id, problem });
+    await db.write('set a malformed delivery aside', `UPDATE deliveries SET state = 'quarantined' WHERE id = $1`, [id]);
+  }
+  return good;
 }
 
 function byDue(a: Delivery, b: Delivery): number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLowdbStore } from '../../../adapters/store/lowdb/lowdb-store.js';
 import type { EscalationDraft } from '../../../bot/escalations/model.js';
@@ -90,8 +90,50 @@ describe('lowdb store', () => {
     await store.close();
   });
 
-  it('refuses a store file held by another live process', async () => {
-    await writeFile(join(dir, 'assistant.json.lock'), String(process.ppid));
-    await assert.rejects(createLowdbStore({ dataDir: dir }), /in use by another running assistant/);
+  it('refuses a store file held by another live assistant, saying who holds it and how to clear the lock', async function () {
+    this.timeout(30_000);
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      const { createLowdbStore } = await import(${JSON.stringify(new URL('../../../adapters/store/lowdb/lowdb-store.ts', import.meta.url).pathname)});
+      await createLowdbStore({ dataDir: ${JSON.stringify(dir)} });
+      console.log('READY');
+      setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.on('data', (c: Buffer) => c.toString().includes('READY') && resolve()));
+      await assert.rejects(createLowdbStore({ dataDir: dir }), (e: unknown) => {
+        assert.match(String((e as Error).message), new RegExp(`in use by another running assistant \\(process ${holder.pid} on ${hostname()}, running since 20`));
+        assert.match(String((e as Error).message), /If no assistant is running, delete .*assistant\.json\.lock/);
+        return true;
+      });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    // Killed without closing: its lock is stale now, and the next start takes it over.
+    await new Promise((r) => holder.once('exit', r));
+    const store = await createLowdbStore({ dataDir: dir });
+    await store.close();
+  });
+
+  it('takes over a stale lock: a bare pid now used by a process that is not an assistant, or a pid reused since', async () => {
+    const lock = join(dir, 'assistant.json.lock');
+    const reused = JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: '2020-01-01T00:00:00.000Z', procStart: '1', token: 'old' });
+    for (const stale of ['1', reused]) {
+      await writeFile(lock, stale);
+      const store = await createLowdbStore({ dataDir: dir });
+      const mine = JSON.parse(await readFile(lock, 'utf8'));
+      assert.equal(mine.pid, process.pid);
+      assert.equal(mine.host, hostname());
+      assert.match(mine.token, /^[0-9a-f]{16}$/);
+      await store.close();
+      await assert.rejects(readFile(lock), /ENOENT/);
+    }
+  });
+
+  it('removes only its own lock when it closes', async () => {
+    const lock = join(dir, 'assistant.json.lock');
+    const store = await createLowdbStore({ dataDir: dir });
+    const other = JSON.stringify({ pid: 999999, host: hostname(), startedAt: new Date().toISOString(), token: 'another' });
+    await writeFile(lock, other);
+    await store.close();
+    assert.equal(await readFile(lock, 'utf8'), other);
   });
 });
