@@ -16,6 +16,7 @@ import type { Actor, BotResponse, InboundEvent } from './events.js';
 import { respond } from './events.js';
 import { feedbackRecord, withFeedbackContext } from './feedback.js';
 import { helpReply, homeReply } from './help.js';
+import { cleanInbound } from './inbound-text.js';
 import type { Directory } from './people.js';
 import { canManage, isManager, refusalText } from './escalations/access.js';
 import { createLibraryAnswerer, type AnswerLibrary } from './policy-answerer.js';
@@ -190,7 +191,7 @@ export function createBot(deps: BotDeps): Bot {
   return {
     async handle(ev) {
       try {
-        return await dispatch(ev);
+        return await dispatch(cleanInbound(ev));
       } catch (error) {
         ctx.logger.error('event failed', { type: ev.type, error: (error as Error).message, code: (error as AssistantError).code, stack: (error as Error).stack });
         const storeDown = error instanceof AssistantError && error.code.startsWith('store_');

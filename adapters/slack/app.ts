@@ -11,6 +11,7 @@ import type { SlackConfig } from '../config.js';
 import { toPlatformError } from './errors.js';
 import { registerAgent } from './agent.js';
 import { registerListeners, type ListenerDeps } from './listeners.js';
+import { slackRequestGuard } from './request-guard.js';
 import { interactiveClientOptions, slackApiUrl, toSlackLogger } from './web-client.js';
 
 /** The one URL Slack posts events, commands and interactivity to. */
@@ -57,6 +58,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   } else {
     if (!deps.express) throw new ConfigError('config_invalid', 'Slack over HTTP needs the shared HTTP server.');
     if (!config.signingSecret) throw new ConfigError('config_invalid', 'Slack over HTTP needs SLACK_SIGNING_SECRET.');
+    // Mounted first, so a request with a skewed timestamp, a bad signature or one replayed never reaches Bolt.
+    deps.express.post(SLACK_EVENTS_PATH, ...slackRequestGuard({ signingSecret: config.signingSecret, store: deps.store, logger: deps.logger }));
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       app: deps.express,

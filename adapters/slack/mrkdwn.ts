@@ -6,15 +6,22 @@ const ELLIPSIS = '…';
 /**
  * Escapes plain text for a mrkdwn field: `&`, `<`, `>` become entities, so `<!channel>`, `<@U…>`
  * and `<http…|…>` show as typed and never notify or link; bare `@channel`/`@here`/`@everyone` are
- * broken with a zero-width space in case a client parses them.
+ * broken with a zero-width space in case a client parses them; and the formatting marks `*`, `_`,
+ * `~` and backtick become look-alikes, so text shows as typed, never bold, struck or as code.
+ * NOTE: mrkdwn has no escape for its formatting marks; inside web addresses they are left alone so
+ * links still work (Slack does not format inside a link).
  */
 export function escapeMrkdwn(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1')
+    .replace(/(\b(?:https?:\/\/|www\.)\S+)|[*_~`]/g, (m, url: string | undefined) => url ?? LOOK_ALIKE[m]);
 }
+
+/** Characters that look like mrkdwn's formatting marks but are not read as them. */
+const LOOK_ALIKE: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
 
 /** Cuts plain text to at most `max` characters, ending with "…" when it was cut. */
 export function truncate(text: string, max: number): string {

@@ -61,6 +61,18 @@ describe('Slack Block Kit rendering', () => {
     assert.match(mrkdwnTexts(blocks).join('\n'), /&amp;/);
   });
 
+  it('shows *bold*, _italic_, ~strike~ and `code` in user text as typed, never formatted, and leaves links whole', () => {
+    const description = 'He wrote *liar* and _fraud_ ~gone~ `rm -rf` at https://example.org/a_b*c';
+    const { blocks } = renderMessage({ text: description, blocks: [{ kind: 'fields', fields: [{ label: 'Description', value: description }] }, { kind: 'text', text: description }] });
+    const texts = mrkdwnTexts(blocks).map((t) => t.replace(/^\*Description\*\n/, ''));
+    assert.ok(texts.length >= 2);
+    for (const t of texts) {
+      assert.doesNotMatch(t.replace('https://example.org/a_b*c', ''), /[*_~`]/, t);
+      assert.match(t, /https:\/\/example\.org\/a_b\*c/);
+      assert.match(t, /∗liar∗ and ˍfraudˍ ∼gone∼ ˋrm -rfˋ/);
+    }
+  });
+
   it('keeps a 20,000-character clause and description within Block Kit limits', () => {
     const long = 'The school expects staff & pupils <to> behave. '.repeat(450);
     const blocks: Block[] = [

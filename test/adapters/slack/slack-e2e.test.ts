@@ -7,7 +7,7 @@ import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { realCore, DSL, HEAD, OTHER, STAFF, type RealCore } from './real-core.js';
 import type { RecordedCall } from './fake-slack-api.js';
 import { reportValues } from './report-values.js';
-import { blockActionPayload, dmEvent, mentionEvent, messageShortcutPayload, viewSubmissionPayload } from './slack-requests.js';
+import { blockActionPayload, dmEvent, interactionBody, mentionEvent, messageShortcutPayload, postSigned, viewSubmissionPayload } from './slack-requests.js';
 
 type Json = Record<string, any>;
 
@@ -101,6 +101,21 @@ describe('Slack app with the real core', () => {
     assert.match(String(alert.args.text), new RegExp(ref));
     for (const type of ['escalation.ack', 'escalation.note', 'escalation.resolve']) buttonIn(alert, type);
     assert.ok(h.api.callsTo('conversations.open').some((c) => c.args.users === HEAD));
+  });
+
+  it('creates one escalation and one head DM when the signed report submission is replayed', async () => {
+    await h.sendCommand('/report', '', STAFF);
+    await h.api.waitFor((c) => c.some((x) => x.method === 'views.open'));
+    const view = h.api.callsTo('views.open')[0].args.view as Json;
+    const body = interactionBody(viewSubmissionPayload(STAFF, view, reportValues()));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const sends = [];
+    for (let i = 0; i < 3; i++) sends.push(await postSigned(h.eventsUrl, body, 'application/x-www-form-urlencoded', { timestamp }));
+    assert.deepEqual(sends.map((r) => r.status), [200, 200, 200]);
+    await h.api.waitFor(() => posts(h, `D${HEAD}`).length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await core.store.listEscalations({})).length, 1);
+    assert.equal(posts(h, `D${HEAD}`).length, 1);
   });
 
   it('acknowledges, notes and resolves from the head\'s DM: updated in place, the reporter told', async () => {

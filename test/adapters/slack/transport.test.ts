@@ -6,7 +6,7 @@ import type { Bot } from '../../../bot/bot.js';
 import type { InboundEvent } from '../../../bot/events.js';
 import { textReply } from '../../../bot/reply.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
-import { dmEvent, eventEnvelope, postSigned, sign } from './slack-requests.js';
+import { commandBody, dmEvent, eventEnvelope, postSigned, sign } from './slack-requests.js';
 
 /** A core that answers every message after `delayMs` and records what it was given. */
 function echoBot(delayMs = 0): Bot & { seen: InboundEvent[] } {
@@ -53,6 +53,31 @@ describe('Slack transport', () => {
   it('refuses a request whose timestamp is more than 5 minutes old with 401', async () => {
     const res = await h.sendEvent(dmEvent('U1', 'hello'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     assert.equal(res.status, 401);
+  });
+
+  it('refuses a request whose timestamp is more than 5 minutes in the future with 401', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const ahead of [400, 3600, 365 * 24 * 3600]) {
+      const res = await h.sendEvent(dmEvent('U1', `from the future ${ahead}`), { timestamp: now + ahead });
+      assert.equal(res.status, 401, `${ahead} s ahead`);
+      const command = await postSigned(h.eventsUrl, commandBody({ command: '/policy', text: 'hi', user_id: 'U1', response_url: h.api.responseUrl('future') }), 'application/x-www-form-urlencoded', { timestamp: now + ahead });
+      assert.equal(command.status, 401, `a command ${ahead} s ahead`);
+    }
+    const close = await h.sendEvent(dmEvent('U1', 'a little ahead'), { timestamp: now + 60 });
+    assert.equal(close.status, 200, 'a minute of clock difference is fine');
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    assert.deepEqual(bot.seen.map((e) => (e.type === 'message' ? e.text : e.type)), ['a little ahead']);
+  });
+
+  it('acknowledges and ignores a replayed command (same body and signature)', async () => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const command = commandBody({ command: '/policy', text: 'can I?', user_id: 'U7', response_url: h.api.responseUrl('replay') });
+    const sends = await Promise.all([0, 1, 2].map(() => postSigned(h.eventsUrl, command, 'application/x-www-form-urlencoded', { timestamp })));
+    assert.deepEqual(sends.map((r) => r.status), [200, 200, 200]);
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'response_url'));
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(bot.seen.length, 1, 'the command reached the core once');
+    assert.equal(h.api.callsTo('response_url').length, 1, 'and was answered once');
   });
 
   it('answers the url_verification challenge', async () => {
