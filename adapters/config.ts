@@ -46,6 +46,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl?: string;
   port: number;
+  /** The address to listen on (HOST); unset: every interface, or 127.0.0.1 when Teams runs unauthenticated. */
+  host?: string;
   slack?: SlackConfig;
   teams?: TeamsConfig;
   /** People of the default school, from the *_USERS variables. */
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: blankToUndefined(env.DATABASE_URL),
     port: positiveInt(env.PORT, 3978, 'PORT'),
+    host: blankToUndefined(env.HOST),
     slack,
     teams: teamsConfig(env),
     slackPeople: peopleFromEnv(env, 'SLACK'),
@@ -118,6 +121,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     policyReviewCheckMs: positiveInt(env.POLICY_REVIEW_CHECK_MS, 3_600_000, 'POLICY_REVIEW_CHECK_MS'),
     logLevel: logLevel(env.LOG_LEVEL),
   };
+}
+
+/** HOST, else every interface; an unauthenticated Teams endpoint listens on this machine only. */
+export function listenAddress(config: Pick<AppConfig, 'host' | 'teams'>): string {
+  if (config.host) return config.host;
+  return config.teams && !config.teams.appId ? '127.0.0.1' : '0.0.0.0';
 }
 
 function slackConfig(env: Env): SlackConfig | undefined {

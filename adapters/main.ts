@@ -13,7 +13,7 @@ import { loadReloadingLibrary, type ReloadingLibrary } from '../knowledge/reload
 import { watchPolicies } from './policy-watch.js';
 import { createPolicyReviewer } from '../bot/policy-review.js';
 import { ConfigError } from '../bot/errors.js';
-import { loadConfig, readDotEnv, type AppConfig } from './config.js';
+import { listenAddress, loadConfig, readDotEnv, type AppConfig } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { createDirectory, type ConfiguredDirectory } from './directory.js';
@@ -74,8 +74,9 @@ async function runPlatforms(core: Core): Promise<void> {
   const bot = makeBot(core, frontEnds.map((f) => f.notifier));
   const http = createHttpServer();
   for (const f of frontEnds) await f.start(bot, http.app);
-  const port = await http.listen(core.config.port);
-  core.logger.info('assistant started', { school: core.school, port, platforms: frontEnds.map((f) => f.name) });
+  const host = listenAddress(core.config);
+  const port = await http.listen(core.config.port, host);
+  core.logger.info('assistant started', { school: core.school, host, port, platforms: frontEnds.map((f) => f.name) });
   const timer = setInterval(() => void bot.runDueWork(), core.config.workIntervalMs);
   const watch = watchPolicies(core.library, { intervalMs: core.config.policyReloadMs, logger: core.logger });
   const reviewer = createPolicyReviewer({ schools: () => core.library.schools(), store: core.store, notifiers: frontEnds.map((f) => f.notifier), directory: core.directory, clock: systemClock, logger: core.logger });

@@ -32,12 +32,17 @@ export interface ConversationRecorder {
   remember(activity: Activity): Promise<void>;
 }
 
-/** Records the sender's 1:1 reference (personal chats) and their tenant's route, skipping repeats. */
-export function createConversationRecorder(store: Store, limit = 10_000): ConversationRecorder {
+/**
+ * Records the sender's 1:1 reference (personal chats) and their tenant's route, skipping repeats.
+ * `trusted` is false when activities are not authenticated: then nothing already stored is ever
+ * replaced, so a forged activity cannot re-point a head's or DSL's chat, or a tenant's route.
+ */
+export function createConversationRecorder(store: Store, limit = 10_000, trusted = true): ConversationRecorder {
   const written = new Map<string, string>();
   const save = async (key: string, value: unknown) => {
     const json = JSON.stringify(value);
     if (written.get(key) === json) return;
+    if (!trusted && (await store.getConversationRef('teams', key)) !== undefined) return;
     await store.saveConversationRef('teams', key, value);
     written.delete(key);
     written.set(key, json);

@@ -57,20 +57,22 @@ export function createTeams(options: TeamsOptions): TeamsAdapterHandle {
         TEAMS_MESSAGES_PATH,
         express.json({ limit: '1mb' }),
         async (req: Request, res: Response) => {
-          if (connection.authenticated && !req.headers.authorization) {
-            // Refused here so an unsigned request never reaches the SDK (which logs to the console).
-            options.logger.warn('teams: refused an unsigned request', { ip: req.ip });
+          const tokenProblem = connection.authenticated ? bearerTokenProblem(req.headers.authorization) : undefined;
+          if (tokenProblem) {
+            // Refused here so a request that cannot be a Bot Framework token never reaches the SDK
+            // (which would log it to the console, or try to fetch signing keys for it).
+            options.logger.warn('teams: refused a request without a usable token', { problem: tokenProblem, ip: req.ip });
             res.status(401).end();
             return;
           }
-          const problem = activityProblem(req.body);
+          const problem = activityProblem(req.body) ?? (connection.authenticated ? undefined : unauthenticatedProblem(req.body));
           if (problem) {
             options.logger.warn('teams: refused a malformed activity', { problem, ip: req.ip });
             res.status(400).json({ error: `Not a Bot Framework activity: ${problem}.` });
             return;
           }
           try {
-            await connection.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (context) => {
+            await connection.adapter.process(req as unknown as BotRequest, withoutInternals(res, options.logger), async (context) => {
               await teamsApp.run(context);
             });
           } catch (error) {
@@ -87,6 +89,52 @@ export function createTeams(options: TeamsOptions): TeamsAdapterHandle {
       options.logger.info('teams: listening for activities', { path: TEAMS_MESSAGES_PATH });
     },
   };
+}
+
+/** Why an Authorization header cannot hold a Bot Framework token (RS256-signed JWT), or undefined. */
+export function bearerTokenProblem(header: string | undefined): string | undefined {
+  const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]*)$/.exec(header ?? '');
+  if (!m) return header ? 'not a bearer JWT' : 'no Authorization header';
+  let alg: unknown;
+  try {
+    alg = (JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as { alg?: unknown }).alg;
+  } catch {
+    return 'its header is not JSON';
+  }
+  // NOTE: Bot Framework and Entra ID sign with RS256; `none` and HMAC tokens are forgeries.
+  return alg === 'RS256' ? undefined : `alg ${JSON.stringify(alg)} is not RS256`;
+}
+
+/**
+ * Without authentication anyone can post an activity, so only a local Bot Connector (the Bot
+ * Framework Emulator, a test's fake) may be answered: a remote serviceUrl could point replies at an
+ * attacker's host, or hold the request while it times out.
+ */
+export function unauthenticatedProblem(body: unknown): string | undefined {
+  const url = (body as { serviceUrl?: unknown }).serviceUrl;
+  if (url === undefined) return undefined;
+  try {
+    const host = new URL(String(url)).hostname;
+    return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(host) ? undefined : 'without MICROSOFT_APP_ID only a local serviceUrl is answered';
+  } catch {
+    return 'its serviceUrl is not a URL';
+  }
+}
+
+/** The response as the SDK writes it, but an error status goes out with a short body, never the SDK's message. */
+function withoutInternals(res: Response, logger: Logger): BotResponse {
+  let status = 200;
+  return {
+    socket: res.socket,
+    header: (name: string, value: unknown) => void res.header(name, value as string),
+    status: (code: number) => void res.status((status = code)),
+    send: (body?: unknown) => {
+      if (status < 400) return void res.send(body);
+      logger.warn('teams: the SDK refused an activity', { status, detail: typeof body === 'string' ? body.slice(0, 200) : undefined });
+      if (status >= 500) res.json({ error: 'The activity could not be processed.' });
+    },
+    end: () => void (res.writableEnded || res.end()),
+  } as unknown as BotResponse;
 }
 
 /**

@@ -43,7 +43,7 @@ export function createTeamsApp(connection: TeamsConnection, deps: TeamsAppDeps):
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const conversations = createConversationRecorder(deps.store);
+  const conversations = createConversationRecorder(deps.store, undefined, connection.authenticated);
   const deliver: DeliverDeps = { notifier: deps.notifier, forms: createFormMemory(deps.store), logger: deps.logger, retry: deps.retry ?? defaultRetry };
 
   const welcome = async (context: TurnContext) => {

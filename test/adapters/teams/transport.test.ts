@@ -167,6 +167,8 @@ describe('Teams deadline', () => {
   });
 });
 
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
 describe('Teams authentication', () => {
   it('refuses an unsigned request with 401 when an app id is set', async () => {
     const seen: InboundEvent[] = [];
@@ -176,8 +178,44 @@ describe('Teams authentication', () => {
       assert.equal(status, 401);
       const forged = await h.post(personalMessage(teamsUser('Mallory'), 'can I?', { serviceUrl: h.connector.url }), { Authorization: 'Bearer not-a-jwt' });
       assert.equal(forged.status, 401);
+      // Forged tokens the SDK would try to check against Microsoft's keys (unreachable here): 401, no internals.
+      const claims = b64({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: Math.floor(Date.now() / 1000) + 3600 });
+      for (const token of [`${b64({ alg: 'none', typ: 'JWT' })}.${claims}.`, `${b64({ alg: 'HS256', typ: 'JWT' })}.${claims}.c2lnbmF0dXJl`]) {
+        const res = await h.post(personalMessage(teamsUser('Mallory'), 'can I?', { serviceUrl: h.connector.url }), { Authorization: `Bearer ${token}` });
+        assert.equal(res.status, 401, token);
+        assert.equal(res.body, undefined, 'nothing about the check in the body');
+      }
       assert.equal(seen.length, 0);
       assert.equal(h.connector.calls.length, 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('Teams without authentication (local testing)', () => {
+  it('answers only a local serviceUrl, and never lets an activity re-point a stored chat or tenant route', async () => {
+    const seen: InboundEvent[] = [];
+    const store = createMemoryStore();
+    const h = await startHarness({ store, bot: scriptedBot(seen) });
+    try {
+      const head = teamsUser('Helen Head');
+      assert.equal((await h.post(personalMessage(head, 'hello', { serviceUrl: h.connector.url }))).status, 200);
+      const stored = JSON.stringify(await store.getConversationRef('teams', head.aadObjectId));
+      const route = JSON.stringify(await store.getConversationRef('teams', 'tenant:last'));
+      assert.match(stored, new RegExp(h.connector.url.replace(/[/.]/g, '.')));
+
+      const started = Date.now();
+      const remote = await h.post(personalMessage(head, 'hello', { serviceUrl: 'http://10.255.255.1:81/' }));
+      assert.equal(remote.status, 400);
+      assert.match(JSON.stringify(remote.body), /only a local serviceUrl/);
+      assert.ok(Date.now() - started < 2000, 'refused at once, not after the connection timed out');
+
+      // The same person, another local conversation: the first stored chat and route stay.
+      const other = await h.post(personalMessage(head, 'hello again', { serviceUrl: h.connector.url, conversationId: 'a:attacker-chat', tenant: 'another-tenant' }));
+      assert.equal(other.status, 200);
+      assert.equal(JSON.stringify(await store.getConversationRef('teams', head.aadObjectId)), stored);
+      assert.equal(JSON.stringify(await store.getConversationRef('teams', 'tenant:last')), route);
     } finally {
       await h.close();
     }
