@@ -3,7 +3,7 @@
 
 import type { webApi } from '@slack/bolt';
 import type { PersonRef } from '../../bot/people.js';
-import type { Notifier } from '../../bot/ports/notifier.js';
+import type { Notifier, SendOptions } from '../../bot/ports/notifier.js';
 import type { Reply } from '../../bot/reply.js';
 import { PlatformError } from '../../bot/errors.js';
 import { renderMessage } from './block-kit.js';
@@ -27,9 +27,16 @@ export function createSlackNotifier(client: webApi.WebClient): Notifier {
 
   return {
     platform: 'slack',
-    async sendDirect(to: PersonRef, reply: Reply) {
+    async sendDirect(to: PersonRef, reply: Reply, options: SendOptions = {}) {
       const channel = await dmChannel(to);
-      const posted = await callSlack('chat.postMessage', () => client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false }));
+      if (options.key && options.maybeSent) {
+        const found = await findSent(client, channel, options.key);
+        if (found) return { messageId: encodeMessageId(channel, found) };
+      }
+      const metadata = options.key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: options.key } } } : {};
+      const posted = await callSlack('chat.postMessage', () =>
+        client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false, ...metadata }),
+      );
       if (!posted.ts) throw new PlatformError('platform_error', 'Slack chat.postMessage returned no ts', { retryable: true });
       return { messageId: encodeMessageId(posted.channel ?? channel, posted.ts) };
     },
@@ -38,6 +45,24 @@ export function createSlackNotifier(client: webApi.WebClient): Notifier {
       await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply) }));
     },
   };
+}
+
+/** The metadata event type that carries a delivery's key on the message it became. */
+export const DELIVERY_EVENT = 'policy_assistant_delivery';
+/** How far back in a DM to look for a message that may have been sent already. */
+const LOOK_BACK = 100;
+
+/**
+ * The ts of the message in `channel` that carries delivery `key` in its metadata, if any.
+ * NOTE: reading a DM's history needs the im:history scope, which the manifest already asks for.
+ */
+async function findSent(client: webApi.WebClient, channel: string, key: string): Promise<string | undefined> {
+  const history = await callSlack('conversations.history', () => client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true }));
+  const match = (history.messages ?? []).find((m) => {
+    const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+    return meta?.event_type === DELIVERY_EVENT && meta.event_payload?.key === key;
+  });
+  return match?.ts;
 }
 
 /** A Slack message as one id string: `<channel>:<ts>`. */

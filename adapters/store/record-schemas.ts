@@ -23,6 +23,7 @@ export const deliverySchema = z
     attempts: z.number().int().nonnegative(),
     nextAttemptAt: isoTime,
     leaseUntil: isoTime.optional(),
+    claims: z.number().int().nonnegative().optional(),
     lastError: text.optional(),
     messageId: text.optional(),
     updates: text.optional(),

@@ -33,6 +33,8 @@ export interface DeliveryWorker {
 
 const batchSize = 25;
 const leaseMs = 60_000;
+/** Tries at recording a sent message (100 ms, then 400 ms apart) before leaving it to the lease. */
+const recordTries = 3;
 /** An update waits for the message it edits; check again soon. */
 const waitForOriginalMs = 5_000;
 /** After this many failed tries of an alert, the reporter is told once, so they can speak to the person. */
@@ -69,9 +71,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       return;
     }
     // Sent: from here on a store failure must never be recorded as a failed send (that would send
-    // the DM again). If the record itself fails, the lease runs out and a resend is the lesser harm.
+    // the DM again). The record is tried a few times; if it still fails, the lease runs out and the
+    // next claim looks for the message before sending it again (where the platform allows).
     try {
-      await deps.store.recordDelivery(d.id, { ok: true, messageId, at: deps.clock.now().toISOString() });
+      await recordSent(d, messageId);
     } catch (error) {
       deps.logger.error('could not record a sent delivery', { id: d.id, ref: d.ref, error: (error as Error).message });
       return;
@@ -84,7 +87,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   async function send(notifier: Notifier, d: Delivery, reply: Reply): Promise<string> {
-    if (d.purpose !== 'alert-update') return (await notifier.sendDirect(d.to, reply)).messageId;
+    // More claims than attempts: an earlier claim ended (crash, lost connection) before recording
+    // what happened, so the message may already be in the person's DM.
+    const maybeSent = (d.claims ?? 1) > d.attempts + 1;
+    if (d.purpose !== 'alert-update') return (await notifier.sendDirect(d.to, reply, { key: d.id, maybeSent })).messageId;
     const original = d.updates ? await deps.store.getDelivery(d.updates) : undefined;
     if (!original) return 'nothing-to-update';
     if (!original.messageId) {
@@ -92,6 +98,18 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     await notifier.updateDirect(d.to, original.messageId, reply);
     return original.messageId;
+  }
+
+  async function recordSent(d: Delivery, messageId: string): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      try {
+        await deps.store.recordDelivery(d.id, { ok: true, messageId, at: deps.clock.now().toISOString() });
+        return;
+      } catch (error) {
+        if (tries >= recordTries) throw error;
+        await new Promise((r) => setTimeout(r, 100 * 4 ** (tries - 1)));
+      }
+    }
   }
 
   async function failed(d: Delivery, error: unknown): Promise<void> {

@@ -127,6 +127,11 @@ export interface Delivery {
   nextAttemptAt: string;
   /** A claim held by one worker until this time (ISO), so only one instance sends it. */
   leaseUntil?: string;
+  /**
+   * How many times a worker has claimed it. More claims than attempts + 1 means an earlier claim
+   * ended without recording its attempt: the message may have gone out (see Notifier SendOptions).
+   */
+  claims?: number;
   lastError?: string;
   /** Platform message id once sent, so later changes update the message in place. */
   messageId?: string;

@@ -3,12 +3,20 @@
 import type { PersonRef, Platform } from '../people.js';
 import type { Reply } from '../reply.js';
 
+/** What a notifier may use to send each delivery at most once. */
+export interface SendOptions {
+  /** The delivery's own id, stored with the message where the platform allows (Slack metadata). */
+  key?: string;
+  /** An earlier attempt may have sent it without the send being recorded: look for it before sending again. */
+  maybeSent?: boolean;
+}
+
 /**
  * Sends and updates direct messages on one platform. Failures throw PlatformError with
  * `retryable` (and `retryAfterMs` when the platform said how long to wait).
  */
 export interface Notifier {
   readonly platform: Platform;
-  sendDirect(to: PersonRef, reply: Reply): Promise<{ messageId: string }>;
+  sendDirect(to: PersonRef, reply: Reply, options?: SendOptions): Promise<{ messageId: string }>;
   updateDirect(to: PersonRef, messageId: string, reply: Reply): Promise<void>;
 }

@@ -116,7 +116,10 @@ export function claimDue(data: StoreData, now: Date, limit: number, leaseMs: num
     else due.push(d);
   }
   const leaseUntil = new Date(at + leaseMs).toISOString();
-  for (const d of due) d.leaseUntil = leaseUntil;
+  for (const d of due) {
+    d.leaseUntil = leaseUntil;
+    d.claims = (d.claims ?? 0) + 1;
+  }
   return due;
 }
 

@@ -26,7 +26,8 @@ export function createDeliveryQueue(db: Db): DeliveryMethods {
            FOR UPDATE SKIP LOCKED
          )
          UPDATE deliveries AS d
-         SET lease_until = $3, record = d.record || jsonb_build_object('leaseUntil', $4::text)
+         SET lease_until = $3,
+             record = d.record || jsonb_build_object('leaseUntil', $4::text, 'claims', coalesce((d.record->>'claims')::int, 0) + 1)
          FROM due WHERE d.id = due.id
          RETURNING d.id, d.record, d.seq`,
         [now, Math.floor(limit), leaseUntil, leaseUntil.toISOString()],

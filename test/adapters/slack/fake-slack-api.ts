@@ -45,6 +45,8 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { failure: Failure; match?: (args: Record<string, unknown>) => boolean }[]>();
   let tsCounter = 0;
+  /** Messages posted per channel, newest first (for conversations.history). */
+  const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -53,8 +55,19 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
         return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'assistant', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'BASSIST' };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        const list = history.get(String(args.channel)) ?? [];
+        list.unshift({ ts, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        history.set(String(args.channel), list.slice(0, 1000));
+        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+      }
+      case 'conversations.history': {
+        // Newest first; metadata only when asked for, as Slack does.
+        const list = (history.get(String(args.channel)) ?? []).slice(0, Number(args.limit ?? 100));
+        const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        return { ok: true, messages: list.map(({ metadata, ...m }) => (withMeta && metadata ? { ...m, metadata } : m)), has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':
@@ -130,6 +143,7 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
     },
     reset() {
       calls.length = 0;
+      history.clear();
       failures.clear();
     },
     close: () => new Promise((resolve) => {
