@@ -1,6 +1,7 @@
 // `npm run package:teams`: builds the zip a Teams admin uploads (manifest.json with the bot's app id
 // filled in from MICROSOFT_APP_ID, and the two generated icons) and prints where it was written.
-// Flags: --app-id ID, --developer NAME, --website URL, --privacy URL, --terms URL, --out FILE.
+// Flags: --app-id ID, --developer NAME, --website URL, --privacy URL, --terms URL, --version X.Y.Z, --out FILE.
+// It warns when the developer name or an address is still a placeholder (Teams shows them to staff).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -26,6 +27,24 @@ export interface PackageOptions {
   websiteUrl?: string;
   privacyUrl?: string;
   termsUrl?: string;
+  /** The app's version (X.Y.Z); raise it for each new upload, or Teams keeps the old package. */
+  version?: string;
+}
+
+const PLACEHOLDER_DEVELOPER = 'Your school or trust';
+const PLACEHOLDER_WEBSITE = 'https://www.example.org';
+
+/** What is still a placeholder in the package staff will see (developer, website, privacy, terms). */
+export function packageWarnings(options: PackageOptions): string[] {
+  const warnings: string[] = [];
+  const isPlaceholder = (url: string | undefined) => !url || /(^|\.)example\.(org|com|net)(\/|$)|\bexample\.sch\.uk\b/i.test(new URL(url, PLACEHOLDER_WEBSITE).hostname + '/');
+  if (!options.developerName?.trim() || options.developerName.trim() === PLACEHOLDER_DEVELOPER) {
+    warnings.push(`the developer name is the placeholder "${PLACEHOLDER_DEVELOPER}": pass --developer "Your trust's name"`);
+  }
+  if (isPlaceholder(options.websiteUrl)) warnings.push('the website is a placeholder: pass --website https://your-school.example');
+  if (!options.privacyUrl || isPlaceholder(options.privacyUrl)) warnings.push("there is no privacy notice address: pass --privacy with your school's privacy notice");
+  if (!options.termsUrl || isPlaceholder(options.termsUrl)) warnings.push('there is no terms of use address: pass --terms with your terms of use (or acceptable use policy)');
+  return warnings;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,10 +54,13 @@ export function buildManifest(options: PackageOptions, template = readFileSync(M
   if (!GUID.test(options.appId)) {
     throw new ConfigError('config_invalid', `The Teams app id must be the Azure Bot's Microsoft App ID (a GUID), not "${options.appId}". Set MICROSOFT_APP_ID or pass --app-id.`);
   }
-  const website = options.websiteUrl ?? 'https://www.example.org';
+  if (options.version !== undefined && !/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(options.version)) {
+    throw new ConfigError('config_invalid', `--version must be three numbers such as 1.0.1, not "${options.version}".`);
+  }
+  const website = options.websiteUrl ?? PLACEHOLDER_WEBSITE;
   const values: Record<string, string> = {
     MICROSOFT_APP_ID: options.appId.toLowerCase(),
-    DEVELOPER_NAME: options.developerName ?? 'Your school or trust',
+    DEVELOPER_NAME: options.developerName ?? PLACEHOLDER_DEVELOPER,
     WEBSITE_URL: website,
     PRIVACY_URL: options.privacyUrl ?? website,
     TERMS_URL: options.termsUrl ?? website,
@@ -52,6 +74,7 @@ export function buildManifest(options: PackageOptions, template = readFileSync(M
     const personal = manifest.bots[0].commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
     personal.commands = promptStarters(options.prompts);
   }
+  if (options.version) manifest.version = options.version;
   return manifest;
 }
 
@@ -86,17 +109,21 @@ async function main(args: string[]): Promise<void> {
   const appId = flag(args, 'app-id') ?? loadConfig().teams?.appId ?? '';
   if (!appId) throw new ConfigError('config_invalid', 'Set MICROSOFT_APP_ID (the Azure Bot\'s Microsoft App ID) or pass --app-id, then run npm run package:teams again.');
   const out = resolve(flag(args, 'out') ?? DEFAULT_PACKAGE_PATH);
-  const zip = await buildPackage({
+  const options: PackageOptions = {
     appId,
     prompts: await schoolPrompts(),
     developerName: flag(args, 'developer'),
     websiteUrl: flag(args, 'website'),
     privacyUrl: flag(args, 'privacy'),
     termsUrl: flag(args, 'terms'),
-  });
+    version: flag(args, 'version'),
+  };
+  const zip = await buildPackage(options);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
   console.log(`Teams app package written to ${relative(process.cwd(), out) || out} (${zip.length} bytes).`);
+  for (const warning of packageWarnings(options)) console.error(`Warning: ${warning}.`);
+  console.log(`App version ${buildManifest(options).version}: raise it with --version for each new upload.`);
   console.log('Upload it in Teams: Apps → Manage your apps → Upload an app (or the Teams admin centre → Teams apps → Manage apps → Upload).');
 }
 

@@ -1,8 +1,9 @@
 // The embedded store: one JSON file under DATA_DIR, read and validated at start, written through
 // lowdb with atomic, serialised writes. A corrupt or unreadable file is never overwritten.
 
-import { chmod, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, chmod, mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
 import type { Logger } from '../../../bot/ports/logger.js';
@@ -57,10 +58,29 @@ export async function createLowdbStore(config: LowdbStoreConfig): Promise<Store 
   }
 }
 
+/**
+ * Creates the data folder one level at a time, then checks it can be written.
+ * NOTE: fs.mkdir with `recursive` spins forever on some paths (e.g. under /proc, where mkdir
+ * answers ENOENT for a parent that exists), so the levels are made here, each once.
+ */
 async function ensureDir(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-  } catch (cause) {
-    throw new StoreError('store_unavailable', `The data folder ${dir} cannot be created (${(cause as NodeJS.ErrnoException).code}).`, { cause });
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(folderError(dir, error))));
+    if (info) {
+      if (!info.isDirectory()) throw new StoreError('store_unavailable', `The data folder ${dir} cannot be used: ${at} is a file, not a folder. Set DATA_DIR to a folder this user can write.`);
+      break;
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+    at = dirname(at);
   }
+  for (const level of missing) await mkdir(level, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(folderError(dir, error))));
+  await access(dir, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => Promise.reject(folderError(dir, error)));
+}
+
+function folderError(dir: string, cause: NodeJS.ErrnoException): StoreError {
+  const why = cause.code === 'EACCES' || cause.code === 'EPERM' ? 'this user may not write there' : cause.code === 'ENOENT' ? 'it cannot be made there' : cause.code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : cause.code ?? cause.message;
+  return new StoreError('store_unavailable', `The data folder ${dir} cannot be used (${why}). Set DATA_DIR to a folder this user can write.`, { cause });
 }

@@ -63,6 +63,19 @@ describe('lowdb store', () => {
     await assert.rejects(createLowdbStore({ dataDir: dir }), /store file .*assistant\.json cannot be read/);
   });
 
+  it('refuses a data folder it cannot make or use in one sentence, at once (mkdir -p spins on /proc)', async function () {
+    this.timeout(5_000);
+    await writeFile(join(dir, 'a-file'), 'x');
+    for (const [folder, why] of [['/proc/nope/data', /cannot be made there/], [join(dir, 'a-file', 'data'), /a file, not a folder/], [join(dir, 'a-file'), /a file, not a folder/]] as const) {
+      await assert.rejects(createLowdbStore({ dataDir: folder }), (e: unknown) => {
+        assert.ok(e instanceof StoreError, String(e));
+        assert.match(e.message, why);
+        assert.match(e.message, /Set DATA_DIR to a folder this user can write\.$/);
+        return true;
+      });
+    }
+  });
+
   it('refuses a second store on the same file in one process', async () => {
     const store = await createLowdbStore({ dataDir: dir });
     await assert.rejects(createLowdbStore({ dataDir: dir }), /already open/);

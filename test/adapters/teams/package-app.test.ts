@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { buildManifest, buildPackage } from '../../../adapters/teams/package-app.js';
+import { buildManifest, buildPackage, packageWarnings } from '../../../adapters/teams/package-app.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ManifestUtil } from '@microsoft/app-manifest';
@@ -62,5 +62,21 @@ describe('Teams app package', () => {
       if (alpha > 0) assert.deepEqual([...outline.data.subarray(i, i + 3)], [255, 255, 255], 'outline pixels are white');
     }
     assert.equal(outline.data[3], 0, 'the corner is transparent');
+  });
+
+  it('warns while the developer name, website, privacy or terms address is a placeholder, and not once they are real', () => {
+    const warnings = packageWarnings({ appId });
+    assert.equal(warnings.length, 4);
+    assert.match(warnings.join('\n'), /developer name.*--developer/);
+    assert.match(warnings.join('\n'), /privacy notice/);
+    assert.match(warnings.join('\n'), /terms of use/);
+    assert.equal(packageWarnings({ appId, developerName: 'Our Trust', websiteUrl: 'https://example.org', privacyUrl: 'https://www.example.org/p', termsUrl: 'https://ourtrust.sch.uk/terms' }).length, 2);
+    assert.deepEqual(packageWarnings({ appId, developerName: 'Our Trust', websiteUrl: 'https://ourtrust.sch.uk', privacyUrl: 'https://ourtrust.sch.uk/privacy', termsUrl: 'https://ourtrust.sch.uk/terms' }), []);
+  });
+
+  it('sets the app version from --version, and refuses one that is not X.Y.Z', () => {
+    assert.equal(buildManifest({ appId }).version, '1.0.0');
+    assert.equal(buildManifest({ appId, version: '1.2.3' }).version, '1.2.3');
+    assert.throws(() => buildManifest({ appId, version: 'v2' }), /three numbers/);
   });
 });
