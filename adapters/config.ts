@@ -4,25 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../bot/errors.js';
+import { readBotConfig, type PeopleIds, type SchoolSettings, type TenantRoute } from './bot-config.js';
 
-/** Slack and Teams ids of one school's people, as a mapping entry gives them. */
-export interface PeopleIds {
-  heads: string[];
-  dsls: string[];
-  chairs: string[];
-}
-
-/** One Slack workspace or Teams tenant mapped to a school (`BOT_CONFIG`). */
-export interface TenantRoute extends PeopleIds {
-  school: string;
-}
-
-export interface SchoolSettings {
-  safeguardingSystem?: string;
-  responseHours?: number;
-  /** Hours to acknowledge an urgent escalation before it is re-sent. */
-  urgentResponseHours?: number;
-}
+export type { PeopleIds, SchoolSettings, TenantRoute } from './bot-config.js';
 
 export interface SlackConfig {
   botToken: string;
@@ -165,75 +149,10 @@ function peopleFromEnv(env: Env, prefix: 'SLACK' | 'TEAMS'): PeopleIds {
   };
 }
 
-interface BotConfigFile {
-  slack: Record<string, TenantRoute>;
-  teams: Record<string, TenantRoute>;
-  schools: Record<string, SchoolSettings>;
-}
-
-/** Reads the BOT_CONFIG JSON file: `{ slack: {T…: route}, teams: {tenant: route}, schools: {id: settings} }`. */
-export function readBotConfig(file: string | undefined): BotConfigFile {
-  const empty: BotConfigFile = { slack: {}, teams: {}, schools: {} };
-  if (!blankToUndefined(file)) return empty;
-  let text: string;
-  try {
-    text = readFileSync(file!, 'utf8');
-  } catch (cause) {
-    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} could not be read: ${(cause as Error).message}`, { cause });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} is not valid JSON: ${(cause as Error).message}`, { cause });
-  }
-  if (!isObject(raw)) throw new ConfigError('config_invalid', `BOT_CONFIG file ${file} must hold a JSON object.`);
-  return {
-    slack: routes(raw.slack, `${file}: slack`),
-    teams: routes(raw.teams, `${file}: teams`),
-    schools: schoolSettings(raw.schools, `${file}: schools`),
-  };
-}
-
-/** Per-school settings; a response time that is not a positive number is refused, not guessed. */
-function schoolSettings(value: unknown, where: string): Record<string, SchoolSettings> {
-  if (!isObject(value)) return {};
-  for (const [id, entry] of Object.entries(value)) {
-    for (const key of ['responseHours', 'urgentResponseHours'] as const) {
-      const hours = isObject(entry) ? entry[key] : undefined;
-      if (hours !== undefined && (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0)) {
-        throw new ConfigError('config_invalid', `${where}.${id}.${key} must be a positive number of hours, not ${JSON.stringify(hours)}.`);
-      }
-    }
-  }
-  return value as Record<string, SchoolSettings>;
-}
-
-function routes(value: unknown, where: string): Record<string, TenantRoute> {
-  if (value === undefined) return {};
-  if (!isObject(value)) throw new ConfigError('config_invalid', `${where} must be an object of id → {school, heads, dsls}.`);
-  const out: Record<string, TenantRoute> = {};
-  for (const [id, entry] of Object.entries(value)) {
-    if (!isObject(entry) || typeof entry.school !== 'string' || !entry.school) {
-      throw new ConfigError('config_invalid', `${where}.${id} needs a "school" id.`);
-    }
-    out[id] = { school: entry.school, heads: ids(entry.heads), dsls: ids(entry.dsls), chairs: ids(entry.chairs) };
-  }
-  return out;
-}
-
-function ids(value: unknown): string[] {
-  if (typeof value === 'string') return list(value);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
-}
-
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function blankToUndefined(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === '' ? undefined : v.trim();

@@ -53,6 +53,8 @@ type MessageEvent = Extract<InboundEvent, { type: 'message' }>;
 type ActionEvent = Extract<InboundEvent, { type: 'action' }>;
 type FormEvent = Extract<InboundEvent, { type: 'form' }>;
 
+const notSetUp = "This workspace isn't set up for a school yet, so I can't answer from any school's policy. Please ask whoever runs the assistant to add it to BOT_CONFIG.";
+
 /** Longest message read at all; the report's description has its own, smaller limit. */
 export const maxMessageLength = 20_000;
 /** Longest question answered; longer text is almost certainly a report or a paste. */
@@ -191,6 +193,8 @@ export function createBot(deps: BotDeps): Bot {
   return {
     async handle(ev) {
       try {
+        // A workspace or tenant no school is configured for: never answer from another school's policy.
+        if (!ctx.library.policy(ev.actor.school)) return respond({ replies: [textReply(notSetUp, 'notice')] });
         return await dispatch(cleanInbound(ev));
       } catch (error) {
         ctx.logger.error('event failed', { type: ev.type, error: (error as Error).message, code: (error as AssistantError).code, stack: (error as Error).stack });

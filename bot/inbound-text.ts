@@ -50,7 +50,8 @@ export function cleanInbound(event: InboundEvent): InboundEvent {
       return { ...event, actor, action: cleanDeep(event.action) };
     case 'form':
       return { ...event, actor, values: cleanDeep(event.values ?? {}), ...(event.context ? { context: cleanDeep(event.context) } : {}) };
-    case 'home':
+    default:
+      // Events that carry nothing typed (home, open) keep only the cleaned name.
       return { ...event, actor };
   }
 }

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { Bot } from '../../bot/bot.js';
 import type { Logger } from '../../bot/ports/logger.js';
 import type { Store } from '../../bot/ports/store.js';
-import { ConfigError } from '../../bot/errors.js';
+import { ConfigError, PlatformError } from '../../bot/errors.js';
 import type { SlackConfig } from '../config.js';
 import { toPlatformError } from './errors.js';
 import { registerAgent } from './agent.js';
@@ -102,6 +102,11 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         await app.init();
       } catch (error) {
         const failure = toPlatformError(error, 'auth.test');
+        // A refused token is Slack's answer (invalid_auth, account_inactive…); no answer, or a 5xx,
+        // is the network or Slack itself, and the token may be fine.
+        if (failure.details.status === undefined || failure.details.status >= 500) {
+          throw new PlatformError('platform_error', `Could not reach Slack to check SLACK_BOT_TOKEN (${failure.message}). Check this machine can reach ${config.apiUrl ?? 'slack.com'} (network, proxy, firewall), then start again.`, { retryable: true, cause: failure });
+        }
         throw new ConfigError('config_invalid', `Slack did not accept SLACK_BOT_TOKEN (${failure.message}).`, { cause: failure });
       }
       if (socket) await app.start();

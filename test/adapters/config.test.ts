@@ -77,6 +77,17 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ BOT_CONFIG: file }), /schools\.cadmus\.urgentResponseHours must be a positive number of hours, not "1"/);
   });
 
+  it('names a misspelt or unknown key in BOT_CONFIG, where it is, with the likely one', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ slack: { T1: { school: 'cadmus', head: ['U1'] } } }, /slack\.T1\.head is not a setting here \(did you mean "heads"\?\)/],
+      [{ teams: { t: { school: 'cadmus', dsl: 'x' } } }, /teams\.t\.dsl is not a setting here \(did you mean "dsls"\?\)/],
+      [{ school: { cadmus: {} } }, /school is not a setting here \(did you mean "schools"\?\)/],
+      [{ schools: { cadmus: { responseHour: 4 } } }, /schools\.cadmus\.responseHour is not a setting here \(did you mean "responseHours"\?\)/],
+      [{ slack: { T1: { school: 'cadmus', heads: [42] } } }, /slack\.T1\.heads/],
+    ];
+    for (const [content, why] of cases) assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile(JSON.stringify(content)) }), why);
+  });
+
   it('says what is wrong with a BOT_CONFIG file', () => {
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{not json') }), /is not valid JSON/);
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{"slack":{"T1":{"heads":["U1"]}}}') }), /slack\.T1 needs a "school"/);
