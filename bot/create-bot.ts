@@ -179,6 +179,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'message':
         return onMessage(ev);
       case 'action':
+        // Own keys only, as for forms: an action type such as "toString" is no handler.
+        if (!Object.hasOwn(actions, ev.action?.type)) return respond({ ephemeral: textReply('That button is out of date, so nothing was changed. Please ask me again.') });
         return (actions[ev.action.type] as (e: ActionEvent, a: Action) => Promise<BotResponse>)(ev, ev.action);
       case 'form':
         // Own keys only: a form id such as "toString" must not reach Object.prototype.

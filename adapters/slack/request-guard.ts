@@ -43,6 +43,11 @@ export function slackRequestGuard(deps: RequestGuardDeps): RequestHandler[] {
       deps.logger.warn('slack: refused a request with a bad signature', { ip: req.ip });
       return void res.status(401).end();
     }
+    const problem = formProblem(req, rawBody);
+    if (problem) {
+      deps.logger.warn('slack: refused a malformed request', { problem, ip: req.ip });
+      return void res.status(400).json({ error: problem });
+    }
     if (isEventsApi(req) || (await firstTime(signature))) return next();
     deps.logger.warn('slack: ignored a replayed request (its signature was handled already)', { ip: req.ip });
     res.status(200).end();
@@ -60,6 +65,22 @@ export function slackRequestGuard(deps: RequestGuardDeps): RequestHandler[] {
   }
 
   return [raw, keepRaw, (req, res, next) => void check(req, res, next).catch(next)];
+}
+
+/**
+ * What is wrong with a signed form body as Slack would send it, or undefined: interactivity carries
+ * `payload`, a JSON object with a `type`. (Bolt answers 500 for one that is not.)
+ */
+function formProblem(req: Request, rawBody: string): string | undefined {
+  if (isEventsApi(req)) return undefined;
+  const payload = new URLSearchParams(rawBody).get('payload');
+  if (payload === null) return undefined;
+  try {
+    const parsed = JSON.parse(payload) as { type?: unknown } | null;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && typeof parsed.type === 'string' ? undefined : 'the payload has no type';
+  } catch {
+    return 'the payload is not JSON';
+  }
 }
 
 function isEventsApi(req: Request): boolean {
