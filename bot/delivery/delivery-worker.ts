@@ -88,8 +88,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function send(notifier: Notifier, d: Delivery, reply: Reply): Promise<string> {
     // More claims than attempts: an earlier claim ended (crash, lost connection) before recording
-    // what happened, so the message may already be in the person's DM.
-    const maybeSent = (d.claims ?? 1) > d.attempts + 1;
+    // what happened; or an earlier attempt failed, perhaps after the platform took the message (a
+    // timeout). Either way the message may already be in the person's DM.
+    const maybeSent = (d.claims ?? 1) > d.attempts + 1 || d.attempts > 0;
     if (d.purpose !== 'alert-update') return (await notifier.sendDirect(d.to, reply, { key: d.id, maybeSent })).messageId;
     const original = d.updates ? await deps.store.getDelivery(d.updates) : undefined;
     if (!original) return 'nothing-to-update';

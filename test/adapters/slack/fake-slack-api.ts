@@ -15,7 +15,8 @@ export interface RecordedCall {
 }
 
 /** A scripted failure for the next call(s) of a method. */
-export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+/** `hangMs`: the call takes effect, but the answer comes only after this long (past the client's timeout: a lost response). */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { hangMs: number };
 
 export interface FakeSlackApi {
   /** Base URL for SLACK_API_URL / slackApiUrl (ends with `/`). */
@@ -115,6 +116,12 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
     }
     // An app-level token opens Socket Mode connections and nothing else.
     const accepted = method === 'apps.connections.open' ? bearer?.startsWith('xapp-') : bearer === token;
+    if (failure && 'hangMs' in failure) {
+      call.result = answer(method, args);
+      await new Promise((r) => setTimeout(r, failure.hangMs));
+      if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
+      return;
+    }
     const body = failure ? { ok: false, error: failure.error } : !accepted ? { ok: false, error: 'invalid_auth' } : answer(method, args);
     call.result = body;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
