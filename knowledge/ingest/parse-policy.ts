@@ -111,7 +111,7 @@ function documentAudience(text: string): Party[] {
 
 /** The organisation from the document's title or first lines; else the first heading; else the id. */
 function nameOf(src: PolicySource, kept: TextBlock[]): string {
-  const early = kept.slice(0, 6).map((b) => b.text);
+  const early = kept.slice(0, 6).map((b) => b.raw);
   const heading = kept.find((b) => b.kind === 'heading')?.text;
   return organisationName([src.title, ...early]) ?? titleOf(heading) ?? src.school;
 }

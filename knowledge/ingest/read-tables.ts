@@ -22,8 +22,9 @@ interface Line { text: string; no: number }
 
 const MD_ROW = /^\s*\|.*\|\s*$/;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const META_LABEL = /^(?:document (?:title|owner|status)|title|owner|version|status|author|policy (?:holder|owner|lead)|committee|approv|ratif|adopt|review|signature|signed|date|effective|last updated|issued|purpose)/i;
-const CODE = /^(?:[A-Z]{1,3}\d{1,3}[a-z]?|\d{1,2}(?:\.\d{1,2})*)$/;
+const META_LABEL = /^(?:document (?:title|owner|status)|title|owner|version|status|author|policy (?:holder|owner|lead|number)|committee|approv|ratif|adopt|agreed|written by|(?:next |last )?review|signature|signed|date|effective|last updated|issued|purpose|lead|who this is for)/i;
+/** A row's own code: letters then digits (R1, A2, S3); bare numbers would collide with section numbers. */
+const CODE = /^[A-Z]{1,3}\d{1,3}[a-z]?$/;
 
 /** True for a line that is a table row: `| a | b |`, or two or more cells split by tabs. */
 export function isTableLine(text: string): boolean {
@@ -42,8 +43,12 @@ export function readTable(lines: Line[]): TableRow[] | undefined {
   const head = explicitHead || looksLikeHeadingRow(rows.map((r) => r.cells)) ? rows[0]!.cells : undefined;
   const body = head ? rows.slice(1) : rows;
   const codeColumn = body.length > 0 && body.every((r) => CODE.test(r.cells[0] ?? '')) ? 0 : -1;
-  // A box of "Owner | …", "Approved on | …", "Review date | …": who and when, read as metadata.
-  const metadata = rows.filter((r) => r.cells.some((c) => META_LABEL.test(c))).length * 2 >= rows.length;
+  // A box of "Owner | …", "Approved on | …", "Review date | …" (labels, often with colons), or a
+  // version history ("Version | Date | What changed"): who and when, read as metadata.
+  const labels = rows.map((r) => r.cells[0] ?? '');
+  const metadata = rows.filter((r) => r.cells.some((c) => META_LABEL.test(c))).length * 2 >= rows.length
+    || labels.every((c) => /:$/.test(c) || META_LABEL.test(c))
+    || (rows[0]!.cells.every((c) => wordCount(c) <= 4 && !/[.!?]$/.test(c)) && /^(?:version|date|revision|issue|amendment)s?\b/i.test(rows[0]!.cells[0] ?? ''));
   return body
     .filter((r) => r.cells.some((c) => /[A-Za-z]/.test(c)))
     .map((r) => {

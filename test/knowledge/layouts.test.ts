@@ -82,3 +82,28 @@ describe('files that only look like text', () => {
       e instanceof PolicyError && /everything\.txt holds 3,612,000 characters of text, too long to be one policy/.test(e.message));
   });
 });
+
+describe('document details in tables and titles', () => {
+  it('reads a key/value box and a version history as metadata, never as clauses or section numbers', () => {
+    const p = parse([
+      'HARBOUR SCHOOL', '',
+      'Policy number:\t\tHS-09',
+      'Written by:\t\tHead of Centre',
+      'Next review:\t\tJanuary 2026', '',
+      'Version\tDate\tWhat changed',
+      '3\tJanuary 2023\tAdded section on gaming',
+      '3.1\tSeptember 2023\tUpdated names', '',
+      '3. Contact with pupils', '',
+      '3.1 Staff must not message pupils from personal accounts.',
+    ].join('\n'));
+    assert.deepEqual(p.clauses.map((c) => [c.ref, c.text]), [['3.1', 'Staff must not message pupils from personal accounts.']]);
+    assert.equal(p.setAside.filter((a) => /metadata/.test(a.reason)).length, 6);
+  });
+
+  it('names the school from its title lines, not from a numbered heading or an address', () => {
+    const p = parse(['# Brookmeadow Community Pre-school', '', 'The Old School Room, Church Lane, Brookmeadow', '', '1. Phones', '', 'Staff must not use personal phones in the playroom.'].join('\n'));
+    assert.equal(p.school.name, 'Brookmeadow Community Pre-school');
+    const caps = parse(['THE WEAR VALLEY CHURCH SCHOOLS FEDERATION', "St Oswin's Infant School", '', 'Contents: 1 Why - 6 The school Facebook page', '', '1. Phones', '', 'Staff must not use personal phones in class.'].join('\n'));
+    assert.equal(caps.school.name, 'The Wear Valley Church Schools Federation');
+  });
+});
