@@ -74,5 +74,7 @@ describe('Slack in npm start', function () {
     // The staff member's answer, not the head's policy-review reminder, which may go out first.
     const answer = api.callsTo('chat.postMessage').find((x) => x.args.channel === 'DUSTAFF')!;
     assert.match(JSON.stringify(answer.args.blocks), /3\.1/);
+    // The head is told at start that the seed policy's review date (1 January 2025) has passed.
+    await api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && /due for review on 1 Jan 2025/.test(String(x.args.text))), 10_000);
   });
 });
