@@ -23,6 +23,18 @@ export interface SchoolSettings {
   responseHours?: number;
   /** Hours to acknowledge an urgent escalation before it is re-sent. */
   urgentResponseHours?: number;
+  /** Months after resolution before an escalation is reduced (1 to 120). */
+  retentionMonths?: number;
+}
+
+/** Longest retention accepted: ten years. The statutory record lives in the safeguarding system, not here. */
+export const maxRetentionMonths = 120;
+
+/** The message for a retention period that is not a whole number of months from 1 to 120. */
+export function monthsProblem(v: unknown): string | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= maxRetentionMonths
+    ? undefined
+    : `must be a whole number of months from 1 to ${maxRetentionMonths}, not ${JSON.stringify(v)}`;
 }
 
 export interface BotConfigFile {
@@ -37,10 +49,15 @@ const hours = z.unknown().superRefine((v, ctx) => {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a positive number of hours, not ${JSON.stringify(v)}` });
   }
 });
+const months = z.unknown().superRefine((v, ctx) => {
+  // In JSON a number of months is a number: "12" in quotes is refused like any other wrong value.
+  const problem = v === undefined ? undefined : monthsProblem(v);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
 const route = z
   .object({ school: z.string({ required_error: 'needs a "school"', invalid_type_error: 'needs a "school"' }).min(1, 'needs a "school"'), heads: idList, dsls: idList, chairs: idList })
   .strict();
-const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours }).strict();
+const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours, retentionMonths: months }).strict();
 const fileSchema = z.object({ slack: z.record(route).optional(), teams: z.record(route).optional(), schools: z.record(settings).optional() }).strict();
 
 /** Reads and checks the BOT_CONFIG file; throws ConfigError naming the file, the place and what is wrong. */
@@ -77,7 +94,7 @@ export function unknownSchools(config: BotConfigFile, known: string[]): string[]
   return out;
 }
 
-const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours'] };
+const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours', 'retentionMonths'] };
 
 function describeIssue(issue: z.ZodIssue): string {
   const where = issue.path.join('.');

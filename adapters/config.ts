@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../bot/errors.js';
-import { readBotConfig, type PeopleIds, type SchoolSettings, type TenantRoute } from './bot-config.js';
+import { monthsProblem, readBotConfig, type PeopleIds, type SchoolSettings, type TenantRoute } from './bot-config.js';
 
 export type { PeopleIds, SchoolSettings, TenantRoute } from './bot-config.js';
 
@@ -44,6 +44,8 @@ export interface AppConfig {
   /** Defaults for every school without its own settings. */
   responseHours: number;
   urgentResponseHours: number;
+  /** Months after resolution before escalations are reduced (RETENTION_MONTHS, default 12). */
+  retentionMonths: number;
   safeguardingSystem?: string;
   /** How often due deliveries and reminders are processed (ms). */
   workIntervalMs: number;
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     schools: mapping.schools,
     responseHours: positiveNumber(env.RESPONSE_HOURS, 24, 'RESPONSE_HOURS'),
     urgentResponseHours: positiveNumber(env.URGENT_RESPONSE_HOURS, 1, 'URGENT_RESPONSE_HOURS'),
+    retentionMonths: retentionMonths(env.RETENTION_MONTHS),
     safeguardingSystem: blankToUndefined(env.SAFEGUARDING_SYSTEM),
     workIntervalMs: positiveInt(env.WORK_INTERVAL_MS, 5000, 'WORK_INTERVAL_MS'),
     policyReloadMs: positiveInt(env.POLICY_RELOAD_MS, 2000, 'POLICY_RELOAD_MS'),
@@ -162,6 +165,14 @@ function positiveInt(v: string | undefined, fallback: number, name: string): num
   const n = positiveNumber(v, fallback, name);
   if (!Number.isInteger(n)) throw new ConfigError('config_invalid', `${name} must be a whole number, not "${v}".`);
   return n;
+}
+
+/** RETENTION_MONTHS: a whole number of months from 1 to 120 (default 12); anything else stops start-up. */
+function retentionMonths(v: string | undefined): number {
+  if (blankToUndefined(v) === undefined) return 12;
+  const problem = monthsProblem(Number(v));
+  if (problem) throw new ConfigError('config_invalid', `RETENTION_MONTHS ${problem.replace(/not .*$/, `not ${JSON.stringify(v)}`)}.`);
+  return Number(v);
 }
 
 function positiveNumber(v: string | undefined, fallback: number, name: string): number {

@@ -30,6 +30,7 @@ export function createDirectory(config: AppConfig, defaultSchool: string, option
       safeguardingSystem: config.schools[school]?.safeguardingSystem ?? config.safeguardingSystem,
       responseHours: config.schools[school]?.responseHours ?? config.responseHours,
       urgentResponseHours: config.schools[school]?.urgentResponseHours ?? config.urgentResponseHours,
+      retentionMonths: config.schools[school]?.retentionMonths ?? config.retentionMonths,
     };
     const add = (platform: Platform, ids: PeopleIds, tenant?: string) => {
       const ref = (userId: string): PersonRef => ({ platform, userId, ...(tenant ? { tenant } : {}) });

@@ -9,6 +9,8 @@ export type Command =
   | { name: 'ack'; ref: string }
   | { name: 'note'; ref: string; text: string }
   | { name: 'resolve'; ref: string; text: string }
+  | { name: 'recorded'; ref: string }
+  | { name: 'export'; ref: string }
   | { name: 'help' }
   | { name: 'flow'; word: 'cancel' | 'back' | 'restart' }
   | { name: 'needs-ref'; verb: string }
@@ -29,7 +31,7 @@ export function parseCommand(raw: string): Command | undefined {
   if (/^(cancel|stop|quit)$/.test(lower)) return { name: 'flow', word: 'cancel' };
   if (/^(back|go back)$/.test(lower)) return { name: 'flow', word: 'back' };
   if (/^(start again|restart|start over)$/.test(lower)) return { name: 'flow', word: 'restart' };
-  const verb = /^(show|open|view|ack|acknowledge|note|resolve|close)\b\s*(.*)$/is.exec(text);
+  const verb = /^(show|open|view|ack|acknowledge|note|resolve|close|recorded|export)\b\s*(.*)$/is.exec(text);
   if (verb) return withRef(verb[1].toLowerCase(), verb[2]);
   const bareRef = /^ESC-\d{4}-\d{1,6}$/i.exec(text);
   if (bareRef) return { name: 'show', ref: text.toUpperCase() };
@@ -49,5 +51,7 @@ function withRef(verb: string, rest: string): Command | undefined {
   if (verb === 'show' || verb === 'open' || verb === 'view') return { name: 'show', ref };
   if (verb === 'ack' || verb === 'acknowledge') return { name: 'ack', ref };
   if (verb === 'note') return { name: 'note', ref, text: after };
+  if (verb === 'recorded') return { name: 'recorded', ref };
+  if (verb === 'export') return { name: 'export', ref };
   return { name: 'resolve', ref, text: after };
 }

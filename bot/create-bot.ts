@@ -9,7 +9,9 @@ import { parseCommand, type Command } from './commands.js';
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import { AssistantError } from './errors.js';
 import { listEscalationsFor, myReports } from './escalation-lists.js';
-import { acknowledge, addNote, resolve, show } from './escalations/escalation-actions.js';
+import { acknowledge, addNote, confirmRecorded, resolve, show } from './escalations/escalation-actions.js';
+import { exportInChat } from './export/export-escalation.js';
+import { createDailyRetention } from './retention/retention-pass.js';
 import { alertReply, deliveryTroubleReply } from './escalations/escalation-replies.js';
 import { remindOverdue } from './escalations/overdue.js';
 import type { Actor, BotResponse, InboundEvent } from './events.js';
@@ -86,6 +88,8 @@ export function createBot(deps: BotDeps): Bot {
     ack: (ev, c) => acknowledge(ctx, ev.actor, c.ref, 'message'),
     note: (ev, c) => addNote(ctx, ev.actor, c.ref, c.text, 'message'),
     resolve: (ev, c) => resolve(ctx, ev.actor, c.ref, c.text, 'message'),
+    recorded: (ev, c) => confirmRecorded(ctx, ev.actor, c.ref, 'message'),
+    export: (ev, c) => exportInChat(ctx, ev.actor, c.ref, 'message'),
     help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor), deps.library.policy(ev.actor.school)?.school, ctx.clock.now())] }),
     flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
     'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
@@ -112,7 +116,9 @@ export function createBot(deps: BotDeps): Bot {
     'escalation.ack': (ev, a) => acknowledge(ctx, ev.actor, a.ref, 'action'),
     'escalation.note': (ev, a) => (a.note ? addNote(ctx, ev.actor, a.ref, a.note, 'action') : textForm(ev.actor, 'escalation.note', a.ref)),
     'escalation.resolve': (ev, a) => (a.outcome ? resolve(ctx, ev.actor, a.ref, a.outcome, 'action') : textForm(ev.actor, 'escalation.resolve', a.ref)),
+    'escalation.recorded': (ev, a) => confirmRecorded(ctx, ev.actor, a.ref, 'action'),
   };
+  const retention = createDailyRetention(ctx);
 
   const forms: Record<FormEvent['formId'], (ev: FormEvent) => Promise<BotResponse>> = {
     report: (ev) => submitReportForm(ctx, ev.actor, ev.values),
@@ -210,6 +216,7 @@ export function createBot(deps: BotDeps): Bot {
     async runDueWork() {
       await ctx.asked.flush().catch((error: unknown) => ctx.logger.warn('could not store the most-asked topics', { error: (error as Error).message }));
       await remindOverdue(ctx).catch((error: unknown) => ctx.logger.error('overdue pass failed', { error: (error as Error).message }));
+      await retention.runIfDue().catch((error: unknown) => ctx.logger.error('retention pass failed', { error: (error as Error).message }));
       await ctx.worker.runOnce();
       await ctx.worker.idle();
     },
@@ -231,7 +238,7 @@ function privately(ev: MessageEvent, r: BotResponse): BotResponse {
 
 /** Alerts are drawn from the escalation as it stands when they are sent (state, ref and all). */
 async function renderDelivery(ctx: BotContext, d: Delivery): Promise<Reply | undefined> {
-  if (d.purpose === 'reporter-update') return undefined;
+  if (d.purpose !== 'alert' && d.purpose !== 'reminder' && d.purpose !== 'alert-update') return undefined;
   const e = await ctx.store.getEscalation(d.ref);
   if (!e) return undefined;
   const system = safeguardingSystemName(ctx.directory.people(e.school));

@@ -16,6 +16,19 @@ export const examples = [
   "A parent has posted something abusive about a colleague: what do I do?",
 ];
 
+/** What heads, DSLs and the chair can type, and what each does. */
+export const managerCommands: [string, string][] = [
+  ['escalations', 'the open escalations you may see'],
+  ['overdue', 'those not acknowledged in time'],
+  ['recent', 'the latest twenty, whatever their state'],
+  ['show ESC-2026-0001', 'one escalation in full: details, guidance given, messages, audit trail'],
+  ['ack ESC-2026-0001', 'acknowledge it (the reporter is told)'],
+  ['note ESC-2026-0001 <text>', 'add a note to it'],
+  ['resolve ESC-2026-0001 <outcome>', 'resolve it, saying what was done and why'],
+  ['recorded ESC-2026-0001', 'DSL: confirm a child-protection concern is recorded in the safeguarding system'],
+  ['export ESC-2026-0001', 'the record ready to paste into the safeguarding system (audited)'],
+];
+
 /** The help text; heads/DSLs also see their escalation commands; the policy's review date when it gives one. */
 export function helpReply(manager: boolean, school?: SchoolInfo, now: Date = new Date()): Reply {
   const blocks: Block[] = [
@@ -25,10 +38,8 @@ export function helpReply(manager: boolean, school?: SchoolInfo, now: Date = new
     { kind: 'text', text: "Type 'report' to report an abusive, threatening or worrying post by a pupil or parent; I'll pass it to the head teacher (and the DSL if a child may be at risk). 'my reports' shows yours." },
   ];
   if (manager) {
-    blocks.push({
-      kind: 'text',
-      text: "As a head, DSL or chair: 'escalations' (open), 'overdue', 'recent', 'show ESC-2026-0001', 'ack ESC-2026-0001', 'note ESC-2026-0001 <text>', 'resolve ESC-2026-0001 <outcome>'.",
-    });
+    blocks.push({ kind: 'heading', text: 'For heads, DSLs and the chair of governors' });
+    blocks.push({ kind: 'text', text: managerCommands.map(([command, what]) => `• ${command}: ${what}`).join('\n') });
   }
   const review = school && reviewSentence(school, now);
   if (review) blocks.push({ kind: 'text', text: `${review} It was read from ${school.source.split(/[\\/]/).pop()}${school.version ? ` (version ${school.version})` : ''}.` });

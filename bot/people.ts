@@ -28,7 +28,12 @@ export interface SchoolPeople {
   responseHours: number;
   /** The same for urgent escalations (a child at risk, extremism, threats); 1 hour when not given. */
   urgentResponseHours?: number;
+  /** Months after resolution before an escalation is reduced (child protection: once recorded); 12 when not given. */
+  retentionMonths?: number;
 }
+
+/** Used when a school's people carry no retention period. */
+export const defaultRetentionMonths = 12;
 
 /** Used when a school's people carry no urgent response time. */
 export const defaultUrgentResponseHours = 1;

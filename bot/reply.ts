@@ -41,7 +41,9 @@ export type Action =
   | { type: 'escalation.show'; ref: string }
   | { type: 'escalation.ack'; ref: string }
   | { type: 'escalation.note'; ref: string; note?: string }
-  | { type: 'escalation.resolve'; ref: string; outcome?: string };
+  | { type: 'escalation.resolve'; ref: string; outcome?: string }
+  /** The DSL confirms a child-protection concern is recorded in the school's safeguarding system. */
+  | { type: 'escalation.recorded'; ref: string };
 
 export type ActionType = Action['type'];
 
@@ -56,6 +58,7 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'escalation.ack',
   'escalation.note',
   'escalation.resolve',
+  'escalation.recorded',
 ];
 
 const str = (v: unknown) => typeof v === 'string';
@@ -75,6 +78,7 @@ const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> 
   'escalation.ack': (a) => ref(a.ref),
   'escalation.note': (a) => ref(a.ref) && optStr(a.note),
   'escalation.resolve': (a) => ref(a.ref) && optStr(a.outcome),
+  'escalation.recorded': (a) => ref(a.ref),
 };
 
 /** True when `value` is an action of a known type with the fields that type needs, of the right kinds. */

@@ -15,6 +15,7 @@ const typedCommand = (b: Button): string | undefined => {
   if (a.type === 'escalation.show') return `show ${a.ref}`;
   if (a.type === 'escalation.note') return `note ${a.ref} <text>`;
   if (a.type === 'escalation.resolve') return `resolve ${a.ref} <outcome>`;
+  if (a.type === 'escalation.recorded') return `recorded ${a.ref}`;
   return undefined;
 };
 

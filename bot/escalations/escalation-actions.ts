@@ -10,6 +10,9 @@ import { formatDate, formatTime } from '../format-time.js';
 import { canManage, isReporter, refusalText } from './access.js';
 import { alertReply, fullReply, personName, reporterStatus, reporterUpdateReply } from './escalation-replies.js';
 import type { AuditDraft, DeliveryDraft, Escalation, EscalationChange } from './model.js';
+import { readOutcomeKind } from './outcome-kind.js';
+import { rolesOf } from '../people.js';
+import { recordReminders } from '../retention/record-reminder.js';
 
 /** How the action arrived: a button (answer in place), a form submission, or a typed command. */
 export type Via = 'action' | 'form' | 'message';
@@ -26,7 +29,7 @@ export function tell(via: Via, reply: Reply, update?: Reply): BotResponse {
 type Check = { ok: true; escalation: Escalation } | { ok: false; response: BotResponse };
 
 /** Loads the escalation and checks the actor may act on it; a refusal is recorded in the audit trail. */
-async function checked(ctx: BotContext, actor: Actor, ref: string, via: Via): Promise<Check> {
+export async function checked(ctx: BotContext, actor: Actor, ref: string, via: Via): Promise<Check> {
   const escalation = await ctx.store.getEscalation(ref);
   const people = ctx.directory.people(actor.school);
   if (!escalation || escalation.school !== actor.school) {
@@ -39,7 +42,7 @@ async function checked(ctx: BotContext, actor: Actor, ref: string, via: Via): Pr
   return { ok: true, escalation };
 }
 
-function audit(ctx: BotContext, actor: Actor | 'system', action: AuditDraft['action'], detail?: string, reason?: string): AuditDraft {
+export function audit(ctx: BotContext, actor: Actor | 'system', action: AuditDraft['action'], detail?: string, reason?: string): AuditDraft {
   return { at: ctx.clock.now().toISOString(), actor, action, ...(detail ? { detail } : {}), ...(reason ? { reason } : {}) };
 }
 
@@ -52,6 +55,10 @@ async function followUps(ctx: BotContext, e: Escalation, actor: Actor, reporterN
     .map((d) => ({ to: d.to, purpose: 'alert-update', reply: alertReply(e, { safeguardingSystem: system }), nextAttemptAt: now, updates: d.id }));
   if (reporterNews && !(e.reporter.platform === actor.platform && e.reporter.userId === actor.userId)) {
     drafts.push({ to: e.reporter, purpose: 'reporter-update', reply: reporterUpdateReply(e, reporterNews), nextAttemptAt: now });
+  }
+  // A resolved child-protection concern must be in the safeguarding system: the DSL is asked to confirm.
+  if (reporterNews === 'resolved' && isChildProtection(e.report) && !e.safeguardingRecordedAt) {
+    drafts.push(...recordReminders(e, ctx.directory.people(e.school), system, now));
   }
   return drafts;
 }
@@ -121,9 +128,11 @@ export async function resolve(ctx: BotContext, actor: Actor, ref: string, text: 
     if (e.status === 'resolved') return `${ref} was already resolved by ${personName(e.resolvedBy!)}; nothing changed.`;
     const by = stripSchool(actor);
     const ack = e.status === 'open' ? { acknowledgedAt: now, acknowledgedBy: by } : {};
+    const reminded = isChildProtection(e.report) && !e.safeguardingRecordedAt ? { recordReminderAt: now } : {};
+    const outcomeKind = readOutcomeKind(outcomeText);
     return {
-      escalation: { ...e, ...ack, status: 'resolved', resolvedAt: now, resolvedBy: by, outcome: outcomeText },
-      audit: [audit(ctx, actor, 'resolved', undefined, outcomeText)],
+      escalation: { ...e, ...ack, ...reminded, status: 'resolved', resolvedAt: now, resolvedBy: by, outcome: outcomeText, outcomeKind },
+      audit: [audit(ctx, actor, 'resolved', `outcome: ${outcomeKind}`, outcomeText)],
     };
   }, 'resolved');
   return outcome(ctx, actor, via, result, (e) =>
@@ -156,7 +165,36 @@ export async function show(ctx: BotContext, actor: Actor, ref: string, via: Via)
   return via === 'message' ? respond({ replies: [reply] }) : respond({ direct: [reply] });
 }
 
-function stripSchool(actor: Actor) {
+/**
+ * The DSL confirms a child-protection concern is recorded in the school's safeguarding system; from
+ * then on retention may reduce it. A school with no DSL set up: whoever may act on it confirms.
+ */
+export async function confirmRecorded(ctx: BotContext, actor: Actor, ref: string, via: Via): Promise<BotResponse> {
+  const check = await checked(ctx, actor, ref, via);
+  if (!check.ok) return check.response;
+  const people = ctx.directory.people(actor.school);
+  const system = safeguardingSystemName(people);
+  if (!isChildProtection(check.escalation.report)) return tell(via, textReply(`${ref} is not a child-protection concern, so it needs no record in ${system}.`, 'notice'));
+  if (people.dsls.length > 0 && !rolesOf(people, actor).includes('dsl')) {
+    return tell(via, textReply(`Only the designated safeguarding lead confirms that ${ref} is recorded in ${system}.`, 'notice'));
+  }
+  const now = ctx.clock.now().toISOString();
+  const result = await change(ctx, actor, ref, (e) => {
+    if (e.safeguardingRecordedAt) return `${ref} was already confirmed as recorded in ${system} (${formatTime(e.safeguardingRecordedAt)}); nothing changed.`;
+    return {
+      escalation: { ...e, safeguardingRecordedAt: now, safeguardingRecordedBy: stripSchool(actor) },
+      audit: [audit(ctx, actor, 'recorded-in-safeguarding-system', `recorded in ${system}`)],
+    };
+  });
+  return outcome(ctx, actor, via, result, (e) =>
+    e.status === 'resolved'
+      ? `Thank you: ${e.ref} is confirmed as recorded in ${system}. Its copy here will be reduced after the school's retention period.`
+      : `Thank you: ${e.ref} is confirmed as recorded in ${system}.`,
+  );
+}
+
+/** The actor as a person: the school they act for is not part of who they are. */
+export function stripSchool(actor: Actor) {
   const { school: _school, ...person } = actor;
   return person;
 }

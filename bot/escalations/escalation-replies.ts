@@ -10,15 +10,16 @@ import { isChildProtection } from '../report/routing.js';
 import { isAllegation, ladoBlocks } from '../report/allegation.js';
 import { formatDate, formatTime } from '../format-time.js';
 import type { AuditEvent, Delivery, Escalation } from './model.js';
+import { outcomeKindLabel } from './outcome-kind.js';
 
 export const roleName: Record<Role, string> = { head: 'head teacher', dsl: 'designated safeguarding lead', chair: 'chair of governors' };
 
 export function personName(p: { name?: string; userId: string } | 'system'): string {
-  return p === 'system' ? 'the assistant' : (p.name ?? p.userId);
+  return p === 'system' ? 'the assistant' : (p.name ?? (p.userId || 'removed'));
 }
 
 const statusText = (e: Escalation) =>
-  e.status === 'resolved' ? `resolved by ${personName(e.resolvedBy!)}` : e.status === 'acknowledged' ? `acknowledged by ${personName(e.acknowledgedBy!)}` : e.overdue ? 'open, OVERDUE' : 'open';
+  e.reduced ? 'resolved; reduced' : e.status === 'resolved' ? `resolved by ${personName(e.resolvedBy!)}` : e.status === 'acknowledged' ? `acknowledged by ${personName(e.acknowledgedBy!)}` : e.overdue ? 'open, OVERDUE' : 'open';
 
 const urgencyText = (e: Escalation) => (e.urgency === 'urgent' ? 'URGENT' : 'normal');
 
@@ -47,7 +48,7 @@ export function alertReply(e: Escalation, opts: AlertOptions): Reply {
     blocks.push({ kind: 'fields', fields: detailFields(e) });
   }
   blocks.push(...stateBlocks(e, cp));
-  const actions = escalationButtons(e, cp);
+  const actions = escalationButtons(e, cp, opts.safeguardingSystem);
   if (actions.length) blocks.push({ kind: 'actions', actions });
   return { text: blocksText(blocks), blocks, preview };
 }
@@ -95,15 +96,19 @@ function stateBlocks(e: Escalation, hidden = false): Block[] {
     if (e.outcome || e.notes.length) blocks.push({ kind: 'text', text: `${e.outcome ? 'Outcome recorded. ' : ''}${e.notes.length ? `${notes}. ` : ''}Open them with "Show details".` });
     return blocks;
   }
-  if (e.outcome) blocks.push({ kind: 'text', text: `Outcome: ${e.outcome}` });
+  if (e.outcome) blocks.push({ kind: 'text', text: `Outcome (${outcomeKindLabel[e.outcomeKind ?? 'other']}): ${e.outcome}` });
   if (e.notes.length) blocks.push({ kind: 'text', text: `${notes}; the latest: ${e.notes[e.notes.length - 1].text}` });
   return blocks;
 }
 
-function escalationButtons(e: Escalation, cp: boolean): Button[] {
+function escalationButtons(e: Escalation, cp: boolean, system?: string): Button[] {
   const ref = e.ref;
   const buttons: Button[] = [];
+  if (e.reduced) return buttons;
   if (cp) buttons.push({ label: 'Show details', action: { type: 'escalation.show', ref } });
+  if (system && isChildProtection(e.report) && e.status === 'resolved' && !e.safeguardingRecordedAt) {
+    buttons.push({ label: 'Recorded in the safeguarding system', action: { type: 'escalation.recorded', ref }, style: 'primary' });
+  }
   if (e.status === 'open') buttons.push({ label: 'Acknowledge', action: { type: 'escalation.ack', ref }, style: 'primary' });
   if (e.status !== 'resolved') {
     buttons.push({ label: 'Add note', action: { type: 'escalation.note', ref } });
@@ -114,6 +119,7 @@ function escalationButtons(e: Escalation, cp: boolean): Button[] {
 
 /** The whole escalation for a head/DSL: details, guidance given, notes, deliveries, audit trail. */
 export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delivery[], opts: AlertOptions): Reply {
+  if (e.reduced) return reducedReply(e, audit);
   const blocks: Block[] = [
     { kind: 'heading', text: `${e.ref}: ${categoryText(e.report)}` },
     { kind: 'fields', fields: [...summaryFields(e), { label: 'Reported at', value: formatTime(e.createdAt) }, { label: 'Due by', value: formatTime(e.dueAt) }] },
@@ -121,16 +127,49 @@ export function fullReply(e: Escalation, audit: AuditEvent[], deliveries: Delive
     ...stateBlocks(e),
   ];
   if (isAllegation(e.report)) blocks.push(...ladoBlocks(e).slice(0, 1));
-  if (isChildProtection(e.report)) blocks.push({ kind: 'text', text: `Please record this concern in ${opts.safeguardingSystem}.`, tone: 'notice' });
+  if (isChildProtection(e.report)) blocks.push(recordBlock(e, opts.safeguardingSystem));
   blocks.push(...guidanceBlocks({ items: e.guidance, silent: e.guidanceSilent ?? [], schoolName: opts.schoolName ?? e.guidance[0]?.citation.schoolName }));
   if (e.notes.length) {
     blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'text', text: e.notes.map((n) => `${formatTime(n.at)} ${personName(n.by)}: ${n.text}`).join('\n') });
   }
   blocks.push({ kind: 'heading', text: 'Messages sent' }, { kind: 'text', text: deliveryLines(deliveries) });
   blocks.push({ kind: 'heading', text: 'Audit trail' }, { kind: 'text', text: audit.map(auditLine).join('\n') || 'Nothing yet.' });
-  const actions = escalationButtons(e, false);
+  const actions = escalationButtons(e, false, opts.safeguardingSystem);
   if (actions.length) blocks.push({ kind: 'actions', actions });
   return { text: blocksText(blocks), blocks, preview: `${e.ref} (details)` };
+}
+
+/** Where a child-protection concern stands with the school's safeguarding system. */
+function recordBlock(e: Escalation, system: string): Block {
+  if (e.safeguardingRecordedAt) {
+    return { kind: 'text', text: `Recorded in ${system} (confirmed by ${e.safeguardingRecordedBy ? personName(e.safeguardingRecordedBy) : 'the DSL'}, ${formatTime(e.safeguardingRecordedAt)}).` };
+  }
+  return { kind: 'text', text: `Please record this concern in ${system}; then confirm with 'recorded ${e.ref}'.`, tone: 'notice' };
+}
+
+/** What is left of a reduced escalation: its reference, kind, dates, outcome kind, and the reduction. */
+export function reducedReply(e: Escalation, audit: AuditEvent[]): Reply {
+  const reduced = e.reduced!;
+  const blocks: Block[] = [
+    { kind: 'heading', text: `${e.ref}: ${categoryText(e.report)} (reduced)` },
+    {
+      kind: 'fields',
+      fields: [
+        { label: 'Reference', value: e.ref },
+        { label: 'Category', value: categoryText(e.report) },
+        { label: 'Urgency', value: urgencyText(e) },
+        { label: 'Reported', value: formatTime(e.createdAt) },
+        ...(e.acknowledgedAt ? [{ label: 'Acknowledged', value: formatTime(e.acknowledgedAt) }] : []),
+        ...(e.resolvedAt ? [{ label: 'Resolved', value: formatTime(e.resolvedAt) }] : []),
+        { label: 'Outcome', value: outcomeKindLabel[e.outcomeKind ?? 'other'] },
+        { label: 'Reduced', value: `${formatTime(reduced.at)}: ${reduced.reason}` },
+      ],
+    },
+    { kind: 'text', text: 'Everything else (who, what was said, notes, guidance, messages and the earlier audit trail) was removed under the school\'s retention policy.' },
+    { kind: 'heading', text: 'Audit trail' },
+    { kind: 'text', text: audit.map(auditLine).join('\n') || 'Nothing yet.' },
+  ];
+  return { text: blocksText(blocks), blocks, preview: `${e.ref} (reduced record)` };
 }
 
 function deliveryLines(deliveries: Delivery[]): string {

@@ -83,7 +83,16 @@ export interface Escalation {
   resolvedAt?: string;
   resolvedBy?: PersonRef;
   outcome?: string;
+  /** What kind of outcome it was, read from the outcome when resolved; kept when the record is reduced. */
+  outcomeKind?: OutcomeKind;
   notes: Note[];
+  /** Child protection: when the DSL confirmed the concern is in the school's safeguarding system. */
+  safeguardingRecordedAt?: string;
+  safeguardingRecordedBy?: PersonRef;
+  /** When the DSL was last reminded to confirm that (the daily retention pass reminds weekly). */
+  recordReminderAt?: string;
+  /** Set when retention reduced the record to its reference, kind, dates and outcome kind. */
+  reduced?: { at: string; reason: string };
   /** Incremented on every change (optimistic concurrency and cache keys). */
   version: number;
 }
@@ -105,13 +114,21 @@ export interface AuditEvent {
     | 'reminder-sent'
     | 'marked-overdue'
     | 'viewed'
-    | 'refused';
+    | 'refused'
+    | 'recorded-in-safeguarding-system'
+    | 'record-reminder-sent'
+    | 'reduced'
+    | 'exported';
   detail?: string;
   /** Why, for decisions (e.g. the outcome of a resolution). */
   reason?: string;
 }
 
-export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update';
+/** What a resolution came to, for the record that outlives the details. */
+export type OutcomeKind = 'referred' | 'removed' | 'action-taken' | 'no-further-action' | 'other';
+
+/** `record-reminder`: asks the DSL to confirm a resolved child-protection concern is in the safeguarding system. */
+export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update' | 'record-reminder';
 export type DeliveryState = 'pending' | 'sent' | 'retrying';
 
 /** A direct message the core asked a platform to send; retried until it is sent, never dropped. */
@@ -151,4 +168,9 @@ export interface EscalationChange {
   escalation: Escalation;
   audit: AuditDraft[];
   deliveries: DeliveryDraft[];
+  /**
+   * Retention: the escalation's audit trail and deliveries so far are deleted in the same write,
+   * before `audit` and `deliveries` are added (the record is being reduced).
+   */
+  purge?: boolean;
 }

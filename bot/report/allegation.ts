@@ -63,12 +63,17 @@ export function ladoDeadline(iso: string): Date {
   return day;
 }
 
+/** "Tuesday 3 March 2026": the day by whose end the LADO should be told. */
+export function ladoDeadlineText(createdAt: string): string {
+  return ukDay.format(ladoDeadline(createdAt)).replace(',', '');
+}
+
 /** The head's reminder of the LADO, with the school's policy where it speaks of it. */
 export function ladoBlocks(e: Escalation): Block[] {
   const who = isAllegationAboutHead(e.report) ? 'The chair of governors' : 'The head teacher';
   const reminder =
     `Allegation about an adult who works with children (KCSIE part four). ${who} should tell the Local Authority Designated Officer (LADO) ` +
-    `within one working day, by the end of ${ukDay.format(ladoDeadline(e.createdAt)).replace(',', '')}, with the designated safeguarding lead's advice. ` +
+    `within one working day, by the end of ${ladoDeadlineText(e.createdAt)}, with the designated safeguarding lead's advice. ` +
     'Do not investigate, or tell the person concerned, before speaking to the LADO.';
   const items = e.guidance.filter((g) => g.topic === ladoTopic);
   const silent = items.length === 0 ? (e.guidanceSilent ?? []).filter((label) => /LADO/.test(label)) : [];

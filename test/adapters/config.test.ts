@@ -88,6 +88,20 @@ describe('loadConfig', () => {
     for (const [content, why] of cases) assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile(JSON.stringify(content)) }), why);
   });
 
+  it('reads retention months from RETENTION_MONTHS and per school, refusing negative or absurd ones by name', () => {
+    assert.equal(loadConfig({}).retentionMonths, 12);
+    assert.equal(loadConfig({ RETENTION_MONTHS: '24' }).retentionMonths, 24);
+    for (const bad of ['-3', '0', '1.5', '121', '9999', 'forever', 'constructor']) {
+      assert.throws(() => loadConfig({ RETENTION_MONTHS: bad }), new RegExp(`RETENTION_MONTHS must be a whole number of months from 1 to 120, not "${bad}"`));
+    }
+    const ok = loadConfig({ BOT_CONFIG: botConfigFile('{"schools":{"cadmus":{"retentionMonths":36}}}') });
+    assert.equal(createDirectory(ok, 'cadmus').people('cadmus').retentionMonths, 36);
+    assert.equal(createDirectory(ok, 'cadmus').people('lfssq').retentionMonths, 12);
+    for (const bad of ['-1', '0', '600', '"12"', '12.5', 'null']) {
+      assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile(`{"schools":{"cadmus":{"retentionMonths":${bad}}}}`) }), /schools\.cadmus\.retentionMonths must be a whole number of months from 1 to 120/);
+    }
+  });
+
   it('says what is wrong with a BOT_CONFIG file', () => {
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{not json') }), /is not valid JSON/);
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{"slack":{"T1":{"heads":["U1"]}}}') }), /slack\.T1 needs a "school"/);

@@ -37,6 +37,7 @@ const actions: Action[] = [
   { type: 'escalation.ack', ref: 'ESC-2026-0042' },
   { type: 'escalation.note', ref: 'ESC-2026-0042' },
   { type: 'escalation.resolve', ref: 'ESC-2026-0042' },
+  { type: 'escalation.recorded', ref: 'ESC-2026-0042' },
 ];
 
 const reply: Reply = { text: 'fallback', blocks: [...Object.values(oneOfEach), { kind: 'actions', actions: actions.map((action, i) => ({ label: `Button ${i}`, action })) }] };

@@ -9,6 +9,7 @@ export interface FakeDirectoryOptions {
   safeguardingSystem?: string;
   responseHours?: number;
   urgentResponseHours?: number;
+  retentionMonths?: number;
 }
 
 const person = (userId: string): PersonRef => ({ platform: 'console', userId, name: userId });
@@ -23,6 +24,7 @@ export function createFakeDirectory(options: FakeDirectoryOptions = {}): Directo
       ...(options.safeguardingSystem ? { safeguardingSystem: options.safeguardingSystem } : {}),
       responseHours: options.responseHours ?? 24,
       ...(options.urgentResponseHours ? { urgentResponseHours: options.urgentResponseHours } : {}),
+      ...(options.retentionMonths ? { retentionMonths: options.retentionMonths } : {}),
     }),
   };
 }

@@ -13,6 +13,7 @@ import {
   claimDue,
   insertEscalation,
   pruneEvents,
+  purgeTrail,
   type StoreData,
 } from './store-data.js';
 
@@ -105,6 +106,7 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
         const now = new Date().toISOString();
         const next: Escalation = { ...result.escalation, ref, version: current.version + 1 };
         d.escalations[ref] = next;
+        if (result.purge) purgeTrail(d, ref);
         addAudit(d, ref, result.audit);
         addDeliveries(d, ref, result.deliveries, now);
         return { escalation: clone(next), changed: true };

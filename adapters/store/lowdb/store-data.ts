@@ -80,6 +80,12 @@ export function addDeliveries(data: StoreData, ref: string, drafts: DeliveryDraf
   }
 }
 
+/** Retention: deletes an escalation's audit trail and deliveries (the record itself is replaced by the caller). */
+export function purgeTrail(data: StoreData, ref: string): void {
+  data.audit = data.audit.filter((a) => a.ref !== ref);
+  for (const [id, d] of Object.entries(data.deliveries)) if (d.ref === ref) delete data.deliveries[id];
+}
+
 /** Adds a new escalation with its audit and deliveries; returns it as stored. */
 export function insertEscalation(data: StoreData, draft: EscalationDraft, audit: AuditDraft[], deliveries: DeliveryDraft[]): Escalation {
   const ref = allocateRef(data, draft.createdAt);

@@ -95,6 +95,12 @@ export async function insertEscalations(client: PoolClient, records: Escalation[
   return result.rowCount ?? 0;
 }
 
+/** Retention: deletes an escalation's audit trail and deliveries, inside the caller's transaction. */
+export async function purgeTrail(client: Pick<PoolClient, 'query'>, ref: string): Promise<void> {
+  await client.query('DELETE FROM audit_events WHERE ref = $1', [ref]);
+  await client.query('DELETE FROM deliveries WHERE ref = $1', [ref]);
+}
+
 /** Locks and reads one escalation for a change (SELECT … FOR UPDATE). */
 export async function lockEscalation(client: PoolClient, ref: string): Promise<Escalation | undefined> {
   const { rows } = await client.query<{ record: Escalation }>('SELECT record FROM escalations WHERE ref = $1 FOR UPDATE', [ref]);

@@ -12,7 +12,7 @@ import type { Store } from '../../../bot/ports/store.js';
 import { createDb, type Db, type DbConfig } from './db.js';
 import { isConnectionError } from './errors.js';
 import { createDeliveryQueue } from './delivery-sql.js';
-import { createEscalationRow, escalationListSql, lockEscalation, writeChange } from './escalation-sql.js';
+import { createEscalationRow, escalationListSql, lockEscalation, purgeTrail, writeChange } from './escalation-sql.js';
 import { migrate } from './migrations.js';
 import { createSequenceKeeper } from './ref-sequences.js';
 import { createSmallRecords } from './record-sql.js';
@@ -91,6 +91,7 @@ function escalations(db: Db, clock: Clock): EscalationMethods {
         // The store owns identity and versioning, whatever the change function returned.
         const escalation: Escalation = { ...proposed.escalation, ref: current.ref, version: current.version + 1 };
         const withRef = <T>(rows: T[]) => rows.map((row) => ({ ...row, ref: current.ref }));
+        if (proposed.purge) await purgeTrail(client, current.ref);
         await writeChange(client, escalation, withRef(auditRecords(proposed.audit)), withRef(deliveryRecords(proposed.deliveries)));
         return { escalation, changed: true };
       });

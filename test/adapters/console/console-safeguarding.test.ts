@@ -30,7 +30,9 @@ describe('terminal chat: safeguarding-grade reports', function () {
   });
 
   it('sends an allegation about a teacher to the head and the DSL, about the head to the chair and the DSL, with the LADO reminder and no name in any notification', async () => {
-    const run = await runChat([...report('a colleague'), ...report('the head')], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
+    const first = `ESC-${new Date().getFullYear()}-0001`;
+    const heads = ['as head', 'help', `export ${first}`, 'as bob', `export ${first}`];
+    const run = await runChat([...report('a colleague'), ...report('the head'), ...heads], { SCHOOL: 'cadmus', POLICIES_DIR: SEED_POLICIES, DATA_DIR: dataDir });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Do not tell the person concerned/);
     assert.match(run.stdout, /I've noted the link https:\/\/x\.y\/z, so I won't ask for it again/);
@@ -44,7 +46,11 @@ describe('terminal chat: safeguarding-grade reports', function () {
       assert.doesNotMatch(d.body, /Smith|4B/);
       assert.match(d.body, /Local Authority Designated Officer \(LADO\) within one working day/);
     }
-    const stored = JSON.parse(await readFile(join(dataDir, 'assistant.json'), 'utf8')) as { escalations: Record<string, Escalation> };
+    assert.match(run.stdout, /For heads, DSLs and the chair of governors[\s\S]*recorded ESC-2026-0001[\s\S]*export ESC-2026-0001/);
+    assert.match(run.stdout, /Record of ESC-\d{4}-0001, ready for your safeguarding record system[\s\S]*What it says: A parent posted that Mr Smith hits the children in 4B\./);
+    assert.match(run.stdout, /only the head teacher and the designated safeguarding lead/);
+    const stored = JSON.parse(await readFile(join(dataDir, 'assistant.json'), 'utf8')) as { escalations: Record<string, Escalation>; audit: { ref: string; action: string }[] };
+    assert.deepEqual(stored.audit.filter((a) => a.action === 'exported' || a.action === 'refused').map((a) => [a.ref, a.action]), [[first, 'exported'], [first, 'refused']]);
     for (const e of Object.values(stored.escalations)) {
       assert.deepEqual([e.urgency, e.report.adultConcern, e.report.platform, e.report.link, e.report.evidenceKept, e.report.replied], ['urgent', 'yes', 'facebook', 'https://x.y/z', 'yes', 'no']);
       assert.equal(new Date(e.report.seenAt).getUTCDay(), 2, 'a Tuesday');

@@ -117,6 +117,26 @@ function describeEscalationContract(ctx: { store: Store }): void {
       assert.equal(await ctx.store.getEscalation('ESC-1999-0001'), undefined);
     });
 
+    it('with purge, deletes the escalation\'s audit trail and deliveries in the same write, leaving other escalations\' alone', async () => {
+      const e = await ctx.store.createEscalation(draft(), created(), [alert()]);
+      const other = await ctx.store.createEscalation(draft(), created(), [alert()]);
+      await ctx.store.updateEscalation(e.ref, (c) => acknowledge(c));
+      const at = '2027-04-01T00:00:00.000Z';
+      const result = await ctx.store.updateEscalation(e.ref, (c) => ({
+        escalation: { ...c, notes: [], reduced: { at, reason: 'retention' } },
+        audit: [{ at, actor: 'system', action: 'reduced', reason: 'retention' }],
+        deliveries: [],
+        purge: true,
+      }));
+      assert.equal(result?.changed, true);
+      assert.deepEqual((await ctx.store.listAudit(e.ref)).map((a) => [a.action, a.reason]), [['reduced', 'retention']]);
+      assert.deepEqual(await ctx.store.listDeliveries(e.ref), []);
+      assert.deepEqual((await ctx.store.getEscalation(e.ref))?.reduced, { at, reason: 'retention' });
+      assert.equal((await ctx.store.listAudit(other.ref)).length, 2);
+      assert.equal((await ctx.store.listDeliveries(other.ref)).length, 1);
+      assert.deepEqual(await ctx.store.claimDueDeliveries(new Date('2030-01-01T00:00:00Z'), 10, 1000).then((d) => d.map((x) => x.ref)), [other.ref]);
+    });
+
     it('lets a throwing change function fail and leaves the record as it was', async () => {
       const e = await ctx.store.createEscalation(draft(), created(), []);
       await assert.rejects(ctx.store.updateEscalation(e.ref, () => { throw new Error('boom'); }), /boom/);
