@@ -24,8 +24,11 @@ export function toLines(body: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n\n')
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+    .map((l) => l.replace(/\s+$/, '').replace(LEADING_MARK_TAB, '$1 '));
 }
+
+/** "1.1<TAB>Text", "(a)<TAB>Text", "•<TAB>Text": Word puts a tab after a list number; it is a space, not a table cell. */
+const LEADING_MARK_TAB = /^(\s*(?:\d+(?:\.\d+)*\.?|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|[a-zA-Z]\.|[-•*·–o▪]))\t+/;
 
 /** True when a buffer holds something other than text (NUL bytes or many control bytes). */
 export function looksBinary(bytes: Uint8Array): boolean {
