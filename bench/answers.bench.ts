@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { loadPolicyLibrary, type PolicyLibrary } from '../knowledge/library.js';
-import { buildIndex } from '../knowledge/match/clause-index.js';
+import { buildSchoolIndex } from '../knowledge/match/school-index.js';
 import type { Clause, Effect } from '../knowledge/types.js';
 import { answerQuestion } from '../bot/answer/answer-question.js';
 import { norm, parseEvalLine, type EvalItem } from '../adapters/cli/cli-score.js';
@@ -57,7 +57,7 @@ function printBuild(lib: PolicyLibrary): void {
   console.log('Index build time per policy (parse already done; fresh build, median of 5):');
   for (const s of lib.schools()) {
     const p = lib.policy(s.id)!;
-    const times = Array.from({ length: 5 }, () => buildIndex(p).buildMs).sort((a, b) => a - b);
+    const times = Array.from({ length: 5 }, () => buildSchoolIndex(p).buildMs).sort((a, b) => a - b);
     console.log(`  ${s.id.padEnd(15)} ${String(p.clauses.length).padStart(4)} clauses  ${ms(times[2]!)}`);
   }
   console.log('');

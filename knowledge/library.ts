@@ -1,12 +1,14 @@
 // The policy library: every school's policy from one folder, each indexed once on first use,
-// with look-ups by school and clause and the topic search the bot and the report flow use.
+// with look-ups by school and clause, and the one matcher (`match`) the bot and the report flow use.
 
 import { relative } from 'node:path';
 import { PolicyError } from './errors.js';
-import { buildIndex, type SchoolIndex } from './match/clause-index.js';
-import { analyzeQuery, rankClauses } from './match/rank.js';
+import { buildSchoolIndex, type SchoolIndex } from './match/school-index.js';
+import { matchIndex, type MatchOptions, type MatchResult } from './match/match.js';
 import { listPolicyFiles, readPolicyFile } from './policy-files.js';
 import type { Clause, ClauseMatch, Party, Policy, SchoolInfo } from './types.js';
+
+export type { MatchOptions, MatchResult, ClauseHit } from './match/match.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -19,7 +21,15 @@ export interface PolicyLibrary {
   readonly dir: string;
   schools(): SchoolInfo[];
   policy(schoolId: string): Policy | undefined;
+  /** A school as its policy names it; throws PolicyError 'school_unknown' for an unknown id. */
+  school(schoolId: string): SchoolInfo;
   clause(clauseId: string): Clause | undefined;
+  /**
+   * The matcher: a staff message read and matched against `schoolId`'s policy only (its reading,
+   * the ranked clauses with the deciding sentence and verdict of each, a calibrated confidence,
+   * answer / closest / none, and why). Throws PolicyError 'school_unknown' for an unknown school.
+   */
+  match(schoolId: string, question: string, opts?: MatchOptions): MatchResult;
   /** Clauses about a topic, best first; [] when nothing in the school's policy fits. */
   search(schoolId: string, query: string, opts?: SearchOptions): ClauseMatch[];
   /** The school's search index (built on first use); throws PolicyError 'school_unknown'. */
@@ -55,7 +65,7 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
     if (cached) return cached;
     const p = policies.get(schoolId);
     if (!p) throw unknownSchool(schoolId, [...policies.keys()]);
-    const built = buildIndex(p);
+    const built = buildSchoolIndex(p);
     indexes.set(schoolId, built);
     return built;
   };
@@ -64,16 +74,25 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
     problems,
     schools: () => [...policies.values()].map((p) => p.school).sort((a, b) => a.id.localeCompare(b.id)),
     policy: (id) => policies.get(id),
+    school(id) {
+      const p = policies.get(id);
+      if (!p) throw unknownSchool(id, [...policies.keys()]);
+      return p.school;
+    },
     clause: (id) => clauses.get(id),
     index,
+    match: (schoolId, question, opts) => matchIndex(index(schoolId), question.slice(0, MAX_QUERY), opts),
     search(schoolId, query, opts = {}) {
-      const idx = index(schoolId);
-      const ranked = rankClauses(idx, analyzeQuery(idx, query.slice(0, 1000)), opts.binds ? { binds: opts.binds } : {});
-      const fitting = opts.binds ? ranked.filter((r) => r.clause.binds.includes(opts.binds!)) : ranked;
-      return fitting.slice(0, opts.limit ?? 5).map((r) => ({ clause: r.clause, score: r.score }));
+      const m = matchIndex(index(schoolId), query.slice(0, MAX_QUERY), { limit: 20, ...(opts.binds ? { binds: opts.binds } : {}) });
+      if (m.outcome === 'none') return [];
+      const fitting = opts.binds ? m.hits.filter((h) => h.clause.binds.includes(opts.binds!)) : m.hits;
+      return fitting.slice(0, opts.limit ?? 5).map((h) => ({ clause: h.clause, score: h.score }));
     },
   };
 }
+
+/** Longer text is cut before matching (the bot refuses such questions before they get here). */
+const MAX_QUERY = 1000;
 
 /** The error for a school id with no policy, naming the ones there are. */
 export function unknownSchool(schoolId: string, known: string[]): PolicyError {

@@ -36,6 +36,10 @@ export interface ClausePart {
   text: string;
   effect: Effect;
   permissionFrom?: string;
+  /** What the rule does not apply to ("unless they are family members" → "they are family members"). */
+  exception?: string;
+  /** The only circumstance in which it applies ("only during breaks" → "during breaks"; "school devices only"). */
+  limit?: string;
 }
 
 /** A school as its policy file names it. */

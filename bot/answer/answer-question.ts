@@ -1,15 +1,17 @@
-// Answers one staff message from one school's policy: intent, verdict, confidence, the clauses
-// that say so, "did you mean" choices when two clauses are close, and who to ask. Never throws for
-// a question it cannot answer: that is an answer with verdict `unknown`.
+// Answers one staff message from one school's policy through the matcher: intent, verdict,
+// confidence, the clauses that say so, "did you mean" choices when close clauses disagree, and who
+// to ask. Never throws for a question it cannot answer: that is an answer with verdict `unknown`.
 
 import { createHash } from 'node:crypto';
-import type { PolicyLibrary } from '../../knowledge/library.js';
-import { analyzeQuery, rankClauses, type RankedClause } from '../../knowledge/match/rank.js';
+import type { ClauseHit, MatchResult, PolicyLibrary } from '../../knowledge/library.js';
 import type { ClauseMatch, SchoolInfo } from '../../knowledge/types.js';
 import type { Verdict } from '../reply.js';
-import { bestPart, chooseVerdict } from './choose-verdict.js';
 import { incidentGuidance, withGuidance } from './incident-guidance.js';
-import { readQuestion, type Intent } from './read-question.js';
+
+export type Intent = 'ask' | 'report';
+
+/** How likely, beside the best, another clause must be to be offered as "did you mean". */
+const CLOSE = 0.35;
 
 /** Questions longer than this are refused with a message rather than half-read. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -31,93 +33,89 @@ export interface Answer {
   /** The sentence of the best clause that decided the verdict. */
   deciding?: string;
   permissionFrom?: string;
-  /** Why there is no answer: nothing asked, too long, or the policy does not cover it. */
-  problem?: 'empty' | 'too_long' | 'not_covered';
+  /**
+   * Why there is no straight answer: nothing asked, too long, the policy does not speak of it, or
+   * it comes near without saying it (the clauses are the closest it comes).
+   */
+  problem?: 'empty' | 'too_long' | 'not_covered' | 'not_direct';
 }
 
 /** Answers a question from `schoolId`'s policy only; throws PolicyError for an unknown school. */
 export function answerQuestion(library: PolicyLibrary, schoolId: string, question: string): Answer {
-  const index = library.index(schoolId);
-  const school = index.policy.school;
   const text = question.trim();
+  const school = library.school(schoolId);
   const base = { id: answerId(schoolId, text), school, question, whoToAsk: school.contact };
   if (!text) return { ...base, intent: 'ask', verdict: 'unknown', confidence: 0, clauses: [], problem: 'empty' };
-  if (text.length > MAX_QUESTION_LENGTH) {
-    return { ...base, intent: 'ask', verdict: 'unknown', confidence: 0, clauses: [], problem: 'too_long' };
+  if (text.length > MAX_QUESTION_LENGTH) return { ...base, intent: 'ask', verdict: 'unknown', confidence: 0, clauses: [], problem: 'too_long' };
+  const m = library.match(schoolId, text);
+  if (m.reading.intent === 'report') return reportAnswer(library, schoolId, text, m, base);
+  if (m.outcome === 'none') return { ...base, intent: 'ask', verdict: 'unknown', confidence: round(1 - m.confidence), clauses: [], problem: 'not_covered' };
+  const clauses = m.hits.map(toMatch);
+  if (m.outcome === 'closest') {
+    // The policy comes near but does not say: show where, and never turn it into a verdict.
+    return { ...base, intent: 'ask', verdict: 'unknown', confidence: round(m.confidence), clauses, problem: 'not_direct' };
   }
-  const read = readQuestion(text);
-  const query = analyzeQuery(index, text);
-  const opts = { ...(read.subject ? { binds: read.subject } : {}), ...(read.asksRule ? { preferRules: read.asksRule } : {}) };
-  let ranked = rankClauses(index, query, { ...opts, ...(read.intent === 'report' ? { boost: ['report', 'evidence', 'police', 'safeguard', 'dsl', 'remove'] } : {}) });
-  const guidance = read.intent === 'report' ? incidentGuidance(library, schoolId, text) : [];
-  const wordsMatched = ranked.length > 0;
-  if (!wordsMatched && read.intent === 'report') {
-    // An incident the policy has no words for: still give its guidance on reporting concerns.
-    const fallback = analyzeQuery(index, 'report concerns incidents head teacher');
-    ranked = rankClauses(index, fallback).map((r) => ({ ...r, score: Math.min(r.score, 0.4) }));
-  }
-  if (ranked.length === 0 && guidance.length > 0) {
-    // The words matched nothing, but the situation they describe has guidance in the policy.
-    const [first] = guidance;
-    return { ...base, intent: 'report', verdict: 'info', confidence: first!.score, clauses: guidance.slice(0, 5), deciding: first!.clause.text };
-  }
-  if (ranked.length === 0) {
-    return { ...base, intent: read.intent, verdict: 'unknown', confidence: 0, clauses: [], problem: 'not_covered' };
-  }
-  const best = ranked[0]!;
-  const { part } = bestPart(best, query, index, read.asksRule);
-  const verdict = chooseVerdict(read, part, query);
-  const answer: Answer = {
-    ...base,
-    intent: read.intent,
-    verdict,
-    confidence: best.score,
-    // Where only the general fallback matched, the situation's own guidance leads.
-    clauses: guidance.length ? withGuidance(ranked.map(toMatch), guidance, wordsMatched ? 2 : 0) : ranked.slice(0, 5).map(toMatch),
-    deciding: part.text,
-  };
-  if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;
-  const close = closeAlternatives(ranked, read.intent === 'ask' ? (r) => chooseVerdict(read, bestPart(r, query, index, read.asksRule).part, query) : undefined);
+  const best = m.hits[0]!;
+  const answer: Answer = { ...base, intent: 'ask', verdict: best.verdict, confidence: round(m.confidence), clauses, deciding: best.part.text };
+  if (best.part.permissionFrom) answer.permissionFrom = best.part.permissionFrom;
+  const close = closeAlternatives(m.hits);
   if (close.length > 1) {
     answer.didYouMean = close.map(toMatch);
-    answer.confidence = Math.round(best.score * 80) / 100;
+    answer.confidence = round(m.confidence * 0.8);
   }
   return answer;
+}
+
+/** An incident: the policy's guidance for the situation, woven with what the words matched. */
+function reportAnswer(library: PolicyLibrary, schoolId: string, text: string, m: MatchResult, base: Omit<Answer, 'intent' | 'verdict' | 'confidence' | 'clauses'>): Answer {
+  const guidance = incidentGuidance(library, schoolId, text);
+  const matched = m.outcome === 'none' ? [] : m.hits.map(toMatch);
+  let clauses = guidance.length ? withGuidance(matched, guidance, 0) : matched;
+  // An incident the policy has no words for: still give its guidance on reporting concerns.
+  if (!clauses.length) clauses = library.search(schoolId, 'report concerns incidents to the head teacher').map((c) => ({ ...c, score: Math.min(c.score, 0.4) }));
+  if (!clauses.length) return { ...base, intent: 'report', verdict: 'unknown', confidence: 0, clauses: [], problem: 'not_covered' };
+  return { ...base, intent: 'report', verdict: 'info', confidence: clauses[0]!.score, clauses: clauses.slice(0, 5), deciding: clauses[0]!.clause.text };
 }
 
 /** The answer when a user picks one clause from "did you mean": that clause decides. */
 export function answerForClause(library: PolicyLibrary, clauseId: string, question: string): Answer | undefined {
   const clause = library.clause(clauseId);
   if (!clause) return undefined;
-  const school = library.index(clause.school).policy.school;
-  const read = readQuestion(question);
-  const part = clause.parts?.find((p) => p.effect !== 'informs') ?? { text: clause.text, effect: clause.effect };
+  const school = library.school(clause.school);
+  const m = library.match(clause.school, question, { clauseId });
+  const hit = m.hits[0] ?? { clause, part: clause.parts?.[0] ?? { text: clause.text, effect: clause.effect }, verdict: 'info' as const, score: 1, why: [] };
   const answer: Answer = {
     id: answerId(clause.school, `${question}#${clauseId}`),
     school,
     question,
-    intent: read.intent,
-    verdict: chooseVerdict(read, part),
+    intent: m.reading.intent,
+    verdict: m.reading.intent === 'report' ? 'info' : hit.verdict,
     confidence: 1,
     clauses: [{ clause, score: 1 }],
     whoToAsk: school.contact,
-    deciding: part.text,
+    deciding: hit.part.text,
   };
-  if (part.permissionFrom) answer.permissionFrom = part.permissionFrom;
+  if (hit.part.permissionFrom) answer.permissionFrom = hit.part.permissionFrom;
   return answer;
 }
 
-/** Clauses within 15% of the best that would give a different verdict (and the best itself). */
-function closeAlternatives(ranked: RankedClause[], verdictOf?: (r: RankedClause) => Verdict): RankedClause[] {
-  if (!verdictOf || ranked.length < 2) return [];
-  const best = ranked[0]!;
-  const v0 = verdictOf(best);
-  const close = ranked.slice(1, 4).filter((r) => r.raw >= best.raw * 0.85 && verdictOf(r) !== v0);
+/**
+ * Clauses nearly as likely to be the one meant (at least a third as likely as the best, by the
+ * matcher's scores) that would give a different verdict, and the best itself.
+ */
+function closeAlternatives(hits: ClauseHit[]): ClauseHit[] {
+  const [best, ...rest] = hits;
+  if (!best) return [];
+  const close = rest.slice(0, 3).filter((h) => h.score >= best.score * CLOSE && h.verdict !== best.verdict && h.verdict !== 'unknown');
   return close.length ? [best, ...close.slice(0, 2)] : [];
 }
 
-function toMatch(r: RankedClause): ClauseMatch {
-  return { clause: r.clause, score: r.score };
+function toMatch(h: ClauseHit): ClauseMatch {
+  return { clause: h.clause, score: h.score };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 /** A short stable id: the same school and question always give the same id. */

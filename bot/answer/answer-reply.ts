@@ -5,7 +5,7 @@ import type { PolicyLibrary } from '../../knowledge/library.js';
 import type { Clause } from '../../knowledge/types.js';
 import type { Block, Button, Citation, Reply } from '../reply.js';
 import { MAX_QUESTION_LENGTH, type Answer } from './answer-question.js';
-import { headline } from './choose-verdict.js';
+import { headline } from './headline.js';
 import { possessive } from '../english.js';
 import { sentences } from '../../knowledge/ingest/split-parts.js';
 
@@ -18,7 +18,14 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
   const blocks: Block[] = [];
   // The verdict line names the school as a colleague would; the citation keeps its full name.
   const name = answer.school.shortName ?? answer.school.name;
-  if (answer.verdict === 'unknown') {
+  if (answer.verdict === 'unknown' && answer.problem === 'not_direct' && answer.clauses[0]) {
+    // Near but not the same thing (a rule on pupils for a question about a parent): say so, show it, never guess.
+    const near = answer.clauses[0].clause;
+    blocks.push({ kind: 'verdict', verdict: 'unknown', headline: `${possessive(name)} policy does not say this directly.`.replace(/^./, (c) => c.toUpperCase()) });
+    blocks.push({ kind: 'text', text: 'The closest it comes is:' });
+    blocks.push({ kind: 'quote', text: near.text, citation: citation(near, answer) });
+    blocks.push({ kind: 'text', text: `That may not cover your question, so I won't guess. Please ask ${answer.whoToAsk}.` });
+  } else if (answer.verdict === 'unknown') {
     blocks.push({ kind: 'verdict', verdict: 'unknown', headline: headline('unknown', name) });
     blocks.push({ kind: 'text', text: `I can't find anything about this in ${possessive(name)} social media policy, so I won't guess. Please ask ${answer.whoToAsk}.` });
   } else {

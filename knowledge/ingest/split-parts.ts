@@ -3,6 +3,7 @@
 
 import type { ClausePart, Effect } from '../types.js';
 import { readEffect } from './classify-effect.js';
+import { readConditions } from './read-conditions.js';
 
 const ABBREV = /\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$/i;
 const ACTION_VERB =
@@ -26,7 +27,7 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
       if (own && own.effect !== 'permission') sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);
-      const part: ClausePart = { text: piece, effect };
+      const part: ClausePart = { text: piece, effect, ...readConditions(piece) };
       if (own?.permissionFrom && effect === 'permission') part.permissionFrom = own.permissionFrom;
       parts.push(part);
     }

@@ -1,24 +1,21 @@
-// The words a policy and its staff use for the school itself ("the Trust", "the academy",
-// "Northgate"): read as "school" on both sides, so "academy accounts" meets "school account".
+// The words a policy and its staff use for the school itself ("the Trust", "Northgate", "St
+// Aldhelm's"): read as "school" in questions and clauses alike, so "say I work at Northgate"
+// meets "staff may say that they work for the school", and "Trust devices" meets "school laptop".
 
-import { isLexiconWord, words } from './analyze.js';
+import { words } from '../language/terms.js';
+import { STOPWORDS, VOCABULARY_WORDS } from '../language/vocabulary.js';
 import type { SchoolInfo } from '../types.js';
 
-const NAME_GENERIC = new Set(['school', 'schools', 'primary', 'junior', 'infant', 'infants', 'nursery', 'academy', 'church', 'england', 'community', 'college', 'federation', 'trust', 'family', 'and', 'the', 'of', 'st', 'saint', 'high', 'early', 'years', 'centre', 'model', 'policy', 'borough', 'council', 'ce', 'c', 'e']);
+/** Words of a school's name that say what kind of school it is, not which. */
+const NAME_GENERIC = new Set(['school', 'schools', 'primary', 'junior', 'infant', 'infants', 'nursery', 'academy', 'church', 'england', 'community', 'college', 'federation', 'trust', 'family', 'st', 'saint', 'high', 'early', 'years', 'centre', 'model', 'policy', 'borough', 'council', 'ce', 'c', 'e', 'rc', 'catholic', 'voluntary', 'aided', 'controlled', 'learning', 'partnership', 'multi', 'free', 'secondary', 'grammar', 'preparatory', 'prep', 'hall', 'house']);
 /** What an organisation of several schools calls itself, when its name says so ("Northgate Learning Trust"). */
-const ORGANISATION = new Set(['trust', 'partnership', 'collaborative']);
-/** Kinds of school a policy may name itself by ("all academies in the Trust"). */
-const KINDS = new Set(['academy', 'academies', 'nursery', 'nurseries', 'federation']);
+const ORGANISATION = new Set(['trust', 'partnership', 'collaborative', 'federation']);
+const VOCABULARY = new Set(VOCABULARY_WORDS);
 
-/** Distinctive words of the school's name and id ("templemoor", "ashgrove"), and its organisation word. */
+/** Distinctive words of the school's name and id ("templemoor", "aldhelms"), and its organisation word. */
 export function ownNameWords(school: Pick<SchoolInfo, 'name' | 'id'>): Set<string> {
   const all = words(`${school.name} ${school.id}`);
-  const own = all.filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !isLexiconWord(w));
+  const own = all.filter((w) => w.length >= 4 && !NAME_GENERIC.has(w) && !STOPWORDS.has(w) && !VOCABULARY.has(w));
   // "my trust laptop" at Northgate Learning Trust: the organisation the name calls itself is the school.
   return new Set([...own, ...all.filter((w) => ORGANISATION.has(w))]);
-}
-
-/** Words of a policy's text with the school's own names read as "school" ("Trust devices" → "school devices"). */
-export function asSchoolWords(ws: string[], own: ReadonlySet<string>): string[] {
-  return ws.map((w) => (own.has(w) || KINDS.has(w) ? 'school' : w));
 }

@@ -18,18 +18,20 @@ export function items(prefix: string): EvalItem[] {
     readFileSync(join(QUESTIONS, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseEvalLine(l)).filter((x): x is EvalItem => typeof x !== 'string'));
 }
 
-/** Fails when a tally falls below its floor, or any out-of-scope question was answered. */
-export function assertFloor(t: Tally, floor: { verdict: number; hit3: number; intent: number }): void {
+/** Fails when a tally falls below its floor. */
+export function assertFloor(t: Tally, floor: { verdict: number; hit3: number; intent: number; unknown?: number }): void {
   assert.ok(t.verdict / t.n >= floor.verdict, `verdict ${t.verdict}/${t.n}`);
   assert.ok(t.hit3 / t.clauseItems >= floor.hit3, `hit@3 ${t.hit3}/${t.clauseItems}`);
   assert.ok(t.intent / t.n >= floor.intent, `intent ${t.intent}/${t.n}`);
-  assert.equal(t.unknownRight, t.unknownExpected, 'every out-of-scope question is unknown');
+  if (floor.unknown !== undefined && t.unknownExpected) assert.ok(t.unknownRight / t.unknownExpected >= floor.unknown, `unknown ${t.unknownRight}/${t.unknownExpected}`);
 }
 
 /** The five real policies plus the fixture folder's, as a deployment would hold them. */
-export async function policiesWith(fixtureFolder: string): Promise<{ lib: PolicyLibrary; cleanup: () => void }> {
+export async function policiesWith(fixtureFolders: string | string[]): Promise<{ lib: PolicyLibrary; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'held-out-policies-'));
   cpSync(SEED_POLICIES, dir, { recursive: true });
-  cpSync(`${ROOT}${fixtureFolder}`, dir, { recursive: true });
+  for (const folder of [fixtureFolders].flat()) {
+    for (const f of readdirSync(`${ROOT}${folder}`).filter((n) => /\.(?:txt|md)$/.test(n))) cpSync(`${ROOT}${folder}/${f}`, join(dir, f));
+  }
   return { lib: await loadPolicyLibrary(dir), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,0 +1,98 @@
+// Text → terms, the same way for a question and for a clause: lower-case words (apostrophes,
+// hyphens and links resolved, text-speak expanded), the vocabulary's phrases joined, each term
+// with its stem and the concepts it names.
+
+import { CONCEPTS, STOPWORDS, TEXT_SPEAK } from './vocabulary.js';
+import { stem } from './stem.js';
+
+export interface Term {
+  /** The word(s) as read ("friend request"). */
+  text: string;
+  /** The stem key compared across texts ("friend request" → "friend_request"). */
+  key: string;
+  /** Vocabulary concepts the term names. */
+  concepts: readonly string[];
+  /** Index of the term's first word in the text's words. */
+  at: number;
+  /** Words of the term (1 for a word, more for a phrase). */
+  span: number;
+  /** A function word or a word every question is made of: no topic. */
+  stop: boolean;
+}
+
+/** Lower-case words of a text, apostrophes and hyphens resolved ("pupil's" → "pupil", "ex-pupil" → "ex pupil"). */
+export function words(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/<?https?:\/\/\S+|\bwww\.\S+/g, ' ')
+      .replace(/\be-mail/g, 'email')
+      .replace(/'s\b/g, '')
+      .replace(/n't\b/g, ' not')
+      .replace(/'/g, '')
+      .match(/[a-z0-9]+/g) ?? []
+  );
+}
+
+/** Words with text-speak expanded ("cn i use fb" → "can i use fb"). */
+export function expanded(ws: string[]): string[] {
+  return ws.flatMap((w) => (TEXT_SPEAK.get(w) ?? w).split(' '));
+}
+
+/** Vocabulary phrases and words by their stem sequence ("friend request" → concept ids). */
+const ENTRIES = new Map<string, Set<string>>();
+for (const c of CONCEPTS) {
+  for (const w of c.words) {
+    const key = w.split(' ').map(stem).join('_');
+    const set = ENTRIES.get(key) ?? new Set<string>();
+    set.add(c.id);
+    ENTRIES.set(key, set);
+  }
+}
+const MAX_PHRASE = Math.max(...[...ENTRIES.keys()].map((k) => k.split('_').length));
+
+/**
+ * The terms of a text: phrases of the vocabulary first (longest wins), then single words. Words in
+ * `own` (the school's own name) read as "school".
+ */
+export function readTerms(text: string, own?: ReadonlySet<string>): Term[] {
+  const ws = expanded(words(text));
+  return termsOfWords(own?.size ? ws.map((w) => (own.has(w) ? 'school' : w)) : ws);
+}
+
+/** The terms of a list of words already read. */
+export function termsOfWords(ws: string[]): Term[] {
+  const stems = ws.map(stem);
+  const out: Term[] = [];
+  for (let i = 0; i < ws.length; ) {
+    let taken = 0;
+    for (let n = Math.min(MAX_PHRASE, ws.length - i); n >= 2 && !taken; n--) {
+      const key = stems.slice(i, i + n).join('_');
+      const hit = ENTRIES.get(key);
+      if (hit) {
+        out.push({ text: ws.slice(i, i + n).join(' '), key, concepts: [...hit], at: i, span: n, stop: false });
+        taken = n;
+      }
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    const w = ws[i]!;
+    // "year 4", "yr 6s", "S3" (a Scottish year): a year group is pupils.
+    const yearGroup = (w === 'year' || w === 'yr') && /^\d{1,2}s?$/.test(ws[i + 1] ?? '') ? 2 : /^s[1-6]s?$/.test(w) ? 1 : 0;
+    if (yearGroup) {
+      out.push({ text: ws.slice(i, i + yearGroup).join(' '), key: 'year_group', concepts: ['pupil'], at: i, span: yearGroup, stop: false });
+      i += yearGroup;
+      continue;
+    }
+    const key = stems[i]!;
+    const stop = STOPWORDS.has(w) || /^\d+$/.test(w);
+    out.push({ text: w, key, concepts: stop ? [] : [...(ENTRIES.get(key) ?? [])], at: i, span: 1, stop });
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// The verdict: what the deciding sentence does (read at ingest: its effect, exception and limit)
+// meets the form of the question, in one table, then the sentence's conditions are weighed against
+// the question. A "yes" is given only where the sentence itself permits, or its stated exception
+// plainly fits the question; anything less clear is not one.
+
+import type { ClausePart, Effect } from '../types.js';
+import { readTerms, type Term } from '../language/terms.js';
+import { concept, type Slot } from '../language/vocabulary.js';
+import type { QuestionReading } from './read-question.js';
+import { ownersIn } from './choose-part.js';
+import { ageFit } from './age-fit.js';
+import { subjectParties } from '../ingest/classify-binds.js';
+
+export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' | 'unknown';
+
+/**
+ * Rows: the sentence's effect. Columns: what the question asks.
+ * - may: "can I / am I allowed / is it ok to…", and statements ("photos of pupils on my insta?")
+ * - must: "do I have to / should I / must I…"
+ * - other: "who / what / how…", "what happens if…", "could I get into trouble…", "does the policy…"
+ */
+const TABLE: Record<Effect, { may: Verdict; must: Verdict; other: Verdict }> = {
+  forbids: { may: 'no', must: 'no', other: 'info' },
+  permits: { may: 'yes', must: 'info', other: 'info' },
+  permission: { may: 'permission', must: 'permission', other: 'permission' },
+  discourages: { may: 'caution', must: 'caution', other: 'info' },
+  requires: { may: 'must', must: 'must', other: 'info' },
+  informs: { may: 'info', must: 'info', other: 'info' },
+};
+
+/** The question as the verdict needs it. */
+export interface VerdictContext {
+  reading: QuestionReading;
+  /** Every term of the question, in order. */
+  terms: Term[];
+  /** Whose thing the question is about ("my own phone" → personal). */
+  owner?: 'personal' | 'official';
+}
+
+/** The verdict for a question answered by one sentence. */
+export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
+  const { reading } = ctx;
+  if (reading.intent === 'report') return 'info';
+  const column = reading.aboutOthers || reading.form === 'whatif' || reading.form === 'wh' || reading.consequence ? 'other' : reading.asksRule ?? 'may';
+  const verdict = TABLE[part.effect][column];
+  if (column !== 'may') return verdict;
+  // "…unless they are family members": a question that meets the exception is not what the rule forbids.
+  if (part.exception && (part.effect === 'forbids' || part.effect === 'discourages') && fit(ctx, part.exception, part.text) === 'meets') {
+    return APPROVAL.test(part.exception) ? 'permission' : 'yes';
+  }
+  // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
+  // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
+  if (part.limit && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, part.limit, part.text) === 'conflicts') return 'no';
+  if (part.effect === 'permits' && fitTerms(ctx.terms, timesOf(part.text)) === 'conflicts') return 'no';
+  if (verdict === 'yes') return yesHolds(ctx, part) ? 'yes' : 'unknown';
+  if (part.effect === 'requires') {
+    // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
+    if (GATE.test(part.text)) return 'permission';
+    // "Can I use my phone in lessons?" answered by "phones must be kept out of sight during lessons": ruled out.
+    if (PUT_AWAY.test(part.text)) return 'no';
+    // "Can I email parents from my gmail?" answered by "the school's email must be used": not with your own.
+    if (ctx.owner === 'personal') {
+      const owners = ownersIn(readTerms(part.text));
+      if (owners.has('official') && !owners.has('personal')) return 'no';
+    }
+  }
+  return verdict;
+}
+
+/**
+ * A "yes" stands only when the permitting sentence is about the asker and the question's own
+ * people, things and times: "parents may film their own children" is no yes for staff, "you may
+ * use your phone to contact colleagues" none for messaging a parent. Otherwise the sentence does
+ * not decide the question ('unknown': the closest the policy comes).
+ */
+function yesHolds(ctx: VerdictContext, part: ClausePart): boolean {
+  const who = ctx.reading.subject ?? 'staff';
+  const subject = subjectParties(part.text);
+  if (subject.length && !subject.includes(who)) return false;
+  const terms = readTerms(part.text).filter((t) => !t.stop);
+  const owners = ownersIn(terms);
+  if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
+  const people = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === 'people' && !GENERAL.has(c))));
+  const asked = people(ctx.terms);
+  const named = people(terms);
+  return !(asked.size && named.size && ![...asked].some((p) => named.has(p)));
+}
+
+/** Slots whose values exclude each other: a break is not lesson time; my phone is not the school's. */
+const EXCLUSIVE: Slot[] = ['time', 'owner', 'people'];
+/** Concepts too general to show that a question meets a condition. */
+const GENERAL = new Set(['official', 'socialmedia', 'staff', 'public', 'access', 'account']);
+
+/**
+ * Whether the question meets a condition, names something the condition excludes, or says nothing
+ * of it. Only what sets the condition apart from the rest of its sentence counts ("unless I knew them
+ * before they were a parent" in a rule about parents: "knew", "before"), and ages against age limits.
+ */
+export function fit(ctx: VerdictContext, condition: string, sentence?: string): 'meets' | 'conflicts' | 'silent' {
+  const age = ageFit(ctx.reading.ages, condition);
+  if (age) return age > 0 ? 'meets' : 'conflicts';
+  const rest = new Set(sentence === undefined ? [] : readTerms(sentence.replace(condition, ' ')).map((t) => t.key));
+  return fitTerms(ctx.terms, readTerms(condition).filter((t) => !t.stop && !rest.has(t.key)));
+}
+
+/** The same, for terms already read. */
+function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'silent' {
+  const q = question.filter((t) => !t.stop);
+  const qKeys = new Set(q.map((t) => t.key));
+  const qConcepts = new Set(q.flatMap((t) => t.concepts));
+  const qOwner = ownersIn(question);
+  const cOwner = ownersIn(cond);
+  for (const o of cOwner) if (qOwner.size && !qOwner.has(o)) return 'conflicts';
+  for (const slot of EXCLUSIVE) {
+    if (slot === 'owner') continue;
+    const cs = new Set(cond.flatMap((t) => t.concepts.filter((c) => concept(c).slot === slot && !GENERAL.has(c))));
+    const qs = [...qConcepts].filter((c) => concept(c).slot === slot && !GENERAL.has(c));
+    if (cs.size && qs.length && !qs.some((c) => cs.has(c))) return 'conflicts';
+  }
+  const meets = cond.some((t) => (qKeys.has(t.key) && !GENERAL_WORDS.has(t.key)) || t.concepts.some((c) => qConcepts.has(c) && !GENERAL.has(c)));
+  return meets ? 'meets' : 'silent';
+}
+
+const GENERAL_WORDS = new Set(['school', 'use', 'staff', 'social', 'media']);
+
+/** "during breaks and at lunchtime", "in the staffroom": the times and places a sentence names. */
+function timesOf(text: string): Term[] {
+  return readTerms(text).filter((t) => t.concepts.some((c) => concept(c).slot === 'time'));
+}
+const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
+const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
+const PUT_AWAY =
+  /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom|office))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;

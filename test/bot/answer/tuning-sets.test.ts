@@ -1,0 +1,48 @@
+// Regression floors on TUNING sets: every question set we can read (the shared dev set, our own
+// five-school sets, and the held-out policies under test/fixtures/policies) has been looked at while
+// the matcher was built, so these floors only catch a change that makes things worse. How answers
+// generalise is measured by ../shared/eval/sealed-score, never here. Floors sit a little below the
+// scores the matcher had when they were set (README, "How answers are measured").
+import { readFileSync } from 'node:fs';
+import type { PolicyLibrary } from '../../../knowledge/library.js';
+import { parseEvalLine, scoreItem, tally, type EvalItem } from '../../../adapters/cli/cli-score.js';
+import { assertFloor, items, policiesWith, ROOT } from './question-sets.js';
+
+const DEV = `${ROOT}../shared/eval/dev-questions.jsonl`;
+
+describe('tuning-set regression floors', () => {
+  let lib: PolicyLibrary;
+  let cleanup = () => {};
+  before(async () => {
+    ({ lib, cleanup } = await policiesWith(['test/fixtures/policies', 'test/fixtures/policies/unseen']));
+  });
+  after(() => cleanup());
+  const score = (list: EvalItem[]) => tally(list.map((i) => scoreItem(lib, i)));
+  const own = () => ['templemoor', 'learn-to-live', 'cadmus', 'lfssq', 'hardmoor'].flatMap((s) => items(`${s}.`));
+
+  it('the shared dev set', function () {
+    let list: EvalItem[];
+    try {
+      list = readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseEvalLine(l)).filter((x): x is EvalItem => typeof x !== 'string');
+    } catch {
+      this.skip();
+      return;
+    }
+    assertFloor(score(list), { verdict: 0.87, hit3: 0.89, intent: 0.97, unknown: 1 });
+  });
+
+  it('our own five-school sets', () => {
+    const list = own();
+    assertFloor(score(list), { verdict: 0.84, hit3: 0.81, intent: 0.97, unknown: 0.6 });
+  });
+
+  it('fresh phrasings at the five schools (two rounds)', () => {
+    assertFloor(score(items('fresh-')), { verdict: 0.81, hit3: 0.82, intent: 0.95 });
+    assertFloor(score(items('fresh2-')), { verdict: 0.83, hit3: 0.87, intent: 0.97 });
+  });
+
+  it('held-out policies in other layouts (two rounds)', () => {
+    assertFloor(score([...items('heldout-'), ...items('oakfield-')]), { verdict: 0.82, hit3: 0.88, intent: 0.97, unknown: 0.85 });
+    assertFloor(score(items('unseen-')), { verdict: 0.78, hit3: 0.88, intent: 0.97, unknown: 0.8 });
+  });
+});
