@@ -15,6 +15,10 @@ const FOCUS = 2;
 const AGE_FIT = 6;
 /** Whose thing (my own / the school's) decides between parts that share the topic. */
 const OWNER = 1;
+/** Parts within this share of the best part's score fit about as well. */
+const NEAR = 0.15;
+/** Which effect is the stricter answer, when two sentences fit as well. */
+const STRICTNESS: Record<ClausePart['effect'], number> = { forbids: 5, permission: 4, requires: 3, discourages: 2, permits: 1, informs: 0 };
 
 export interface ChosenPart {
   part: ClausePart;
@@ -33,7 +37,9 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
   const scores = c.parts.map((p, i) => {
     let s = 0;
     for (const qt of query.terms) {
-      const sim = qt.ways.find((w) => p.keys.has(w.key))?.sim ?? 0;
+      // Within one clause the writer's choice of synonym ("ex-student", "ex-pupil") must not pick the sentence.
+      const way = qt.ways.find((w) => p.keys.has(w.key));
+      const sim = !way ? 0 : way.via === 'concept' ? 1 : way.sim;
       s += qt.weight * sim * (focus.has(qt.term.key) ? FOCUS : 1);
     }
     // The sentence about the action asked ("answer" → reply, respond) decides over one about another action.
@@ -48,6 +54,12 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
   let at = 0;
   scores.forEach((s, i) => {
     if (s > scores[at]! + 1e-9) at = i;
+  });
+  // Two sentences that fit about as well and say different things: the stricter decides (never a
+  // milder answer by a word's chance; an age given in the question has already weighed in).
+  const near = scores[at]! - Math.abs(scores[at]!) * NEAR;
+  scores.forEach((s, i) => {
+    if (s >= near && STRICTNESS[parts[i]?.effect ?? 'informs'] > STRICTNESS[parts[at]?.effect ?? 'informs']) at = i;
   });
   let part = parts[at] ?? parts[0]!;
   // A question in the policy ("Can I…?" in an FAQ) is never itself the rule: its answer is.
