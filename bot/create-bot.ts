@@ -38,6 +38,7 @@ import { askInContext } from './follow-up/ask-in-context.js';
 import { readsAsAllegation } from './report/read-incident.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
+import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
 
 export interface BotDeps {
   library: AnswerLibrary;
@@ -54,8 +55,6 @@ export interface BotDeps {
 type MessageEvent = Extract<InboundEvent, { type: 'message' }>;
 type ActionEvent = Extract<InboundEvent, { type: 'action' }>;
 type FormEvent = Extract<InboundEvent, { type: 'form' }>;
-
-const notSetUp = "This workspace isn't set up for a school yet, so I can't answer from any school's policy. Please ask whoever runs the assistant to add it to BOT_CONFIG.";
 
 /** Longest message read at all; the report's description has its own, smaller limit. */
 export const maxMessageLength = 20_000;
@@ -75,6 +74,8 @@ export function createBot(deps: BotDeps): Bot {
     asked: createAskedCounter(deps.store),
     worker: createDeliveryWorker({ ...deps, render: (d) => renderDelivery(ctx, d), troubleReply: deliveryTroubleReply }),
   };
+  const joins: JoinDeps = { ...ctx, schools: () => deps.library.schools().map((s) => ({ id: s.id, name: s.name })) };
+  const hasPolicy = (school: string) => Boolean(school) && Boolean(ctx.library.policy(school));
 
   const commands: { [K in Command['name']]: (ev: MessageEvent, c: Extract<Command, { name: K }>) => Promise<BotResponse> } = {
     report: async (ev) => {
@@ -97,7 +98,8 @@ export function createBot(deps: BotDeps): Bot {
   };
 
   const actions: { [K in Action['type']]: (ev: ActionEvent, a: Extract<Action, { type: K }>) => Promise<BotResponse> } = {
-    ask: (ev, a) => onMessage({ type: 'message', actor: ev.actor, text: a.question, where: ev.where }),
+    // A pressed question is part of its conversation: a follow-up typed after it is read with it.
+    ask: (ev, a) => onMessage({ type: 'message', actor: ev.actor, text: a.question, where: ev.where, ...(ev.conversation ? { conversation: ev.conversation } : {}) }),
     'ask.choose': async (ev, a) => {
       const reply = await ctx.answerer.forClause(a.clauseId, a.question);
       if (!reply) return respond({ replies: [textReply("I couldn't find that part of the policy any more; please ask again.")] });
@@ -117,6 +119,10 @@ export function createBot(deps: BotDeps): Bot {
     'escalation.note': (ev, a) => (a.note ? addNote(ctx, ev.actor, a.ref, a.note, 'action') : textForm(ev.actor, 'escalation.note', a.ref)),
     'escalation.resolve': (ev, a) => (a.outcome ? resolve(ctx, ev.actor, a.ref, a.outcome, 'action') : textForm(ev.actor, 'escalation.resolve', a.ref)),
     'escalation.recorded': (ev, a) => confirmRecorded(ctx, ev.actor, a.ref, 'action'),
+    // Pressed in a workspace that already has its school (an old message): nothing to choose.
+    'workspace.choose': async (ev) =>
+      respond({ ephemeral: textReply(`This workspace already gets answers from ${deps.library.policy(ev.actor.school)?.school.name ?? ev.actor.school}'s policy; nothing was changed.`, 'notice') }),
+    'workspace.decide': (ev, a) => decide(joins, ev.actor, a),
   };
   const retention = createDailyRetention(ctx);
 
@@ -195,15 +201,21 @@ export function createBot(deps: BotDeps): Bot {
         return respond({ replies: [await homeReply(ctx, ev.actor)] });
       case 'open':
         return openReply(ctx, ev.actor, ev.where);
+      case 'installed':
+        return openReply(ctx, ev.actor, 'dm');
     }
   }
 
   return {
     async handle(ev) {
       try {
-        // A workspace or tenant no school is configured for: never answer from another school's policy.
-        if (!ctx.library.policy(ev.actor.school)) return respond({ replies: [textReply(notSetUp, 'notice')] });
-        return await dispatch(cleanInbound(ev));
+        if (ev.type === 'installed') await resumeDeliveries(ctx, ev.actor);
+        // A workspace or tenant no school is configured for: never answer from another school's
+        // policy. One a head confirmed (it installed itself) answers from the school it joined.
+        if (hasPolicy(ev.actor.school)) return await dispatch(cleanInbound(ev));
+        const joined = await joinedOrUnserved(joins, ev, hasPolicy);
+        if ('response' in joined) return joined.response;
+        return await dispatch(cleanInbound({ ...ev, actor: joined.actor } as InboundEvent));
       } catch (error) {
         ctx.logger.error('event failed', { type: ev.type, error: (error as Error).message, code: (error as AssistantError).code, stack: (error as Error).stack });
         const storeDown = error instanceof AssistantError && error.code.startsWith('store_');
@@ -221,6 +233,22 @@ export function createBot(deps: BotDeps): Bot {
       await ctx.worker.idle();
     },
   };
+}
+
+/**
+ * A workspace installed (again): the DMs waiting for its people (a head's escalation while its token
+ * was revoked) go now, not after their backoff. A failure here never stops the installer's greeting.
+ */
+async function resumeDeliveries(ctx: BotContext, actor: Actor): Promise<void> {
+  if (!actor.tenant) return;
+  try {
+    const waiting = await ctx.store.retryDeliveriesTo(actor.platform, actor.tenant, ctx.clock.now());
+    if (waiting === 0) return;
+    ctx.logger.info('workspace installed: its waiting direct messages go now', { platform: actor.platform, tenant: actor.tenant, count: waiting });
+    ctx.worker.kick();
+  } catch (error) {
+    ctx.logger.warn('could not bring a workspace\'s waiting direct messages forward; they go at their next retry', { tenant: actor.tenant, error: (error as Error).message });
+  }
 }
 
 /** The answer with a "Start a report" button, unless it already offers one. */

@@ -23,14 +23,16 @@ export type InboundEvent =
       /** The conversation (a DM, a thread, a chat), so a short follow-up is read with the question before it. */
       conversation?: string;
     }
-  /** A button press; `action` is what the button carried. */
-  | { type: 'action'; actor: Actor; action: Action; where: Where }
+  /** A button press; `action` is what the button carried; `conversation` as for a message (a pressed question is one). */
+  | { type: 'action'; actor: Actor; action: Action; where: Where; conversation?: string }
   /** A submitted form (modal / card); `context` is the form's own context handed back. */
   | { type: 'form'; actor: Actor; formId: FormSpec['id']; values: Record<string, string>; context?: Record<string, string> }
   /** The actor opened the assistant's home (Slack App Home): what they should see there. */
   | { type: 'home'; actor: Actor }
   /** The actor opened a conversation with the assistant (Slack's messages tab or an assistant thread, Teams on install). */
-  | { type: 'open'; actor: Actor; where: Where };
+  | { type: 'open'; actor: Actor; where: Where }
+  /** The actor installed the assistant in their workspace (`actor.tenant`), e.g. by Slack's "Add to Slack". */
+  | { type: 'installed'; actor: Actor; workspaceName?: string };
 
 /** The core's answer to one inbound event. Every list may be empty. */
 export interface BotResponse {

@@ -2,6 +2,8 @@
 // Teams as an Adaptive Card, the terminal chat as text. All strings are plain text as the user
 // or the policy wrote them: renderers escape them for their own markup.
 
+import type { Platform } from './people.js';
+
 /** What the school's policy says about the thing asked. */
 export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' | 'unknown';
 
@@ -43,7 +45,11 @@ export type Action =
   | { type: 'escalation.note'; ref: string; note?: string }
   | { type: 'escalation.resolve'; ref: string; outcome?: string }
   /** The DSL confirms a child-protection concern is recorded in the school's safeguarding system. */
-  | { type: 'escalation.recorded'; ref: string };
+  | { type: 'escalation.recorded'; ref: string }
+  /** The installer of a workspace no school serves yet chose its school. */
+  | { type: 'workspace.choose'; school: string }
+  /** A head confirmed (or refused) a workspace's request to use their school's policy. */
+  | { type: 'workspace.decide'; platform: Platform; tenant: string; request: string; approve: boolean };
 
 export type ActionType = Action['type'];
 
@@ -59,6 +65,8 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'escalation.note',
   'escalation.resolve',
   'escalation.recorded',
+  'workspace.choose',
+  'workspace.decide',
 ];
 
 const str = (v: unknown) => typeof v === 'string';
@@ -79,6 +87,9 @@ const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> 
   'escalation.note': (a) => ref(a.ref) && optStr(a.note),
   'escalation.resolve': (a) => ref(a.ref) && optStr(a.outcome),
   'escalation.recorded': (a) => ref(a.ref),
+  'workspace.choose': (a) => str(a.school) && (a.school as string).length <= 100,
+  'workspace.decide': (a) =>
+    (a.platform === 'slack' || a.platform === 'teams') && str(a.tenant) && (a.tenant as string).length <= 100 && str(a.request) && typeof a.approve === 'boolean',
 };
 
 /** True when `value` is an action of a known type with the fields that type needs, of the right kinds. */

@@ -56,7 +56,7 @@ export async function runConsoleChat(config: ConsoleChatConfig): Promise<void> {
       const pressed = /^\s*(\d{1,2})\s*$/.exec(text);
       const button = pressed ? buttons[Number(pressed[1]) - 1] : undefined;
       const response = button
-        ? await bot.handle({ type: 'action', actor, action: button.action, where: 'dm' })
+        ? await bot.handle({ type: 'action', actor, action: button.action, where: 'dm', conversation: 'console' })
         : await bot.handle({ type: 'message', actor, text, where: 'dm', conversation: 'console' });
       buttons = printResponse(response, print);
       await bot.runDueWork();

@@ -202,17 +202,21 @@ export function registerListeners(app: App, deps: ListenerDeps): SharedListeners
     const fromHome = b.container?.type === 'view' && b.view?.type === 'home';
     const ts = b.container?.message_ts ?? b.message?.ts;
     const ephemeral = b.container?.is_ephemeral === true;
+    const threadTs = b.container?.thread_ts ?? b.message?.thread_ts;
+    // The same conversation id a message there carries, so a follow-up after a pressed question is read with it.
+    const conversation = channel && !fromHome ? (threadTs ? `${channel}:${threadTs}` : channel) : undefined;
     const place: Place = {
       userId: b.user.id,
       channel,
-      threadTs: b.container?.thread_ts ?? b.message?.thread_ts,
+      threadTs,
       // An ephemeral message (a /policy answer) is answered the same way: only its reader sees it.
       replyVia: ephemeral ? 'respond' : channel ? 'channel' : 'dm',
       triggerId: b.trigger_id,
       respond,
       ...(channel && ts ? { message: { channel, ts, ephemeral } } : {}),
     };
-    await run(client, { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel) }, fromHome ? { ...place, replyVia: 'dm' } : place);
+    const event: InboundEvent = { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel), ...(conversation ? { conversation } : {}) };
+    await run(client, event, fromHome ? { ...place, replyVia: 'dm' } : place);
     if (fromHome) await refreshHome(client, b.user.id, actor.tenant);
   });
 

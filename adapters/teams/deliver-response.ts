@@ -24,7 +24,7 @@ export interface DeliverDeps {
 /** Plays a response out; for an invoke it also answers the invoke (always, so Teams never shows an error). */
 export async function deliverResponse(context: TurnContext, event: InboundEvent, response: BotResponse, deps: DeliverDeps): Promise<void> {
   const isInvoke = context.activity.type === ActivityTypes.Invoke;
-  const inDm = event.type === 'form' || event.type === 'home' || event.where === 'dm';
+  const inDm = !('where' in event) || event.where === 'dm';
   const pressedCard = context.activity.replyToId;
   const here = async (reply: Reply | OutgoingActivity) => send(context, isReply(reply) ? toActivity(reply) : reply, deps.retry);
   const toActor = async (activity: OutgoingActivity) => {

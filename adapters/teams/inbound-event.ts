@@ -36,23 +36,23 @@ export function whereOf(activity: Partial<Activity>): Where {
 export function eventOf(activity: Partial<Activity>, directory: SchoolLookup): InboundEvent | undefined {
   const actor = actorOf(activity, directory);
   const where = whereOf(activity);
+  const conversation = activity.conversation?.id;
   if (activity.type === 'invoke') {
     const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
-    return fromSubmission(decodeSubmission(value?.action?.verb, value?.action?.data), actor, where);
+    return fromSubmission(decodeSubmission(value?.action?.verb, value?.action?.data), actor, where, conversation);
   }
   if (activity.type !== 'message') return undefined;
   if (activity.value && typeof activity.value === 'object' && !activity.text?.trim()) {
     // NOTE: an Action.Submit arrives as a message with no text and the card's data as `value`.
-    return fromSubmission(decodeSubmission(undefined, activity.value), actor, where);
+    return fromSubmission(decodeSubmission(undefined, activity.value), actor, where, conversation);
   }
   const text = normaliseText(activity.text ?? '');
-  const conversation = activity.conversation?.id;
   return text ? { type: 'message', actor, text, where, ...(conversation ? { conversation } : {}) } : undefined;
 }
 
-function fromSubmission(submission: ReturnType<typeof decodeSubmission>, actor: Actor, where: Where): InboundEvent | undefined {
+function fromSubmission(submission: ReturnType<typeof decodeSubmission>, actor: Actor, where: Where, conversation?: string): InboundEvent | undefined {
   if (!submission) return undefined;
-  if (submission.kind === 'action') return { type: 'action', actor, action: submission.action, where };
+  if (submission.kind === 'action') return { type: 'action', actor, action: submission.action, where, ...(conversation ? { conversation } : {}) };
   return { type: 'form', actor, formId: submission.formId, values: submission.values, ...(submission.context ? { context: submission.context } : {}) };
 }
 

@@ -83,6 +83,11 @@ export interface Store {
   /** Records an attempt: sent (with the platform's message id) or failed (retry at nextAttemptAt). */
   recordDelivery(id: string, result: DeliveryResult): Promise<Delivery>;
   listDeliveries(ref: string): Promise<Delivery[]>;
+  /**
+   * Makes every unsent delivery to someone in `tenant` on `platform` due at `now` (its workspace was
+   * installed again, so waiting out the backoff would only delay it); resolves how many.
+   */
+  retryDeliveriesTo(platform: Platform, tenant: string, now: Date): Promise<number>;
   getDelivery(id: string): Promise<Delivery | undefined>;
 
   getFlow(key: string): Promise<FlowRecord | undefined>;

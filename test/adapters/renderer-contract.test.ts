@@ -38,6 +38,8 @@ const actions: Action[] = [
   { type: 'escalation.note', ref: 'ESC-2026-0042' },
   { type: 'escalation.resolve', ref: 'ESC-2026-0042' },
   { type: 'escalation.recorded', ref: 'ESC-2026-0042' },
+  { type: 'workspace.choose', school: 'cadmus' },
+  { type: 'workspace.decide', platform: 'slack', tenant: 'T0123', request: 'r-1', approve: true },
 ];
 
 const reply: Reply = { text: 'fallback', blocks: [...Object.values(oneOfEach), { kind: 'actions', actions: actions.map((action, i) => ({ label: `Button ${i}`, action })) }] };

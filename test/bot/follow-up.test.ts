@@ -89,6 +89,14 @@ describe('follow-up questions', () => {
       assert.equal(readAs(next), 'can I follow ex-pupils on Instagram?');
     });
 
+    it('reads a follow-up typed after a question pressed as a button with that question', async () => {
+      const h = await makeHarness();
+      const actor: Actor = h.as('staff');
+      await h.bot.handle({ type: 'action', actor, action: { type: 'ask', question: 'can I follow a pupil on Instagram?' }, where: 'dm', conversation: 'D1' });
+      const next = await h.bot.handle({ type: 'message', actor, text: 'what about ex-pupils?', where: 'dm', conversation: 'D1' });
+      assert.equal(readAs(next), 'can I follow ex-pupils on Instagram?');
+    });
+
     it('records feedback against the question as it was read', async () => {
       const h = await makeHarness();
       await h.say('staff', 'can I follow a pupil on Instagram?');

@@ -40,7 +40,7 @@ const runs = Number(process.env.FUZZ_RUNS ?? 40);
 describe('Fuzz: every inbound path', function () {
   this.timeout(300_000);
 
-  it('the core answers any message, button, form or home event without throwing', async () => {
+  it('the core answers any message, button, form, home or install event without throwing', async () => {
     const h = await makeHarness();
     const actor = { platform: 'console' as const, userId: 'fuzz', school: 'cadmus' };
     const event: fc.Arbitrary<InboundEvent> = fc.oneof(
@@ -48,6 +48,14 @@ describe('Fuzz: every inbound path', function () {
       fc.record({ type: fc.constant('action' as const), actor: fc.constant(actor), where: fc.constant('dm' as const), action: fc.record({ type: fc.constantFrom('report.start', 'ask.choose', 'feedback', 'escalation.ack', 'escalation.note', 'escalation.resolve', 'report.cancel', ...propertyNames), ref: text, description: text, question: text, clauseId: text, note: text, outcome: text }) as fc.Arbitrary<never> }),
       fc.record({ type: fc.constant('form' as const), actor: fc.constant(actor), formId: fc.constantFrom('report', 'escalation.note', 'escalation.resolve', ...propertyNames) as fc.Arbitrary<never>, values: fc.dictionary(fc.oneof(text, fc.constantFrom('description', 'category', 'link', ...propertyNames)), text, { maxKeys: 10 }), context: fc.dictionary(fc.constantFrom('ref', ...propertyNames), text, { maxKeys: 3 }) }),
       fc.constant({ type: 'home' as const, actor }),
+      // A workspace with no school yet (installed by "Add to Slack"): the join steps, with any input.
+      fc.record({
+        type: fc.constantFrom('action' as const),
+        actor: fc.record({ platform: fc.constant('slack' as const), userId: fc.constantFrom('UINST', 'UOTHER'), tenant: fc.constantFrom('TFUZZ', ...propertyNames), school: fc.constantFrom('', ...propertyNames) }),
+        where: fc.constant('dm' as const),
+        action: fc.record({ type: fc.constantFrom('workspace.choose', 'workspace.decide'), school: fc.oneof(text, fc.constantFrom('templemoor', ...propertyNames)), platform: fc.constantFrom('slack', 'teams'), tenant: fc.oneof(text, fc.constantFrom('TFUZZ')), request: text, approve: fc.boolean() }) as fc.Arbitrary<never>,
+      }),
+      fc.record({ type: fc.constant('installed' as const), actor: fc.record({ platform: fc.constant('slack' as const), userId: fc.constant('UINST'), tenant: fc.constantFrom('TFUZZ', ...propertyNames), school: fc.constantFrom('', ...propertyNames) }), workspaceName: text }),
     );
     await fc.assert(
       fc.asyncProperty(event, async (ev) => {

@@ -14,6 +14,7 @@ import {
   insertEscalation,
   pruneEvents,
   purgeTrail,
+  retryNow,
   type StoreData,
 } from './store-data.js';
 
@@ -119,6 +120,8 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
     claimDueDeliveries: (now, limit, leaseMs) => write((d) => clone(claimDue(d, now, limit, leaseMs, setAside))),
 
     recordDelivery: (id, result) => write((d) => clone(applyResult(d, id, result))),
+
+    retryDeliveriesTo: (platform, tenant, now) => write((d) => retryNow(d, platform, tenant, now)),
 
     listDeliveries: async (ref) =>
       clone(Object.values(data().deliveries).filter((x) => x.ref === ref).sort((a, b) => a.createdAt.localeCompare(b.createdAt))),

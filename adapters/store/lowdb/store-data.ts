@@ -129,6 +129,18 @@ export function claimDue(data: StoreData, now: Date, limit: number, leaseMs: num
   return due;
 }
 
+/** Brings the unsent deliveries to one workspace's people forward to `now`; resolves how many. */
+export function retryNow(data: StoreData, platform: string, tenant: string, now: Date): number {
+  let count = 0;
+  for (const d of Object.values(data.deliveries) as (Partial<Delivery> | null)[]) {
+    if (typeof d !== 'object' || d === null || d.state === 'sent' || d.to?.platform !== platform || d.to.tenant !== tenant) continue;
+    if (isPast(d.nextAttemptAt, now.getTime())) continue;
+    d.nextAttemptAt = now.toISOString();
+    count++;
+  }
+  return count;
+}
+
 function isPast(iso: unknown, at: number): boolean {
   return typeof iso === 'string' && Date.parse(iso) <= at;
 }

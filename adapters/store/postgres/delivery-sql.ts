@@ -7,7 +7,7 @@ import type { DeliveryResult, Store } from '../../../bot/ports/store.js';
 import { deliverySchema, recordProblem } from '../record-schemas.js';
 import type { Db } from './db.js';
 
-type DeliveryMethods = Pick<Store, 'claimDueDeliveries' | 'recordDelivery' | 'listDeliveries' | 'getDelivery' | 'health'>;
+type DeliveryMethods = Pick<Store, 'claimDueDeliveries' | 'recordDelivery' | 'retryDeliveriesTo' | 'listDeliveries' | 'getDelivery' | 'health'>;
 
 export function createDeliveryQueue(db: Db): DeliveryMethods {
   return {
@@ -48,6 +48,19 @@ export function createDeliveryQueue(db: Db): DeliveryMethods {
         );
         return next;
       });
+    },
+
+    async retryDeliveriesTo(platform, tenant, now) {
+      const rows = await db.write<{ id: string }>(
+        'bring a workspace\'s deliveries forward',
+        `UPDATE deliveries
+         SET next_attempt_at = $3, record = record || jsonb_build_object('nextAttemptAt', $4::text)
+         WHERE state <> 'sent' AND state <> 'quarantined' AND next_attempt_at > $3
+           AND record->'to'->>'platform' = $1 AND record->'to'->>'tenant' = $2
+         RETURNING id`,
+        [platform, tenant, now, now.toISOString()],
+      );
+      return rows.length;
     },
 
     async listDeliveries(ref) {

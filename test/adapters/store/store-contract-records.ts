@@ -86,6 +86,20 @@ export function describeQueueAndRecordsContract(ctx: { store: Store }): void {
       assert.equal(sent.state, 'sent');
     });
 
+    it('brings forward only the unsent deliveries to one workspace\'s people (a re-install)', async () => {
+      const inT1 = { platform: 'slack' as const, userId: 'UHEAD', tenant: 'T1' };
+      const inT2 = { platform: 'slack' as const, userId: 'UHEAD2', tenant: 'T2' };
+      const far = later(3_600_000).toISOString();
+      await ctx.store.createEscalation(draft(), [], [alert(far, inT1), alert(far, inT2), alert(t0.toISOString(), inT1)]);
+      const [sentNow] = await ctx.store.claimDueDeliveries(t0, 10, 30_000);
+      await ctx.store.recordDelivery(sentNow.id, { ok: true, messageId: 'm1', at: t0.toISOString() });
+      assert.equal(await ctx.store.retryDeliveriesTo('slack', 'T1', later(1_000)), 1, 'the sent one and T2\'s stay as they are');
+      assert.equal(await ctx.store.retryDeliveriesTo('teams', 'T1', later(1_000)), 0);
+      const due = await ctx.store.claimDueDeliveries(later(1_000), 10, 30_000);
+      assert.deepEqual(due.map((d) => d.to.tenant), ['T1']);
+      assert.equal(due[0].nextAttemptAt, later(1_000).toISOString());
+    });
+
     it('refuses to record an attempt on a delivery it does not hold', async () => {
       await assert.rejects(ctx.store.recordDelivery('no-such-delivery', { ok: true, messageId: 'm', at: t0.toISOString() }), { name: 'StoreError' });
     });
