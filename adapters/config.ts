@@ -5,14 +5,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../bot/errors.js';
 import { monthsProblem, readBotConfig, type PeopleIds, type SchoolSettings, type TenantRoute } from './bot-config.js';
+import { installationKey } from './slack/installation-store.js';
 
 export type { PeopleIds, SchoolSettings, TenantRoute } from './bot-config.js';
 
 export interface SlackConfig {
-  botToken: string;
+  /** The one workspace's bot token; absent when workspaces install by OAuth (`oauth`). */
+  botToken?: string;
   signingSecret: string;
   appToken?: string;
   apiUrl?: string;
+  /** "Add to Slack": many workspaces, each with its own token from its install. */
+  oauth?: SlackOAuthConfig;
+}
+
+/** SLACK_CLIENT_ID and the rest: Bolt's installer at /slack/install, installations kept in the store. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` of each install link. */
+  stateSecret: string;
+  /** Seals each installation (its tokens) at rest; checked at load. */
+  installationKey: string;
+  /**
+   * Workspaces (T…) and Enterprise Grid organisations (E…) that may install besides those BOT_CONFIG
+   * maps (`mapped` alone: only those); empty: any workspace may install and ask to join a school.
+   */
+  installTeams: string[];
 }
 
 export interface TeamsConfig {
@@ -85,6 +104,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const slack = slackConfig(env);
   const mapping = readBotConfig(env.BOT_CONFIG);
   const policies = policySettings(env);
+  const slackPeople = peopleFromEnv(env, 'SLACK');
+  if (slack?.oauth && slackPeople.heads.length + slackPeople.dsls.length + slackPeople.chairs.length > 0) {
+    // NOTE: with OAuth each workspace has its own token: a person must be named with their workspace.
+    throw new ConfigError('config_invalid', 'With Slack OAuth (SLACK_CLIENT_ID), name heads, DSLs and chairs per workspace in BOT_CONFIG (slack.<team id>.heads…), not in SLACK_HEAD_USERS, SLACK_DSL_USERS or SLACK_CHAIR_USERS.');
+  }
   return {
     school: policies.school,
     policiesDir: policies.policiesDir,
@@ -94,7 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: blankToUndefined(env.HOST),
     slack,
     teams: teamsConfig(env),
-    slackPeople: peopleFromEnv(env, 'SLACK'),
+    slackPeople,
     teamsPeople: peopleFromEnv(env, 'TEAMS'),
     slackTeams: mapping.slack,
     teamsTenants: mapping.teams,
@@ -120,12 +144,38 @@ function slackConfig(env: Env): SlackConfig | undefined {
   const botToken = blankToUndefined(env.SLACK_BOT_TOKEN);
   const signingSecret = blankToUndefined(env.SLACK_SIGNING_SECRET);
   const appToken = blankToUndefined(env.SLACK_APP_TOKEN);
+  const oauth = slackOAuthConfig(env);
+  if (oauth) {
+    if (botToken) throw new ConfigError('config_invalid', 'Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (workspaces install by OAuth), not both.');
+    if (appToken) throw new ConfigError('config_invalid', 'Slack OAuth (SLACK_CLIENT_ID) needs Slack over HTTP for its install page: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET.');
+    if (!signingSecret) throw new ConfigError('config_invalid', 'Slack OAuth (SLACK_CLIENT_ID) needs SLACK_SIGNING_SECRET.');
+    return { signingSecret, apiUrl: blankToUndefined(env.SLACK_API_URL), oauth };
+  }
   if (!botToken && !signingSecret && !appToken) return undefined;
   if (!botToken) throw new ConfigError('config_invalid', 'SLACK_BOT_TOKEN is not set, but other Slack variables are.');
   if (!signingSecret && !appToken) {
     throw new ConfigError('config_invalid', 'Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
   }
   return { botToken, signingSecret: signingSecret ?? '', appToken, apiUrl: blankToUndefined(env.SLACK_API_URL) };
+}
+
+const oauthNames = ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_INSTALLATION_KEY', 'SLACK_INSTALL_TEAMS'] as const;
+
+/** The OAuth settings when SLACK_CLIENT_ID is set; each missing or too weak one named. */
+function slackOAuthConfig(env: Env): SlackOAuthConfig | undefined {
+  const clientId = blankToUndefined(env.SLACK_CLIENT_ID);
+  if (!clientId) {
+    const stray = oauthNames.find((n) => blankToUndefined(env[n]));
+    if (stray) throw new ConfigError('config_invalid', `${stray} is set but SLACK_CLIENT_ID is not: set SLACK_CLIENT_ID for Slack OAuth, or unset ${stray}.`);
+    return undefined;
+  }
+  const missing = oauthNames.slice(0, 3).filter((n) => !blankToUndefined(env[n]));
+  if (missing.length) throw new ConfigError('config_invalid', `Slack OAuth (SLACK_CLIENT_ID) also needs ${missing.join(', ')}.`);
+  const stateSecret = env.SLACK_STATE_SECRET!.trim();
+  if (stateSecret.length < 16) throw new ConfigError('config_invalid', 'SLACK_STATE_SECRET must be at least 16 characters (a long random string).');
+  const key = env.SLACK_INSTALLATION_KEY!.trim();
+  installationKey(key);
+  return { clientId, clientSecret: env.SLACK_CLIENT_SECRET!.trim(), stateSecret, installationKey: key, installTeams: list(env.SLACK_INSTALL_TEAMS) };
 }
 
 function teamsConfig(env: Env): TeamsConfig | undefined {

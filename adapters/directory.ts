@@ -10,6 +10,8 @@ export const consolePeople: PeopleIds = { heads: ['head'], dsls: ['dsl'], chairs
 export interface ConfiguredDirectory extends Directory {
   /** The school for a Slack team / Teams tenant: its mapping, else the default school. */
   schoolFor(platform: Platform, tenant?: string): string;
+  /** The school BOT_CONFIG maps a Slack team / Teams tenant to, if it maps it. */
+  mappedSchool(platform: Platform, tenant?: string): string | undefined;
 }
 
 /**
@@ -51,8 +53,11 @@ export function createDirectory(config: AppConfig, defaultSchool: string, option
     return result;
   }
 
+  // Own keys only: a tenant id such as "constructor" maps to nothing.
+  const mappedSchool = (platform: Platform, tenant?: string) => (tenant && Object.hasOwn(routesFor(platform), tenant) ? routesFor(platform)[tenant].school : undefined);
   return {
     people,
-    schoolFor: (platform, tenant) => (tenant && routesFor(platform)[tenant]?.school) || defaultSchool,
+    schoolFor: (platform, tenant) => mappedSchool(platform, tenant) || defaultSchool,
+    mappedSchool,
   };
 }

@@ -59,7 +59,8 @@ async function openCore(config: AppConfig, logger: Logger, terminal: boolean): P
   const known = library.schools().map((s) => s.id);
   const unknown = unknownSchools({ slack: config.slackTeams, teams: config.teamsTenants, schools: config.schools }, known);
   if (unknown.length) throw new ConfigError('config_invalid', `BOT_CONFIG names schools with no policy here: ${unknown.join(', ')}. The schools are: ${known.join(', ')}.`);
-  const mapped = Object.keys(config.slackTeams).length + Object.keys(config.teamsTenants).length > 0;
+  // Workspaces that install by Slack OAuth bring their own school (BOT_CONFIG, or a head's confirmation).
+  const mapped = Object.keys(config.slackTeams).length + Object.keys(config.teamsTenants).length > 0 || Boolean(config.slack?.oauth);
   const school = chooseSchool(config.school, library, mapped && !terminal);
   const directory = createDirectory(config, school, { withConsole: terminal });
   const store = await createStore(config, { logger });

@@ -1,18 +1,22 @@
 // The Slack app: a Bolt App over HTTP (mounted at POST /slack/events on the shared express server)
 // or over Socket Mode when SLACK_APP_TOKEN is set. Transports carry no business logic.
 
-import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver, webApi, type Installation, type InstallationStore, type Receiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Bot } from '../../bot/bot.js';
 import type { Logger } from '../../bot/ports/logger.js';
 import type { Store } from '../../bot/ports/store.js';
 import { ConfigError, PlatformError } from '../../bot/errors.js';
-import type { SlackConfig } from '../config.js';
+import type { SlackConfig, SlackOAuthConfig } from '../config.js';
 import { toPlatformError } from './errors.js';
 import { registerAgent } from './agent.js';
 import { registerListeners, type ListenerDeps } from './listeners.js';
 import { slackRequestGuard } from './request-guard.js';
 import { interactiveClientOptions, slackApiUrl, toSlackLogger } from './web-client.js';
+import { deliver } from './deliver.js';
+import { toActor } from './inbound.js';
+import { oauthReceiverOptions, SLACK_INSTALL_PATH } from './oauth.js';
+import { registerUninstall } from './uninstall.js';
 
 /** The one URL Slack posts events, commands and interactivity to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -35,6 +39,9 @@ export interface SlackAdapterDeps {
   eventConcurrency?: number;
   /** How long an answer may take before the DM shows a status line (default 1 s: a quick answer needs none). */
   statusDelayMs?: number;
+  /** With Slack OAuth: the installations (shared with the notifier) and which teams BOT_CONFIG maps. */
+  installations?: InstallationStore;
+  isMapped?: (teamId: string) => boolean;
 }
 
 export interface SlackAdapter {
@@ -51,6 +58,8 @@ export interface SlackAdapter {
 export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): SlackAdapter {
   const slackLogger = toSlackLogger(deps.logger);
   const socket = Boolean(config.appToken);
+  // Many workspaces, each with its own token from its install: Bolt authorizes each event from the installations.
+  const oauth = config.oauth && !socket ? (config as SlackConfig & { oauth: SlackOAuthConfig }) : undefined;
   let receiver: Receiver;
   if (socket) {
     // SLACK_API_URL reaches apps.connections.open too, so the whole Socket Mode path can be tested locally.
@@ -67,6 +76,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       logger: slackLogger,
       // NOTE: Slack wants an answer within 3 s: ack first, then do the work (false is Bolt's default).
       processBeforeResponse: false,
+      ...(oauth ? oauthReceiverOptions(oauth, oauthStore(deps), { store: deps.store, logger: deps.logger, isMapped: deps.isMapped ?? (() => false), onInstalled: (i) => greetInstaller(i) }) : {}),
     });
   }
   const app = new App({
@@ -79,7 +89,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     deferInitialization: true,
   });
   app.error(async (error) => {
-    deps.logger.error('slack: a listener failed', { error: error.message, code: (error as { code?: string }).code });
+    const code = (error as { code?: string }).code;
+    // With OAuth, an event from a workspace with no installation (removed, or refused) is expected: it is acked and ignored.
+    if (oauth && code === 'slack_bolt_authorization_error') return void deps.logger.warn('slack: an event from a workspace that is not installed was ignored', { error: error.message });
+    deps.logger.error('slack: a listener failed', { error: error.message, code });
   });
   const shared = registerListeners(app, {
     bot: deps.bot,
@@ -92,12 +105,31 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     statusDelayMs: deps.statusDelayMs ?? 1000,
   });
   registerAgent(app, shared);
+  if (oauth) registerUninstall(app, oauthStore(deps), deps.logger);
   const work = shared.work;
+
+  /** The installer's first message, with the new install's own token: a greeting, or which school? */
+  async function greetInstaller(installation: Installation): Promise<void> {
+    const teamId = installation.team?.id;
+    const userId = installation.user?.id;
+    const token = installation.bot?.token;
+    if (!teamId || !userId || !token) return;
+    const actor = toActor(userId, teamId, deps.schoolFor);
+    const response = await deps.bot.handle({ type: 'installed', actor, ...(installation.team?.name ? { workspaceName: installation.team.name } : {}) });
+    const client = new webApi.WebClient(token, interactiveClientOptions(config, deps.logger));
+    await deliver(client, { ...response, prompts: undefined }, { userId, replyVia: 'dm' }, deps.logger);
+  }
 
   return {
     mode: socket ? 'socket' : 'http',
     app,
     async start() {
+        if (oauth) {
+        // No token of its own to check: each workspace's comes from its install.
+        await app.init();
+        deps.logger.info(`slack: listening at POST ${SLACK_EVENTS_PATH}, installs at GET ${SLACK_INSTALL_PATH}`);
+        return;
+      }
       try {
         await app.init();
       } catch (error) {
@@ -119,4 +151,9 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       await Promise.race([work.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
   };
+}
+
+function oauthStore(deps: SlackAdapterDeps): InstallationStore {
+  if (!deps.installations) throw new ConfigError('config_invalid', 'Slack OAuth needs the installation store.');
+  return deps.installations;
 }

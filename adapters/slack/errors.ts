@@ -9,8 +9,19 @@ const UNREACHABLE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot',
 /** Slack `error` codes for a failure on Slack's side: worth retrying. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'team_added_to_org']);
 
+/**
+ * Slack `error` codes that say the workspace's token no longer works: with OAuth the workspace removed
+ * the app (or its token was revoked), and a re-install brings a new one, so a DM waits for it.
+ */
+const TOKEN_GONE = new Set(['token_revoked', 'invalid_auth', 'account_inactive', 'not_authed', 'token_expired', 'team_access_not_granted']);
+
+export interface SlackErrorContext {
+  /** Tokens come from each workspace's install (OAuth): a token that stopped working waits for a re-install. */
+  perWorkspace?: boolean;
+}
+
 /** Turns whatever a Web API call threw into a PlatformError (what, whether to retry, when). */
-export function toPlatformError(error: unknown, method: string): PlatformError {
+export function toPlatformError(error: unknown, method: string, context: SlackErrorContext = {}): PlatformError {
   if (error instanceof PlatformError) return error;
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return new PlatformError('platform_rate_limited', `Slack ${method}: rate limited, retry after ${error.retryAfter}s`, {
@@ -29,6 +40,9 @@ export function toPlatformError(error: unknown, method: string): PlatformError {
   }
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
+    if (context.perWorkspace && TOKEN_GONE.has(code)) {
+      return new PlatformError('platform_error', `Slack ${method}: ${code} (the workspace's token no longer works; waiting for the assistant to be installed again)`, { status: 200, retryable: true, cause: error });
+    }
     if (UNREACHABLE.has(code)) {
       return new PlatformError('platform_unreachable_user', `Slack ${method}: ${code}`, { status: 200, retryable: false, cause: error });
     }
@@ -42,10 +56,10 @@ export function toPlatformError(error: unknown, method: string): PlatformError {
 }
 
 /** Runs one Web API call, rethrowing any failure as a PlatformError. */
-export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
+export async function callSlack<T>(method: string, call: () => Promise<T>, context: SlackErrorContext = {}): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw toPlatformError(error, method);
+    throw toPlatformError(error, method, context);
   }
 }

@@ -9,16 +9,37 @@ import { PlatformError } from '../../bot/errors.js';
 import { renderMessage } from './block-kit.js';
 import { callSlack } from './errors.js';
 
-/** Sends DMs with the given client (one built by createNotifierClient). */
-export function createSlackNotifier(client: webApi.WebClient): Notifier {
+export interface SlackNotifierOptions {
+  /**
+   * With Slack OAuth: the bot token of a person's workspace (their `tenant`), from its installation.
+   * Rejects when the workspace has none (removed, or never installed): the DM then waits, retried.
+   */
+  tokenFor?: (tenant: string | undefined) => Promise<string>;
+}
+
+/** Sends DMs with the given client (one built by createNotifierClient); per workspace with `tokenFor`. */
+export function createSlackNotifier(client: webApi.WebClient, options: SlackNotifierOptions = {}): Notifier {
   // NOTE: a user's DM channel with the app never changes, so one conversations.open per person.
   const channels = new Map<string, string>();
+  const perWorkspace = Boolean(options.tokenFor);
 
-  async function dmChannel(to: PersonRef): Promise<string> {
+  /** The token to call with for this person ({} in one-workspace mode: the client has it). */
+  async function auth(to: PersonRef): Promise<{ token?: string }> {
+    if (!options.tokenFor) return {};
+    try {
+      return { token: await options.tokenFor(to.tenant) };
+    } catch (error) {
+      throw new PlatformError('platform_error', `Slack: the assistant is not installed in workspace ${to.tenant ?? '(none)'} (${(error as Error).message}); the message waits until it is installed again`, { retryable: true, cause: error });
+    }
+  }
+
+  const call = <T>(method: string, run: () => Promise<T>) => callSlack(method, run, { perWorkspace });
+
+  async function dmChannel(to: PersonRef, token: { token?: string }): Promise<string> {
     const key = `${to.tenant ?? ''}:${to.userId}`;
     const known = channels.get(key);
     if (known) return known;
-    const opened = await callSlack('conversations.open', () => client.conversations.open({ users: to.userId, return_im: false }));
+    const opened = await call('conversations.open', () => client.conversations.open({ users: to.userId, return_im: false, ...token }));
     const id = opened.channel?.id;
     if (!id) throw new PlatformError('platform_error', 'Slack conversations.open returned no channel', { retryable: true });
     channels.set(key, id);
@@ -27,22 +48,24 @@ export function createSlackNotifier(client: webApi.WebClient): Notifier {
 
   return {
     platform: 'slack',
-    async sendDirect(to: PersonRef, reply: Reply, options: SendOptions = {}) {
-      const channel = await dmChannel(to);
-      if (options.key && options.maybeSent) {
-        const found = await findSent(client, channel, options.key);
+    async sendDirect(to: PersonRef, reply: Reply, send: SendOptions = {}) {
+      const token = await auth(to);
+      const channel = await dmChannel(to, token);
+      if (send.key && send.maybeSent) {
+        const found = await findSent(client, channel, send.key, token, perWorkspace);
         if (found) return { messageId: encodeMessageId(channel, found) };
       }
-      const metadata = options.key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: options.key } } } : {};
-      const posted = await callSlack('chat.postMessage', () =>
-        client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false, ...metadata }),
+      const metadata = send.key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: send.key } } } : {};
+      const posted = await call('chat.postMessage', () =>
+        client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false, ...metadata, ...token }),
       );
       if (!posted.ts) throw new PlatformError('platform_error', 'Slack chat.postMessage returned no ts', { retryable: true });
       return { messageId: encodeMessageId(posted.channel ?? channel, posted.ts) };
     },
-    async updateDirect(_to: PersonRef, messageId: string, reply: Reply) {
+    async updateDirect(to: PersonRef, messageId: string, reply: Reply) {
       const { channel, ts } = decodeMessageId(messageId);
-      await callSlack('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply) }));
+      const token = await auth(to);
+      await call('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply), ...token }));
     },
   };
 }
@@ -56,8 +79,8 @@ const LOOK_BACK = 100;
  * The ts of the message in `channel` that carries delivery `key` in its metadata, if any.
  * NOTE: reading a DM's history needs the im:history scope, which the manifest already asks for.
  */
-async function findSent(client: webApi.WebClient, channel: string, key: string): Promise<string | undefined> {
-  const history = await callSlack('conversations.history', () => client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true }));
+async function findSent(client: webApi.WebClient, channel: string, key: string, token: { token?: string }, perWorkspace: boolean): Promise<string | undefined> {
+  const history = await callSlack('conversations.history', () => client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true, ...token }), { perWorkspace });
   const match = (history.messages ?? []).find((m) => {
     const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
     return meta?.event_type === DELIVERY_EVENT && meta.event_payload?.key === key;

@@ -38,6 +38,22 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb' }), /SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
   });
 
+  it('reads Slack OAuth (many workspaces) instead of a bot token, and names what is missing or too weak', () => {
+    const oauth = { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'a-long-state-secret', SLACK_INSTALLATION_KEY: 'ab'.repeat(32), SLACK_SIGNING_SECRET: 's' };
+    const config = loadConfig({ ...oauth, SLACK_INSTALL_TEAMS: 'T1, E2' });
+    assert.equal(config.slack?.botToken, undefined);
+    assert.deepEqual(config.slack?.oauth, { clientId: '123.456', clientSecret: 'cs', stateSecret: 'a-long-state-secret', installationKey: 'ab'.repeat(32), installTeams: ['T1', 'E2'] });
+    assert.throws(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: '' }), /also needs SLACK_STATE_SECRET/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_CLIENT_SECRET: ' ', SLACK_INSTALLATION_KEY: '' }), /also needs SLACK_CLIENT_SECRET, SLACK_INSTALLATION_KEY/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: 'short' }), /SLACK_STATE_SECRET must be at least 16/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_INSTALLATION_KEY: 'short' }), /SLACK_INSTALLATION_KEY must be 32 bytes/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }), /SLACK_BOT_TOKEN .* or SLACK_CLIENT_ID .* not both/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' }), /needs Slack over HTTP/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_SIGNING_SECRET: '' }), /needs SLACK_SIGNING_SECRET/);
+    assert.throws(() => loadConfig({ ...oauth, SLACK_HEAD_USERS: 'U1' }), /per workspace in BOT_CONFIG/);
+    assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_INSTALLATION_KEY: 'ab'.repeat(32) }), /SLACK_INSTALLATION_KEY is set but SLACK_CLIENT_ID is not/);
+  });
+
   it('starts Teams with an app id, or unauthenticated only when asked', () => {
     assert.equal(loadConfig({ MICROSOFT_APP_ID: 'app' }).teams?.appId, 'app');
     assert.equal(loadConfig({ TEAMS_ENABLED: 'true' }).teams?.appId, '');

@@ -35,7 +35,24 @@ export interface FakeSlackApi {
   reset(): void;
   /** Where apps.connections.open points a Socket Mode app (called with an app-level `xapp-` token). */
   socketModeUrl?: string;
+  /** The app's OAuth credentials, as oauth.v2.access checks them. */
+  oauthClient: { id: string; secret: string };
+  /** Readies an "Add to Slack" in a workspace: Slack's redirect will carry `code`, which oauth.v2.access exchanges for `token` (once). */
+  addInstall(install: FakeInstall): void;
+  /** Revokes a bot token (an uninstall, tokens_revoked): calls with it get `token_revoked`. */
+  revoke(token: string): void;
   close(): Promise<void>;
+}
+
+/** One workspace's install, as oauth.v2.access will answer it. */
+export interface FakeInstall {
+  code: string;
+  team: string;
+  teamName?: string;
+  token: string;
+  installer: string;
+  enterprise?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 export const FAKE_BOT_USER = 'UBOTASSIST';
@@ -49,11 +66,39 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
   /** Messages posted per channel, newest first (for conversations.history). */
   const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  /** Bot tokens Slack would accept → their workspace; the default token is FAKE_TEAM's. */
+  const tokens = new Map<string, string>([[token, FAKE_TEAM]]);
+  const revoked = new Set<string>();
+  const installs = new Map<string, FakeInstall & { used?: boolean }>();
 
-  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  function exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== fake.oauthClient.id || args.client_secret !== fake.oauthClient.secret) return { ok: false, error: 'invalid_client_id' };
+    const install = installs.get(String(args.code));
+    if (!install || install.used) return { ok: false, error: 'invalid_code' };
+    install.used = true;
+    tokens.set(install.token, install.team);
+    revoked.delete(install.token);
+    return {
+      ok: true,
+      app_id: 'A0ASSIST',
+      authed_user: { id: install.installer },
+      scope: 'app_mentions:read,assistant:write,chat:write,commands,im:history,im:write,users:read',
+      token_type: 'bot',
+      access_token: install.token,
+      bot_user_id: FAKE_BOT_USER,
+      team: install.isEnterpriseInstall ? null : { id: install.team, name: install.teamName ?? install.team },
+      enterprise: install.enterprise ? { id: install.enterprise, name: install.enterprise } : null,
+      is_enterprise_install: install.isEnterpriseInstall ?? false,
+    };
+  }
+
+  function answer(method: string, args: Record<string, unknown>, bearer?: string): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'assistant', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'BASSIST' };
+        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'assistant', team_id: tokens.get(String(bearer)) ?? FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'BASSIST' };
+      case 'auth.revoke':
+        revoked.add(String(bearer));
+        return { ok: true, revoked: true };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
       case 'chat.postMessage': {
@@ -114,15 +159,21 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
       res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('Internal Server Error');
       return;
     }
-    // An app-level token opens Socket Mode connections and nothing else.
-    const accepted = method === 'apps.connections.open' ? bearer?.startsWith('xapp-') : bearer === token;
+    // An app-level token opens Socket Mode connections and nothing else; oauth.v2.access needs no token.
+    if (method === 'oauth.v2.access') {
+      call.result = exchange(args);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
+      return;
+    }
+    const accepted = method === 'apps.connections.open' ? bearer?.startsWith('xapp-') : bearer !== undefined && tokens.has(bearer) && !revoked.has(bearer);
+    const refusal = bearer !== undefined && revoked.has(bearer) ? 'token_revoked' : 'invalid_auth';
     if (failure && 'hangMs' in failure) {
-      call.result = answer(method, args);
+      call.result = answer(method, args, bearer);
       await new Promise((r) => setTimeout(r, failure.hangMs));
       if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
       return;
     }
-    const body = failure ? { ok: false, error: failure.error } : !accepted ? { ok: false, error: 'invalid_auth' } : answer(method, args);
+    const body = failure ? { ok: false, error: failure.error } : !accepted ? { ok: false, error: refusal } : answer(method, args, bearer);
     call.result = body;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
@@ -148,6 +199,9 @@ export async function startFakeSlackApi(token = 'xoxb-test-token'): Promise<Fake
         await new Promise((r) => setTimeout(r, 10));
       }
     },
+    oauthClient: { id: 'client-id-1', secret: 'client-secret-1' },
+    addInstall: (install) => void installs.set(install.code, { ...install }),
+    revoke: (t) => void revoked.add(t),
     reset() {
       calls.length = 0;
       history.clear();

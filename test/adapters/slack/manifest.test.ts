@@ -3,14 +3,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SLACK_EVENTS_PATH, SLACK_NAMES } from '../../../adapters/slack/app.js';
+import { SLACK_BOT_SCOPES, SLACK_REDIRECT_PATH } from '../../../adapters/slack/oauth.js';
 
 const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
 
 describe('Slack manifest', () => {
-  it('requests every scope the adapter uses', () => {
+  it('requests every scope the adapter uses, the same ones an "Add to Slack" install asks for', () => {
     for (const scope of ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read']) {
       assert.match(manifest, new RegExp(`- ${scope}\\b`), scope);
     }
+    const bot = /bot:\n((?:\s+- \S+.*\n)+)/.exec(manifest)?.[1] ?? '';
+    assert.deepEqual([...bot.matchAll(/- (\S+)/g)].map((m) => m[1]), SLACK_BOT_SCOPES);
+  });
+
+  it('sends installs back to the OAuth redirect, and tells the app when it is removed', () => {
+    assert.match(manifest, new RegExp(`redirect_urls:\\n\\s+- https://\\S+${SLACK_REDIRECT_PATH}\\n`));
+    for (const event of ['app_uninstalled', 'tokens_revoked']) assert.match(manifest, new RegExp(`- ${event}\\b`));
   });
 
   it('subscribes to the events, commands and shortcut the listeners handle', () => {

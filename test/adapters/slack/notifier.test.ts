@@ -61,3 +61,48 @@ describe('Slack notifier', () => {
     assert.equal(gone.details.retryable, false);
   });
 });
+
+describe('Slack notifier with a token per workspace (OAuth)', () => {
+  let api: FakeSlackApi;
+  let notifier: Notifier;
+  const tokens: Record<string, string> = { T1: 'xoxb-one', T2: 'xoxb-two' };
+
+  beforeEach(async () => {
+    api = await startFakeSlackApi('xoxb-one');
+    // Both workspaces' tokens are known to the fake (installed).
+    api.addInstall({ code: 'c2', team: 'T2', token: 'xoxb-two', installer: 'U' });
+    await fetch(`${api.url}oauth.v2.access`, { method: 'POST', body: new URLSearchParams({ code: 'c2', client_id: api.oauthClient.id, client_secret: api.oauthClient.secret }) });
+    notifier = createSlackNotifier(createNotifierClient({ signingSecret: 's', apiUrl: api.url }, silentLogger), {
+      tokenFor: async (tenant) => {
+        if (!tenant || !Object.hasOwn(tokens, tenant)) throw new Error(`no Slack installation for T:${tenant}`);
+        return tokens[tenant];
+      },
+    });
+  });
+  afterEach(() => api.close());
+
+  it('sends each DM with the token of the person\'s own workspace', async () => {
+    await notifier.sendDirect({ platform: 'slack', userId: 'UA', tenant: 'T1' }, alert);
+    const { messageId } = await notifier.sendDirect({ platform: 'slack', userId: 'UB', tenant: 'T2' }, alert);
+    await notifier.updateDirect({ platform: 'slack', userId: 'UB', tenant: 'T2' }, messageId, alert);
+    assert.deepEqual(api.callsTo('chat.postMessage').map((c) => c.token), ['xoxb-one', 'xoxb-two']);
+    assert.equal(api.callsTo('chat.update')[0].token, 'xoxb-two');
+  });
+
+  it('makes a workspace with no installation, or a revoked token, a retryable wait, never "unreachable"', async () => {
+    const missing = await notifier.sendDirect({ platform: 'slack', userId: 'UC', tenant: 'T9' }, alert).catch((e: unknown) => e);
+    assert.ok(missing instanceof PlatformError);
+    assert.equal(missing.details.retryable, true);
+    assert.match(missing.message, /not installed in workspace T9/);
+    api.revoke('xoxb-two');
+    const revoked = await notifier.sendDirect({ platform: 'slack', userId: 'UB', tenant: 'T2' }, alert).catch((e: unknown) => e);
+    assert.ok(revoked instanceof PlatformError);
+    assert.equal(revoked.code, 'platform_error');
+    assert.equal(revoked.details.retryable, true);
+    assert.match(revoked.message, /token_revoked.*installed again/);
+    api.failNext('chat.postMessage', { error: 'account_inactive' });
+    const inactive = await notifier.sendDirect({ platform: 'slack', userId: 'UA', tenant: 'T1' }, alert).catch((e: unknown) => e);
+    assert.ok(inactive instanceof PlatformError);
+    assert.equal(inactive.details.retryable, true);
+  });
+});
