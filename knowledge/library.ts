@@ -5,6 +5,8 @@ import { relative } from 'node:path';
 import { PolicyError } from './errors.js';
 import { buildSchoolIndex, type SchoolIndex } from './match/school-index.js';
 import { matchIndex, type MatchOptions, type MatchResult } from './match/match.js';
+import { clausesAbout } from './match/about.js';
+import { readTerms } from './language/terms.js';
 import { listPolicyFiles, readPolicyFile } from './policy-files.js';
 import type { Clause, ClauseMatch, Party, Policy, SchoolInfo } from './types.js';
 
@@ -14,6 +16,26 @@ export interface SearchOptions {
   limit?: number;
   /** Only clauses that bind this party (e.g. 'parents' for what parents may do). */
   binds?: Party;
+}
+
+/** Which vocabulary concepts a clause must and must not name (ids from knowledge/language/vocabulary.ts). */
+export interface ConceptFilter {
+  needs: readonly (readonly string[])[];
+  avoid?: readonly string[];
+}
+
+/** A concept named in a text: which, where (word index) and the words that named it. */
+export interface ConceptMention {
+  concept: string;
+  at: number;
+  text: string;
+}
+
+/** A clause found by its concepts, with every concept it names. */
+export interface ConceptMatch extends ClauseMatch {
+  concepts: ReadonlySet<string>;
+  /** The clause speaks of the school's own accounts or pages. */
+  schoolPlatform: boolean;
 }
 
 export interface PolicyLibrary {
@@ -32,6 +54,14 @@ export interface PolicyLibrary {
   match(schoolId: string, question: string, opts?: MatchOptions): MatchResult;
   /** Clauses about a topic, best first; [] when nothing in the school's policy fits. */
   search(schoolId: string, query: string, opts?: SearchOptions): ClauseMatch[];
+  /**
+   * Clauses that speak of concepts of the one vocabulary (at least one of each `needs` group, none
+   * of `avoid`), ranked by how well they meet `query`; each with the concepts it names. The report
+   * flow finds its guidance this way: the index's reading of clauses, never its own word lists.
+   */
+  about(schoolId: string, query: string, opts: ConceptFilter): ConceptMatch[];
+  /** The vocabulary's concepts in a piece of text, in the order they are named (an incident described, a platform named). */
+  concepts(text: string): ConceptMention[];
   /** The school's search index (built on first use); throws PolicyError 'school_unknown'. */
   index(schoolId: string): SchoolIndex;
   /** Files in the folder that could not be used, with why (they are skipped, not fatal). */
@@ -82,6 +112,8 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
     clause: (id) => clauses.get(id),
     index,
     match: (schoolId, question, opts) => matchIndex(index(schoolId), question.slice(0, MAX_QUERY), opts),
+    concepts: (text) => readTerms(text.slice(0, MAX_QUERY)).flatMap((t) => t.concepts.map((concept) => ({ concept, at: t.at, text: t.text }))),
+    about: (schoolId, query, filter) => clausesAbout(index(schoolId), query.slice(0, MAX_QUERY), filter),
     search(schoolId, query, opts = {}) {
       const m = matchIndex(index(schoolId), query.slice(0, MAX_QUERY), { limit: 20, ...(opts.binds ? { binds: opts.binds } : {}) });
       if (m.outcome === 'none') return [];

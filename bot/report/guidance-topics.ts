@@ -1,10 +1,12 @@
-// The situations a report can be in, each with the words any school's policy uses for it and the
-// reports it applies to. Generic vocabulary only: no school's text and no clause id belongs here.
+// The situations a report can be in: for each, a short query to the school's index and the
+// concepts (of the matcher's one vocabulary) a clause must name to speak to it, and the reports it
+// applies to. No school's text, no clause id and no word list of its own belongs here.
 
 import type { Party } from '../../knowledge/types.js';
 import type { PosterKind, ReportFields } from '../escalations/model.js';
 
 type Fields = Partial<ReportFields>;
+type Concepts = ReadonlySet<string>;
 
 export interface GuidanceTopic {
   id: string;
@@ -12,19 +14,18 @@ export interface GuidanceTopic {
   label: string;
   /** Who advises instead when the policy is silent. */
   adviser: 'head' | 'dsl';
-  /** Short topic searches, tried in turn (the index ranks short queries best). */
-  queries: string[];
-  /** A clause counts only if its text matches every one of these. */
-  signal: RegExp[];
-  /** A clause that also matches this is about something else (a Prevent clause naming the police). */
-  not?: RegExp;
+  /** A short search that ranks the fitting clauses (the index ranks short queries best). */
+  query: string;
   /**
-   * Clauses matching these (in this order of preference) are quoted before the others: the one
-   * that says what to do. Only among equals does the index's ranking decide.
+   * A clause counts only if it names a concept of each group (vocabulary concept ids); `also` gives
+   * other such sets, tried after this one (a policy may say it in other terms).
    */
-  prefer?: RegExp[] | ((f: Fields) => RegExp[]);
-  /** A further test of the clause against the report (e.g. words that depend on the category). */
-  also?(text: string, f: Fields): boolean;
+  needs: string[][] | ((f: Fields) => string[][]);
+  also?: string[][][];
+  /** A clause naming any of these is about something else (a Prevent clause naming the police). */
+  avoid?: string[] | ((f: Fields) => string[]);
+  /** Clauses naming these (in this order of preference) are quoted first: the one that says what to do. */
+  prefer?: string[] | ((f: Fields) => string[]);
   /** The clause must bind this party (a rule for staff, not one telling parents how to complain). */
   binds?: Party;
   /** The clause must not name posters other than this report's (a rule about pupils' posts does not fit a parent's). */
@@ -42,12 +43,13 @@ const safeguarding = (f: Fields) => f.category === 'child-at-risk' || f.category
 /** Categories where the school deals with the poster (not the child-protection ones). */
 const conduct = (f: Fields) => !safeguarding(f) && f.category !== 'extremism';
 
-/** The words a policy uses for each kind of poster, when it names who posted. */
-const posterWords: { party: 'pupil' | 'ex-pupil' | 'parent' | 'other'; re: RegExp }[] = [
-  { party: 'ex-pupil', re: /\b(former|ex-?) ?(pupils?|students?)\b/i },
-  { party: 'pupil', re: /\b(?<!(former|ex-?) ?)(pupils?|students?)\b/i },
-  { party: 'parent', re: /\b(parents?|carers?|famil(y|ies)|stakeholders?|relatives?)\b/i },
-  { party: 'other', re: /\b(others|anyone|members? of the public|individuals?)\b/i },
+/** The vocabulary concept a policy names each kind of poster by. */
+const posterConcepts: { party: 'pupil' | 'ex-pupil' | 'parent' | 'other'; concept: string }[] = [
+  { party: 'ex-pupil', concept: 'expupil' },
+  { party: 'pupil', concept: 'pupil' },
+  { party: 'parent', concept: 'parent' },
+  { party: 'parent', concept: 'relative' },
+  { party: 'other', concept: 'public' },
 ];
 
 /** Which named posters a report's poster counts as ("others" covers former pupils and strangers). */
@@ -64,120 +66,92 @@ const countsAs: Record<PosterKind, string[]> = {
  * False when the clause names who posts and this report's poster is not among them, or when it is a
  * rule for parents alone (naming no pupils) and a pupil posted (pupils are dealt with through school discipline).
  */
-export function fitsPoster(text: string, binds: Party[], poster: PosterKind | undefined): boolean {
+export function fitsPoster(concepts: Concepts, binds: Party[], poster: PosterKind | undefined): boolean {
   if (!poster) return true;
-  const named = posterWords.filter((w) => w.re.test(text)).map((w) => w.party);
+  const named = posterConcepts.filter((p) => concepts.has(p.concept)).map((p) => p.party);
   if (poster === 'pupil' && binds.includes('parents') && !binds.includes('pupils') && !named.includes('pupil')) return false;
   return named.length === 0 || named.some((p) => countsAs[poster].includes(p));
 }
 
-/** Words of a clause about the school's own pages and accounts (moderating them is another matter). */
-const schoolPage = /school[- ](sanctioned|hosted)|school (social media )?(accounts?|pages?)\b/i;
-/** Words of a platform answer meaning the school's own page or group. */
-const schoolPlace = /\b(school|class|official|our)\b/i;
-
-/** False for a clause about the school's own pages when the post is not (known to be) on one. */
-export function fitsPlace(text: string, platform: string | undefined): boolean {
-  return !schoolPage.test(text) || (!!platform && schoolPlace.test(platform));
-}
-
 /** True when the clause names this report's poster (such clauses are quoted first). */
-export function namesPoster(text: string, poster: PosterKind | undefined): boolean {
+export function namesPoster(concepts: Concepts, poster: PosterKind | undefined): boolean {
   if (!poster) return false;
-  return posterWords.some((w) => countsAs[poster].includes(w.party) && w.party !== 'other' && w.re.test(text));
+  return posterConcepts.some((p) => countsAs[poster].includes(p.party) && p.party !== 'other' && concepts.has(p.concept));
 }
 
-const headWords = /head ?teacher|headteacher|principal|line manager|\bSLT\b|senior leader/i;
-
-/** Words of a clause about posts aimed at staff. */
-const aimedAtStaff = /about (staff|them)\b|staff members|details of staff/i;
-
-/** False for a clause about posts aimed at staff when the post is about a pupil. */
-export function fitsSubject(text: string, about: ReportFields['about'] | undefined): boolean {
-  return about !== 'pupil' || !aimedAtStaff.test(text);
-}
+const REPORTING = ['report', 'leader', 'dsl'];
 
 /** Most important first: the order they are quoted in. */
 export const guidanceTopics: GuidanceTopic[] = [
   {
     id: 'prevent', label: 'reporting extremism or radicalisation (Prevent)', adviser: 'dsl',
-    queries: ['concern radicalisation', 'radicalisation', 'extremism', 'Prevent'],
-    signal: [/radicali[sz]|extremis|terroris|\bPrevent\b/i, /concern|report|immediately|inform|refer|contact/i],
-    prefer: [/designated safeguarding|head ?teacher/i],
+    query: 'report concerns about radicalisation extremism Prevent',
+    needs: [['extremism'], REPORTING],
+    prefer: ['dsl', 'leader'],
     applies: (f) => f.category === 'extremism',
     key: () => true,
   },
   {
     id: 'safeguarding', label: 'telling the designated safeguarding lead when a child may be at risk', adviser: 'dsl', max: 2,
-    queries: ['designated safeguarding lead', 'safeguarding officer', 'child protection', 'safeguarding concerns'],
-    signal: [
-      /designated safeguarding|safeguarding (lead|officer)s?|\bDSL\b|child protection (officer|lead|co-?ordinator|procedures?)|safeguarding (or other )?concerns|inappropriate communications involving any child/i,
-      /report|refer|inform|tell|contact|discuss/i,
-    ],
+    query: 'report safeguarding concerns to the designated safeguarding lead',
+    needs: [['dsl'], ['report']],
+    also: [[['risk'], ['report']], [['message'], ['pupil'], ['report']]],
     // Prevent clauses are quoted under their own topic; the LADO clause is about staff.
-    not: /radicali[sz]|extremis|terroris|LADO|Designated Officer/i,
-    prefer: [/designated safeguarding|\bDSL\b/i],
+    avoid: (f) => (f.category === 'sexual' ? ['extremism'] : ['extremism', 'sexual']),
+    prefer: ['dsl'],
     applies: (f) => safeguarding(f) || f.category === 'extremism',
     key: safeguarding,
   },
   {
     id: 'staff-allegation', label: 'a member of staff who may have put a child at risk (allegations, the LADO)', adviser: 'dsl',
-    queries: ['LADO', 'allegation member of staff child at risk', 'referral to the Local Authority'],
-    signal: [/LADO|Local Authority Designated Officer|referral to the Local Authority|Local Authority involvement/i],
-    not: /misplaced|malicious/i,
-    prefer: (f) => (f.category === 'sexual' ? [/LADO|Designated Officer/i, /indecent/i] : [/LADO|Designated Officer/i]),
+    query: 'allegation against a member of staff referral to the LADO',
+    needs: [['lado']],
+    prefer: (f) => (f.category === 'sexual' ? ['sexual'] : []),
     // A clause on indecent images fits sexual content, not every child-at-risk concern.
-    also: (t, f) => f.category === 'sexual' || !/indecent|pornograph/i.test(t),
+    avoid: (f) => (f.category === 'sexual' ? [] : ['sexual']),
     // Only a member of staff who posted something harming or sexualising a child: never a parent's abuse.
     applies: (f) => f.poster === 'staff' && (safeguarding(f) || f.about === 'pupil'),
     key: () => true,
   },
   {
     id: 'illegal', label: 'reporting illegal content to the police or CEOP', adviser: 'dsl',
-    queries: ['CEOP', 'illegal content', 'indecent images'],
-    signal: [/CEOP|Child Exploitation|police/i],
-    // Indecent images are illegal content for sexual posts only; racism is a crime, not an image.
-    also: (t, f) => (f.category === 'sexual' ? /illegal|crime|criminal|indecent/i : /illegal|crime|criminal|racis|hate/i).test(t),
-    not: /LADO|Designated Officer|radicali[sz]/i,
-    prefer: [/CEOP|Child Exploitation/i],
+    query: 'illegal content report to the police CEOP',
+    // Indecent images are illegal content for sexual posts; racism is a crime.
+    needs: (f) => [['police'], f.category === 'sexual' ? ['sexual', 'police'] : ['hate', 'police']],
+    avoid: ['lado', 'extremism'],
+    prefer: (f) => (f.category === 'sexual' ? ['sexual'] : ['hate']),
     applies: (f) => f.category === 'sexual' || f.category === 'discriminatory',
     key: (f) => f.category === 'sexual',
   },
   {
     id: 'evidence', label: 'keeping evidence', adviser: 'head',
-    queries: ['keep records', 'screen prints', 'do not delete', 'keep evidence'],
-    signal: [/keep records|screen ?(prints?|shots?)|(not|never) delete|keep (a copy|evidence)|(do not|don't|not) (reply|respond|retaliate)/i],
-    prefer: [/keep records/i],
+    query: 'keep a record screenshot evidence of abuse',
+    needs: [['evidence'], ['abuse', 'defame', 'hate']],
+    // Keeping a copy of sexual content is an offence; the school's own records are another matter.
+    avoid: ['sexual', 'confidential'],
+    prefer: ['abuse'],
     // Not for sexual content (nobody may screenshot or keep it); for the other child-protection
     // categories the DSL's advice comes first.
     applies: conduct,
   },
   {
     id: 'report-to-head', label: 'reporting abuse of staff to the head teacher or a line manager', adviser: 'head', max: 2,
-    queries: ['report to the head teacher', 'line manager', 'cyberbullying trolling report', 'concerns raised with the head teacher'],
-    signal: [/report|raise/i, headWords, /comments?|posts?|posted|messages?|abuse|cyberbullying|trolling|incidents?|reference|communications/i],
-    not: /aggrieved|grievance/i,
-    prefer: (f) => (conduct(f) ? [/comments|cyberbullying|trolling|abuse/i] : [/immediately/i]),
-    // A rule on trolling does not fit a child at risk.
-    also: (t, f) => conduct(f) || !/cyberbullying|trolling/i.test(t),
+    query: 'report abusive comments to the head teacher or line manager',
+    needs: [['report'], ['leader']],
+    // A complaint of the member of staff's own (a grievance) is another procedure; a rule on
+    // trolling does not fit a child at risk.
+    avoid: (f) => (conduct(f) ? ['criticise'] : ['criticise', 'abuse']),
+    prefer: (f) => (conduct(f) ? ['abuse'] : ['risk']),
     binds: 'staff',
     samePoster: true,
     // Abuse of the school itself (on its own pages) is reported the same way as abuse of staff.
     applies: (f) => aboutStaff(f) || f.about === 'school' || !conduct(f),
   },
   {
-    // What the school says it will do to protect its staff and name (often the governing body's role).
-    id: 'school-protects', label: 'what the school will do to protect its staff', adviser: 'head',
-    queries: ['take appropriate action to protect staff', 'protect the reputation of staff', 'safeguard staff from abuse'],
-    signal: [/take (appropriate |necessary |further )?action|will act\b/i, /protect/i, /\b(staff|employees?|colleagues?)\b/i],
-    not: /disciplin|dismiss|investigation will|breach of this policy/i,
-    applies: (f) => aboutStaff(f) && f.poster !== 'staff' && conduct(f),
-  },
-  {
     id: 'pupil-discipline', label: 'what happens when pupils post about staff', adviser: 'head',
-    queries: ['school discipline', 'pupils post inappropriate material about staff'],
-    signal: [/\b(pupils?|students?)\b/i, /disciplin|sanction|behaviour polic/i, /post|material|comment/i],
-    not: /staff (found|may be)|employees?/i,
+    query: 'pupils who post inappropriate material about staff school discipline',
+    needs: [['pupil'], ['discipline'], ['post', 'abuse', 'defame']],
+    binds: 'pupils',
     applies: (f) => f.poster === 'pupil' && f.about !== 'pupil' && conduct(f),
     key: (f) => aboutStaff(f),
   },
@@ -185,74 +159,78 @@ export const guidanceTopics: GuidanceTopic[] = [
     // Pupil-on-pupil abuse (child-on-child, in the statutory guidance's words) is dealt with under
     // the school's anti-bullying and behaviour policies, and is a safeguarding matter: the DSL advises.
     id: 'pupil-on-pupil', label: 'bullying or abuse between pupils (the anti-bullying and behaviour policies)', adviser: 'dsl',
-    queries: ['anti-bullying policy', 'behaviour policy', 'pupils cyberbullying', 'child-on-child abuse'],
-    signal: [/bull(y|ies|ying)|child-on-child|peer[- ]on[- ]peer|behaviour polic/i],
-    // A clause naming the anti-bullying or behaviour policy fits; else one about bullying among
-    // pupils that says what is done about it.
-    also: (t) =>
-      /anti-bullying|behaviour polic/i.test(t) ||
-      (/\b(pupils?|students?|children|young people|peers?)\b/i.test(t) && /report|inform|tell|disciplin|sanction|deal|investigat/i.test(t)),
-    // Rules forbidding staff to bully, and the staff behaviour code, are about staff conduct, not this report.
-    not: /colleagues|employees?|any individual|staff (must|should) not|staff behaviour/i,
-    prefer: [/anti-bullying/i, /behaviour polic/i],
+    query: 'pupils bullying other pupils anti-bullying behaviour policy',
+    needs: [['behaviourpolicy']],
+    // Rules forbidding staff to bully colleagues are about staff conduct, not this report.
+    avoid: ['colleague'],
     applies: (f) => f.poster === 'pupil' && f.about === 'pupil' && conduct(f),
     key: () => true,
   },
   {
     id: 'child-contact', label: 'messages from children', adviser: 'dsl',
-    queries: ['communication received from children'],
-    signal: [/(communications?|messages?|contact) (received )?from (children|pupils|students)/i, /report|safeguarding/i],
+    query: 'communication received from pupils report',
+    needs: [['message'], ['pupil'], ['report', 'dsl', 'risk']],
+    // Offensive or illegal content has topics of its own; this is a child getting in touch.
+    avoid: ['hate', 'sexual', 'police', 'abuse', 'risk', 'extremism'],
     applies: (f) => f.poster === 'pupil',
   },
   {
     id: 'removal', label: 'asking for the post to be removed', adviser: 'head',
-    queries: ['request that the material is removed', 'remove the post', 'contact the host provider'],
-    signal: [/remov/i, /request|\bask|host|provider|third.part|expect/i],
-    not: /school (social media|sanctioned|hosted)|moderat/i,
+    query: 'request that the post is removed',
+    // Asking someone else (the poster, the site) to take it down, not staff deleting their own posts.
+    needs: [['remove'], ['public', 'parent', 'pupil', 'expupil']],
+    avoid: ['evidence'],
     // Asking the site itself works whoever posted; a clause naming this poster comes first anyway.
-    prefer: [/host|provider|third.part/i],
+    prefer: ['public', 'parent'],
     samePoster: true,
     applies: (f) => (outsider(f) || f.poster === 'pupil') && conduct(f),
     key: outsider,
   },
   {
     id: 'meeting', label: 'meeting the parent', adviser: 'head',
-    queries: ['meeting with the headteacher', 'discuss the issues in person'],
-    signal: [/meeting|in person/i, /parents?|carers?|stakeholders?/i],
+    query: 'meeting with the parent to discuss',
+    needs: [['meeting'], ['parent']],
     applies: (f) => f.poster === 'parent' && conduct(f),
   },
   {
     id: 'legal', label: 'legal advice', adviser: 'head',
-    queries: ['legal advice', 'legal action'],
-    signal: [/(take|seek|taking) (legal|other legal)|legal advice/i],
-    prefer: [/legal advice/i],
-    // Rules warning staff that they could be sued are not the school's procedure.
-    not: /against them|personally liable|adults?\b|employees?/i,
+    query: 'the school will seek legal advice',
+    needs: [['legal']],
+    // Rules warning staff that they could be sued, or listing the laws they must keep (privacy, data
+    // protection), are not the school's procedure.
+    avoid: ['discipline', 'privacy', 'confidential'],
     samePoster: true,
     applies: (f) => outsider(f) && conduct(f),
   },
   {
     id: 'police', label: 'involving the police', adviser: 'head',
-    queries: ['contact the police', 'police'],
-    signal: [/police/i, /contact|inform|call|involve|refer/i],
-    not: /radicali[sz]|terroris|LADO|Designated Officer|\badults?\b|employees?|indecent/i,
+    query: 'contact the police',
+    needs: [['police'], ['report', 'message', 'abuse']],
+    avoid: ['extremism', 'discipline'],
     samePoster: true,
     applies: (f) => f.category === 'threatening' || f.category === 'discriminatory' || (outsider(f) && conduct(f)),
     key: (f) => f.category === 'threatening',
   },
   {
     id: 'blocking', label: 'blocking the poster', adviser: 'head',
-    queries: ['block or restrict access', 'block'],
-    signal: [/\bblock/i, /forum|page|individual|access|account/i],
-    not: /computers|equipment|devices|websites on its/i,
+    query: 'block the individual from the page',
+    needs: [['remove'], ['account', 'public']],
+    // Filtering of websites on the school's devices is another matter.
+    avoid: ['device'],
     applies: (f) => outsider(f) && conduct(f),
   },
   {
     id: 'staff-breach', label: "a member of staff's post", adviser: 'head',
-    queries: ['report abuses of this policy whistleblowing', 'breach of this policy disciplinary'],
-    signal: [/breach|abuses? of (this|the) polic/i, /disciplin|whistleblow|investigat/i],
-    prefer: [/whistleblow/i, /breach(es)? of (this|the) polic/i],
+    query: 'breach of this policy disciplinary action whistleblowing',
+    needs: [['discipline', 'report'], ['discipline']],
+    prefer: ['report'],
     binds: 'staff',
     applies: (f) => f.poster === 'staff',
   },
 ];
+
+/** The topic's value for this report (fixed, or depending on the report). */
+export function forReport<T>(value: T | ((f: Fields) => T) | undefined, f: Fields, none: T): T {
+  if (value === undefined) return none;
+  return typeof value === 'function' ? (value as (f: Fields) => T)(f) : value;
+}

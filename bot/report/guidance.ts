@@ -1,19 +1,17 @@
 // Guidance for a report, found in the school's own policy: for every topic that fits the situation
-// (guidance-topics.ts), the clauses whose words speak to it. Where the policy is silent, we say so.
+// (guidance-topics.ts), the clauses the index finds naming its concepts, filtered by whom they bind
+// and who posted. Where the policy is silent, we say so.
 
-import type { Clause, ClauseMatch } from '../../knowledge/types.js';
+import type { ConceptMatch, PolicyLibrary } from '../../knowledge/library.js';
 import type { GuidanceItem, ReportFields } from '../escalations/model.js';
 import type { Block, Citation } from '../reply.js';
 import { possessive } from '../english.js';
-import { fitsPlace, fitsPoster, fitsSubject, guidanceTopics, namesPoster, type GuidanceTopic } from './guidance-topics.js';
+import { fitsPoster, forReport, guidanceTopics, namesPoster, type GuidanceTopic } from './guidance-topics.js';
 
 export { guidanceTopics } from './guidance-topics.js';
 
 /** What the report flow needs from the policy library (the knowledge layer's PolicyLibrary fits). */
-export interface GuidanceLibrary {
-  search(schoolId: string, query: string, options?: { limit?: number }): ClauseMatch[];
-  policy(id: string): { school: { name: string }; clauses?: Clause[] } | undefined;
-}
+export type GuidanceLibrary = Pick<PolicyLibrary, 'about' | 'policy' | 'concepts'>;
 
 export interface Guidance {
   items: GuidanceItem[];
@@ -29,14 +27,17 @@ export function findGuidance(library: GuidanceLibrary, school: string, fields: P
   const schoolName = policy?.school.name ?? school;
   const items: GuidanceItem[] = [];
   const silent: string[] = [];
+  if (!policy) return { items, silent, schoolName };
+  const onSchoolPage = !!fields.platform && (library.concepts(fields.platform).some((m) => m.concept === 'official') || OURS.test(fields.platform));
   for (const topic of guidanceTopics.filter((t) => t.applies(fields))) {
-    const fitting = candidates(library, school, topic, policy?.clauses ?? []).filter((c) => fits(topic, c, fields));
+    const found = foundFor(library, school, topic, fields);
+    const fitting = found.filter((m) => fits(topic, m, fields, onSchoolPage));
     if (fitting.length === 0) {
       if (topic.key?.(fields)) silent.push(topic.label);
       continue;
     }
-    const fresh = order(topic, fitting, fields).filter((c) => !items.some((i) => i.citation.clauseId === c.id));
-    for (const c of fresh.slice(0, topic.max ?? 1)) {
+    const fresh = order(topic, fitting, fields).filter((m) => !items.some((i) => i.citation.clauseId === m.clause.id));
+    for (const { clause: c } of fresh.slice(0, topic.max ?? 1)) {
       const citation: Citation = { clauseId: c.id, school, schoolName, ref: c.ref, heading: c.heading };
       items.push({ topic: topic.id, citation, text: c.text });
     }
@@ -44,36 +45,36 @@ export function findGuidance(library: GuidanceLibrary, school: string, fields: P
   return { items, silent, schoolName };
 }
 
-/**
- * The index's best clauses for the topic's searches first, then (so that a clause the ranking
- * placed low is not missed) every other clause of the policy; `fits` decides which speak to it.
- */
-function candidates(library: GuidanceLibrary, school: string, topic: GuidanceTopic, all: Clause[]): Clause[] {
-  const seen = new Map<string, Clause>();
-  for (const query of topic.queries) {
-    for (const m of library.search(school, query, { limit: 8 })) if (!seen.has(m.clause.id)) seen.set(m.clause.id, m.clause);
+/** Clauses naming the topic's concepts (its first set, then the others), the index's best first. */
+function foundFor(library: GuidanceLibrary, school: string, topic: GuidanceTopic, fields: Partial<ReportFields>): ConceptMatch[] {
+  const out = new Map<string, ConceptMatch>();
+  for (const needs of [forReport(topic.needs, fields, []), ...(topic.also ?? [])]) {
+    // The LADO is for allegations against staff: a clause naming it is quoted under that topic alone.
+    const avoid = [...forReport(topic.avoid, fields, []), ...(needs.flat().includes('lado') ? [] : ['lado'])];
+    for (const m of library.about(school, topic.query, { needs, avoid })) if (!out.has(m.clause.id)) out.set(m.clause.id, m);
   }
-  for (const c of all) if (!seen.has(c.id)) seen.set(c.id, c);
-  return [...seen.values()];
+  return [...out.values()];
 }
 
-function fits(topic: GuidanceTopic, c: Clause, f: Partial<ReportFields>): boolean {
-  if (!topic.signal.every((re) => re.test(c.text)) || topic.not?.test(c.text)) return false;
-  if (topic.also && !topic.also(c.text, f)) return false;
-  if (topic.binds && !c.binds.includes(topic.binds)) return false;
-  if (!fitsPlace(c.text, f.platform) || !fitsSubject(c.text, f.about)) return false;
-  return !topic.samePoster || fitsPoster(c.text, c.binds, f.poster);
+/** "our page", "the class blog": a place of the school's own, as staff name it. */
+const OURS = /\b(?:our|class)\b/i;
+
+function fits(topic: GuidanceTopic, m: ConceptMatch, f: Partial<ReportFields>, onSchoolPage: boolean): boolean {
+  if (topic.binds && !m.clause.binds.includes(topic.binds)) return false;
+  // A clause about the school's own pages fits a post on one of them, and no other.
+  if (m.schoolPlatform && !onSchoolPage) return false;
+  return !topic.samePoster || fitsPoster(m.concepts, m.clause.binds, f.poster);
 }
 
 /** A clause naming this poster first, then the one that says what to do, then the index's order. */
-function order(topic: GuidanceTopic, list: Clause[], f: Partial<ReportFields>): Clause[] {
-  const prefer = (typeof topic.prefer === 'function' ? topic.prefer(f) : topic.prefer) ?? [];
-  const tier = (c: Clause) => {
-    const i = prefer.findIndex((re) => re.test(c.text));
+function order(topic: GuidanceTopic, list: ConceptMatch[], f: Partial<ReportFields>): ConceptMatch[] {
+  const prefer = forReport(topic.prefer, f, []);
+  const tier = (m: ConceptMatch) => {
+    const i = prefer.findIndex((id) => m.concepts.has(id));
     return i < 0 ? prefer.length : i;
   };
-  const rank = (c: Clause) => (namesPoster(c.text, f.poster) ? 0 : 100) + tier(c);
-  return list.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+  const rank = (m: ConceptMatch) => (namesPoster(m.concepts, f.poster) ? 0 : 100) + tier(m);
+  return list.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map((x) => x.m);
 }
 
 const quoteMax = 700;

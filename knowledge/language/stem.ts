@@ -4,11 +4,30 @@ import porter2 from 'wink-porter2-stemmer';
 
 const cache = new Map<string, string>();
 
+/**
+ * Words whose stem would merge two meanings the matcher must keep apart: "information" (facts) is
+ * not "inform" (to tell someone), a reporter (the press) does not report a concern, a manager is a
+ * person and "manage" an action, a setting (a nursery) is not privacy settings nor "set", a
+ * promotion (a career step) is not promoting a business, "school-sanctioned" is approved, not punished.
+ */
+const OWN_STEM: ReadonlyMap<string, string> = new Map([
+  ['information', 'information'],
+  ['reporter', 'reporter'],
+  ['reporters', 'reporter'],
+  ['manager', 'manager'],
+  ['managers', 'manager'],
+  ['setting', 'setting'],
+  ['settings', 'settings'],
+  ['promotion', 'promotion'],
+  ['promotions', 'promotion'],
+  ['sanctioned', 'sanctioned'],
+]);
+
 /** The stem of one lower-case word. */
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
-    s = porter2(word);
+    s = OWN_STEM.get(word) ?? porter2(word);
     if (cache.size < 100_000) cache.set(word, s);
   }
   return s;

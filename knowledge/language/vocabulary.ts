@@ -69,7 +69,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'post', slot: 'action', words: ['post', 'share', 'upload', 'publish', 'put online', 'put up', 'repost', 'comment', 'write', 'blog', 'display', 'broadcast', 'stream', 'caption', 'mention', 'discuss', 'status'] },
   { id: 'photograph', slot: 'action', words: ['photograph', 'film', 'capture'] },
   { id: 'access', slot: 'action', words: ['access', 'use', 'browse', 'go on', 'look at', 'check', 'log in', 'log on', 'scroll', 'visit'] },
-  { id: 'criticise', slot: 'action', words: ['criticise', 'criticism', 'critical', 'complain', 'complaint', 'moan', 'vent', 'rant', 'whinge', 'grumble', 'slag off', 'disparage', 'negative', 'grievance', 'disrepute', 'reputation', 'bad mouth', 'bring the school into disrepute', 'embarrass', 'salary'] },
+  { id: 'criticise', slot: 'action', words: ['criticise', 'criticism', 'critical', 'complain', 'complaint', 'moan', 'vent', 'rant', 'whinge', 'grumble', 'slag off', 'disparage', 'negative', 'grievance', 'aggrieved', 'disrepute', 'reputation', 'bad mouth', 'bring the school into disrepute', 'embarrass', 'salary'] },
   { id: 'create', slot: 'action', words: ['create', 'set up', 'start', 'launch', 'open', 'run', 'manage', 'administer', 'moderate', 'admin'] },
   { id: 'identify', slot: 'action', words: ['identify', 'name', 'tag', 'full name', 'surname', 'identifiable', 'recognisable'] },
   { id: 'sell', slot: 'action', words: ['sell', 'selling', 'business', 'commercial', 'advertise', 'promote', 'endorse', 'sponsor', 'shop', 'gift', 'money'] },
@@ -79,7 +79,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'defame', slot: 'harm', words: ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lie', 'lies', 'false', 'untrue', 'rumour', 'accusation', 'accuse', 'allegation', 'allege'] },
   { id: 'hate', slot: 'harm', words: ['racist', 'racism', 'homophobic', 'transphobic', 'sexist', 'discriminatory', 'discrimination', 'hate', 'hateful', 'prejudice'] },
   { id: 'sexual', slot: 'harm', words: ['indecent', 'nude', 'naked', 'semi nude', 'sexual', 'sexting', 'explicit', 'porn', 'pornography', 'pornographic', 'obscene'] },
-  { id: 'extremism', slot: 'harm', words: ['radicalisation', 'radicalise', 'extremism', 'extremist', 'terrorism', 'terrorist', 'prevent', 'channel referral'] },
+  { id: 'extremism', slot: 'harm', words: ['radicalisation', 'radicalise', 'extremism', 'extremist', 'terrorism', 'terrorist', 'prevent duty', 'channel referral'] },
   { id: 'risk', slot: 'harm', words: ['risk', 'at risk', 'harm', 'danger', 'unsafe', 'groom', 'grooming', 'exploitation', 'self harm', 'suicide', 'neglect', 'safeguarding', 'child protection', 'welfare', 'vulnerable'] },
   { id: 'impersonate', slot: 'harm', words: ['impersonate', 'pretend', 'fake account', 'fake profile', 'hack', 'hacked', 'catfish'] },
 
@@ -92,10 +92,13 @@ export const CONCEPTS: readonly Concept[] = [
 
   // What the school does.
   { id: 'approval', slot: 'process', words: ['permission', 'consent', 'approval', 'approve', 'authorise', 'authorisation', 'sign off', 'agree', 'clearance', 'opt out', 'opt in'] },
-  { id: 'report', slot: 'process', words: ['report', 'tell', 'inform', 'notify', 'raise', 'refer', 'referral', 'pass on', 'disclose', 'disclosure', 'alert', 'concern', 'worried', 'worry', 'escalate'] },
+  { id: 'report', slot: 'process', words: ['report', 'tell', 'inform', 'notify', 'raise', 'refer', 'referral', 'pass on', 'disclose', 'disclosure', 'alert', 'concern', 'worried', 'worry', 'escalate', 'whistleblowing', 'whistleblower', 'whistle blowing'] },
   { id: 'evidence', slot: 'process', words: ['evidence', 'screenshot', 'screen shot', 'screen print', 'screengrab', 'record', 'keep a record', 'keep records', 'log', 'save', 'copy'] },
   { id: 'remove', slot: 'process', words: ['remove', 'removal', 'delete', 'take down', 'taken down', 'block', 'report the post'] },
-  { id: 'discipline', slot: 'process', words: ['disciplinary', 'discipline', 'dismissal', 'dismiss', 'sack', 'fire', 'misconduct', 'gross misconduct', 'sanction', 'consequence', 'breach', 'break the rules', 'investigation', 'suspend', 'suspension'] },
+  { id: 'discipline', slot: 'process', words: ['disciplinary', 'discipline', 'dismissal', 'dismiss', 'sack', 'fire', 'misconduct', 'gross misconduct', 'staff behaviour policy', 'code of conduct', 'staff code of conduct', 'sanction', 'consequence', 'breach', 'break the rules', 'investigation', 'suspend', 'suspension'] },
+  { id: 'behaviourpolicy', slot: 'process', words: ['behaviour policy', 'anti bullying', 'anti bullying policy', 'behaviour management', 'child on child', 'peer on peer'] },
+  { id: 'legal', slot: 'process', words: ['legal', 'legal advice', 'legal action', 'solicitor', 'lawyer', 'sue', 'court', 'law'] },
+  { id: 'meeting', slot: 'process', words: ['meeting', 'meet', 'in person', 'face to face'] },
   { id: 'privacy', slot: 'process', words: ['privacy', 'privacy setting', 'private', 'security setting', 'lock', 'locked', 'visible', 'public profile', 'settings', 'restrict', 'publicly available', 'public', 'who can see', 'who sees', 'audience'] },
   { id: 'disclaimer', slot: 'process', words: ['disclaimer', 'views are my own', 'views are mine', 'own views', 'personal views', 'views i express', 'mine alone', 'do not represent', 'not the views', 'necessarily reflect', 'do not reflect', 'in a personal capacity'] },
 ];

@@ -8,7 +8,7 @@ import { meaningVector } from './meaning.js';
 import { createSpeller, type Speller } from './spell.js';
 import { readSlots, type Slots } from './slots.js';
 import { ownNameWords } from './own-name.js';
-import { STOPWORDS, VOCABULARY_WORDS } from '../language/vocabulary.js';
+import { STOPWORDS, VOCABULARY_WORDS, concept } from '../language/vocabulary.js';
 
 /** One clause as the matcher sees it. */
 export interface IndexedClause {
@@ -23,6 +23,10 @@ export interface IndexedClause {
   context: Term[];
   /** The people, actions and things the clause speaks of. */
   slots: Slots;
+  /** Every vocabulary concept the clause's own words name (not its headings or lead-in: a list item is its own). */
+  concepts: Set<string>;
+  /** It speaks of the school's own accounts or pages ("school-sanctioned social media", "the school's Facebook page"). */
+  schoolPlatform: boolean;
 }
 
 export interface IndexedPart {
@@ -80,7 +84,16 @@ function indexClause(clause: Clause, own: ReadonlySet<string>): IndexedClause {
     const terms = readTerms(text, own);
     return { terms, keys: new Set(termKeys(terms)), vector: meaningVector(terms) };
   });
-  return { clause, tf, len: body.filter((t) => !t.stop).length, parts, context, slots: readSlots([...parts.flatMap((p) => p.terms), ...context]) };
+  const concepts = new Set(body.flatMap((t) => t.concepts));
+  const slots = readSlots([...parts.flatMap((p) => p.terms), ...context]);
+  return { clause, tf, len: body.filter((t) => !t.stop).length, parts, context, slots, concepts, schoolPlatform: ownsPlatform(body) };
+}
+
+/** An owner word of the school's right before (within three terms of) a platform or account. */
+function ownsPlatform(terms: Term[]): boolean {
+  return terms.some(
+    (t, i) => t.concepts.includes('official') && terms.slice(i + 1, i + 4).some((n) => n.concepts.some((c) => concept(c).slot === 'platform')),
+  );
 }
 
 /** The keys a list of terms is found by: each content term's stem, and every concept it names. */

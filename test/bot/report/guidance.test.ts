@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import type { ReportFields } from '../../../bot/escalations/model.js';
+import type { PosterKind, ReportFields } from '../../../bot/escalations/model.js';
+import type { Party } from '../../../knowledge/types.js';
 import { findGuidance, guidanceBlocks } from '../../../bot/report/guidance.js';
 import { readFile } from 'node:fs/promises';
-import { fitsPoster, guidanceTopics } from '../../../bot/report/guidance-topics.js';
+import { fitsPoster as fitsPosterOf, guidanceTopics } from '../../../bot/report/guidance-topics.js';
 import { allText, makeHarness, policies } from '../harness.js';
 
 interface Case {
@@ -59,7 +60,12 @@ const cases: Case[] = [
   {
     name: "LFSSQ: a parent's post → removal and meeting, legal advice, police, blocking",
     school: 'lfssq', fields: { poster: 'parent', about: 'colleague', category: 'abusive' },
-    has: [lfssq(14), lfssq(15), lfssq(17), lfssq(18)], hasNot: ['lfssq-safeguarding-statement-1'], silent: null,
+    has: [lfssq(14), lfssq(15), lfssq(17)], hasNot: ['lfssq-safeguarding-statement-1', lfssq(18)], silent: null,
+  },
+  {
+    name: "LFSSQ: a parent's post on the school's forum → also blocking them from it (a clause for the school's own forum)",
+    school: 'lfssq', fields: { poster: 'parent', about: 'colleague', category: 'abusive', platform: 'the school forum' },
+    has: [lfssq(14), lfssq(18)], hasNot: ['lfssq-safeguarding-statement-1'], silent: null,
   },
   {
     name: "LFSSQ: a pupil's post → not the parents' procedure",
@@ -193,7 +199,9 @@ describe('report guidance', () => {
     }
   });
 
-  it('reads which posters a clause names', () => {
+  it('reads which posters a clause names, by the vocabulary\'s concepts', async () => {
+    const library = await policies();
+    const fitsPoster = (text: string, binds: Party[], poster: PosterKind) => fitsPosterOf(new Set(library.concepts(text).map((m) => m.concept)), binds, poster);
     assert.equal(fitsPoster('Where pupils post inappropriate material about staff', ['pupils'], 'parent'), false);
     assert.equal(fitsPoster('Where pupils, parents or others post inappropriate material', ['parents'], 'parent'), true);
     assert.equal(fitsPoster('Where pupils, parents or others post inappropriate material', ['parents'], 'ex-pupil'), true);
