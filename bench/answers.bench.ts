@@ -1,8 +1,9 @@
-// Answer benchmark (issue 2): per-question latency p50/p99, index build time per policy, and
-// accuracy on the dev set, side by side with plain Fuse.js (default options, top hit) over the same
-// clauses. `npx tsx bench/answers.bench.ts` runs it alone; bench/run.ts calls run().
+// Answer benchmark: per-question latency p50/p99, index build time per policy, first answer after a
+// fresh start and memory, and accuracy on the dev set, side by side with plain Fuse.js (default
+// options, top hit) over the same clauses. `npx tsx bench/answers.bench.ts` runs it alone; bench/run.ts calls run().
 
 import { readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { loadPolicyLibrary, type PolicyLibrary } from '../knowledge/library.js';
@@ -37,6 +38,7 @@ export async function run(): Promise<void> {
   console.log(`  assistant   p50 ${ms(t1.p50)}  p99 ${ms(t1.p99)}  (worst single run ${ms(t1.worst)})`);
   console.log(`  plain Fuse  p50 ${ms(t2.p50)}  p99 ${ms(t2.p99)}  (worst single run ${ms(t2.worst)})`);
   console.log(`  ratio assistant/Fuse: p50 ×${(t1.p50 / t2.p50).toFixed(2)}, p99 ×${(t1.p99 / t2.p99).toFixed(2)}\n`);
+  startUp();
   for (const [label, set] of [['dev set', dev], ['own five-school sets', all.slice(dev.length)]] as const) {
     if (!set.length) continue;
     const a = score(set, ours);
@@ -51,6 +53,19 @@ export async function run(): Promise<void> {
     }
     console.log('');
   }
+}
+
+/** First answer after a fresh process starts, and its memory once every school has answered, beside Fuse.js. */
+function startUp(): void {
+  const child = (which: string) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', `${ROOT}bench/first-answer.ts`, which], { cwd: ROOT, encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as { firstAnswerMs: number; rssMb: number; schools: number };
+  };
+  const a = child('assistant');
+  const b = child('fuse');
+  console.log(`A fresh process (${a.schools} schools' policies loaded from disk, then one question):`);
+  console.log(`  assistant   first answer ${a.firstAnswerMs.toFixed(0)} ms after start   RSS ${a.rssMb.toFixed(0)} MB`);
+  console.log(`  plain Fuse  first answer ${b.firstAnswerMs.toFixed(0)} ms after start   RSS ${b.rssMb.toFixed(0)} MB\n`);
 }
 
 function printBuild(lib: PolicyLibrary): void {
