@@ -24,6 +24,8 @@ const group = (f: string) => (process.env.BYFILE ? f.split('/').pop()! : /dev-qu
 type Tally = Record<string, number>;
 const tallies = new Map<string, Tally>();
 const misses: string[] = [];
+/** Wrong verdicts: wanted → got, and whether the best clause was the right one (CONF=1 prints it). */
+const confusion = new Map<string, number>();
 const dump: string[] = [];
 const rdump: string[] = [];
 const started = performance.now();
@@ -58,6 +60,12 @@ for (const f of sets) {
       if (h1) t.c1++;
       if (h3) t.c3++;
     }
+    if (expectIntent === 'ask' && !verdictOk) {
+      const why = !q.clause?.length ? 'no-gold' : h1 ? 'right-clause' : h3 ? 'gold-in-3' : 'wrong-clause';
+      const k = `${q.verdict.join('|').padEnd(18)} got ${String(a.verdict).padEnd(10)} ${why}`;
+      confusion.set(k, (confusion.get(k) ?? 0) + 1);
+      if (process.env.CONF === why) misses.push(`RC ${q.id} [${q.school}] ${q.question}\n    got ${a.verdict} from "${(a.deciding ?? '').slice(0, 220)}"; want ${q.verdict.join('|')}`);
+    }
     if (process.env.DUMP || process.env.RDUMP) {
       const m = library.match(q.school, q.question, { limit: 16 });
       dump.push(JSON.stringify({ id: q.id, school: q.school, g, covered: !q.verdict.includes('unknown'), intent: expectIntent, h1, h3, features: m.features }));
@@ -77,5 +85,6 @@ for (const [g, t] of tallies) {
 }
 if (tallies.size > 1) console.log(`${line('TUNING SETS', all)}  (${((performance.now() - started) / (all.n || 1)).toFixed(1)} ms/q)`);
 if (process.argv.includes('-v')) console.log(misses.join('\n'));
+if (process.env.CONF) for (const [k, n] of [...confusion].sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(4), k);
 if (process.env.DUMP) writeFileSync(process.env.DUMP, dump.join('\n'));
 if (process.env.RDUMP) writeFileSync(process.env.RDUMP, rdump.join('\n'));

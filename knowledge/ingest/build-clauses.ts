@@ -71,7 +71,10 @@ export function buildClauses(blocks: TextBlock[]): ClauseDraft[] {
       continue;
     }
     if (b.kind === 'row') {
-      drafts.push({ ...ctx, ...(b.number ? { section: b.number, numbered: true } : sectionOf(b, stack)), text: b.text });
+      const row: ClauseDraft = { ...ctx, ...(b.number ? { section: b.number, numbered: true } : sectionOf(b, stack)), text: b.text };
+      // A table under "Never" or "Only with approval": each row is one of those rules.
+      if (listPolarity) row.polarity = listPolarity;
+      drafts.push(row);
       continue;
     }
     // "3.2 Staff must not:" then "(b) …": the sub-clause is cited as 3.2(b).

@@ -118,10 +118,24 @@ function tidyWho(raw: string): string {
     .trim();
 }
 
-/** The polarity a short list title gives ("The Don'ts", "Do", "Never", "Things to avoid"); long headings give none. */
+/**
+ * The polarity a short list or table title gives ("The Don'ts", "Do", "Never", "Things to avoid"),
+ * or the verdict part of a graded code's heading ("RED: never", "Amber – only with approval",
+ * "Green: fine"); long headings give none.
+ */
 export function readHeadingPolarity(heading: string): Effect | undefined {
-  const s = heading.toLowerCase().replace(/[^a-z' ]+/g, ' ').trim();
-  if (/^(?:the )?(?:don'?ts?|do not|never|avoid|things to avoid|what not to do|you must not|you should not|not acceptable|unacceptable(?: \w+)?|please don'?t)$/.test(s)) return 'forbids';
+  const whole = headingPolarity(heading);
+  if (whole) return whole;
+  // "4. RED: never": the words after the last colon or dash are the verdict, the rest a label.
+  const tail = /[:–—]|\s-\s/.test(heading) ? heading.split(/[:–—]|\s-\s/).pop() : undefined;
+  return tail ? headingPolarity(tail) : undefined;
+}
+
+function headingPolarity(text: string): Effect | undefined {
+  const s = text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(?:the )?(?:don'?ts?|do not|never|avoid|things to avoid|what not to do|you must not|you should not|not acceptable|unacceptable(?: \w+)?|please don'?t|not allowed|not permitted|prohibited|forbidden|no)$/.test(s)) return 'forbids';
+  if (/^(?:only )?(?:with|after|needs?|requires?) (?:prior |written )?(?:approval|permission|consent)(?: first)?$|^(?:approval|permission) (?:needed|required|first)$|^ask first$|^check first$/.test(s)) return 'permission';
   if (/^(?:the )?(?:do'?s|dos|do|always|what to do|you must|you should|please do)$/.test(s)) return 'requires';
+  if (/^(?:fine|ok|okay|allowed|permitted|acceptable|you can|yes|go ahead|generally fine)$/.test(s)) return 'permits';
   return undefined;
 }

@@ -34,6 +34,7 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
   const owner = ownerAsked(query.all);
   const actions = new Set(query.all.flatMap((t) => (focus.has(t.key) ? t.concepts.filter((c) => concept(c).slot === 'action') : [])));
   const heaviest = Math.max(0, ...query.terms.map((t) => t.weight));
+  const people = new Set(peopleIn(query.all).flatMap((id) => [id, ...(concept(id).related ? [concept(id).related!] : [])]));
   const scores = c.parts.map((p, i) => {
     let s = 0;
     for (const qt of query.terms) {
@@ -47,6 +48,11 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
       const own = p.terms.flatMap((t) => t.concepts.filter((c) => concept(c).slot === 'action'));
       if (own.some((a) => actions.has(a))) s += heaviest;
       else if (own.length) s -= heaviest / 2;
+    }
+    // A sentence about other people than those asked about ("pupils" when the question is about parents) does not decide it.
+    if (people.size) {
+      const own = peopleIn(p.terms);
+      if (own.length && !own.some((x) => people.has(x))) s -= heaviest;
     }
     if (owner) s += OWNER * ownerFit(owner, p.keys);
     return s + AGE_FIT * ageFit(ages, parts[i]?.text ?? '');
@@ -82,6 +88,11 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
     }
   }
   return { part, index: at, score: scores[at] ?? 0 };
+}
+
+/** The people a text names other than staff and anyone at all (whom a rule is about). */
+function peopleIn(terms: Term[]): string[] {
+  return terms.flatMap((t) => t.concepts.filter((c) => concept(c).slot === 'people' && c !== 'staff' && c !== 'public'));
 }
 
 /** The stem of the first topic word after "can I", "am I allowed to", "is it ok to": the action asked about. */

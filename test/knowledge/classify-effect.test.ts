@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readEffect, readListPolarity, readHeadingPolarity } from '../../knowledge/ingest/classify-effect.js';
 import { splitParts } from '../../knowledge/ingest/split-parts.js';
+import { parsePolicy } from '../../knowledge/ingest/parse-policy.js';
 
 describe('effect classification', () => {
   const cases: [string, string][] = [
@@ -31,6 +32,23 @@ describe('effect classification', () => {
     assert.equal(readHeadingPolarity("The Don'ts"), 'forbids');
     assert.equal(readHeadingPolarity("The Do's"), 'requires');
     assert.equal(readHeadingPolarity('Inappropriate posts about staff'), undefined);
+  });
+
+  it('reads the verdict of a graded code\'s headings (traffic lights), and nothing from a heading that only names a topic', () => {
+    assert.equal(readHeadingPolarity('4. RED: never'), 'forbids');
+    assert.equal(readHeadingPolarity('Amber – only with approval'), 'permission');
+    assert.equal(readHeadingPolarity('AMBER: needs permission first'), 'permission');
+    assert.equal(readHeadingPolarity('6. GREEN: fine'), 'permits');
+    assert.equal(readHeadingPolarity('Section 5: Acceptable use of social media'), undefined);
+    assert.equal(readHeadingPolarity('Appendix A: Amber approval request'), undefined);
+    assert.equal(readHeadingPolarity('Photographs - what parents need to know'), undefined);
+  });
+
+  it('gives each row of a table under such a heading that heading\'s verdict', () => {
+    const policy = parsePolicy({ school: 'graded', source: 'graded.md', text: '# Staff code\n\n## RED: never\n\n| Code | Rule |\n|---|---|\n| R1 | Send a friend request to a pupil. |\n\n## GREEN: fine\n\n| Code | Rule |\n|---|---|\n| G1 | Share posts from the school\'s official page. |\n' });
+    const byRef = new Map(policy.clauses.map((c) => [c.ref, c.effect]));
+    assert.equal(byRef.get('R1'), 'forbids');
+    assert.equal(byRef.get('G1'), 'permits');
   });
 
   it('gives each part of a mixed clause its own effect', () => {
