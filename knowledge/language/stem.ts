@@ -8,7 +8,8 @@ const cache = new Map<string, string>();
  * Words whose stem would merge two meanings the matcher must keep apart: "information" (facts) is
  * not "inform" (to tell someone), a reporter (the press) does not report a concern, a manager is a
  * person and "manage" an action, a setting (a nursery) is not privacy settings nor "set", a
- * promotion (a career step) is not promoting a business, "school-sanctioned" is approved, not punished.
+ * promotion (a career step) is not promoting a business, "school-sanctioned" is approved, not punished,
+ * and breaking a rule is a breach, not a rest break.
  */
 const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['information', 'information'],
@@ -21,6 +22,10 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['promotion', 'promotion'],
   ['promotions', 'promotion'],
   ['sanctioned', 'sanctioned'],
+  // Breaking a rule is a breach; a break is a rest from work.
+  ['breaking', 'breach'],
+  ['broke', 'breach'],
+  ['broken', 'breach'],
 ]);
 
 /** The stem of one lower-case word. */

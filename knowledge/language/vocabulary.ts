@@ -56,7 +56,7 @@ export const CONCEPTS: readonly Concept[] = [
   // Things used.
   { id: 'device', slot: 'device', words: ['device', 'phone', 'mobile', 'mobile phone', 'smartphone', 'handset', 'iphone', 'tablet', 'ipad', 'laptop', 'computer', 'pc', 'chromebook', 'camera', 'smartwatch', 'smart watch', 'equipment', 'ict', 'hardware', 'technology', 'network', 'wifi'] },
   { id: 'photo', slot: 'media', words: ['photo', 'photograph', 'photography', 'picture', 'image', 'imagery', 'selfie', 'video', 'film', 'footage', 'clip', 'pic', 'likeness'] },
-  { id: 'personalinfo', slot: 'info', words: ['personal information', 'personal details', 'contact details', 'home address', 'address', 'phone number', 'mobile number', 'telephone number', 'number', 'location', 'date of birth', 'personal data'] },
+  { id: 'personalinfo', slot: 'info', words: ['personal information', 'personal details', 'contact details', 'home address', 'address', 'where i live', 'where you live', 'where they live', 'where he lives', 'where she lives', 'street', 'postcode', 'phone number', 'mobile number', 'telephone number', 'number', 'location', 'date of birth', 'personal data'] },
   { id: 'confidential', slot: 'info', words: ['confidential', 'confidentiality', 'sensitive', 'data', 'data protection', 'gdpr', 'information about pupils', 'private information', 'secret'] },
   { id: 'logo', slot: 'info', words: ['logo', 'crest', 'emblem', 'badge', 'brand', 'branding', 'school name', 'uniform', 'insignia'] },
   { id: 'material', slot: 'info', words: ['material', 'resource', 'worksheet', 'lesson plan', 'newsletter', 'poster', 'flyer', 'leaflet', 'copyright', 'intellectual property'] },
