@@ -43,6 +43,8 @@ const PERMISSION: RegExp[] = [
   // "where the headteacher has given written approval", "subject to approval by the Headteacher".
   /\b(?:where|if|when|once|after|provided(?:\s+that)?)\s+((?:the|a|their|your)\s+[\w/ ]{2,40}?)\s+(?:has|have)\s+(?:first\s+)?(?:given|granted|agreed)\s+(?:\w+\s+){0,2}?(?:approval|permission|consent|agreement)?\b/i,
   new RegExp(String.raw`\bsubject\s+to\s+(?:the\s+)?(?:\w+\s+)?(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from|by)\s+${WHO}`, 'i'),
+  // "Only staff approved by the Headteacher may run…": anyone else needs that approval first.
+  /\bonly\s+(?:\w+\s+){0,3}?(?:approved|authori[sz]ed|nominated|designated|appointed|agreed)\s+(?:in\s+advance\s+)?by\s+([^.;,()]{3,60}?)(?=\s+(?:may|can|should|will|are|is)\b)/i,
   new RegExp(String.raw`\b(?:must|should|will\s+need\s+to|needs?\s+to)\s+(?:first\s+)?(?:seek|get|obtain|have)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from)\s+${WHO}`, 'i'),
 ];
 
@@ -53,6 +55,8 @@ const PERMISSION_NO_WHO =
 const WHETHER = /\bwhether\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:acceptable|allowed|permitted|appropriate)\b/gi;
 /** A list item after "We ask parents to:" that reads "not post…": the item forbids. */
 const NOT_ITEM = /^\s*(?:and\s+|or\s+)?not\s+(?!only\b|just\b|all\b|necessarily\b)[a-z]+\b/i;
+/** "No filming of pupils…", "NO personal contact with pupils": a rule with no verb, forbidding. */
+const NO_NOUN = /^\s*(?:there\s+(?:must|should|will)\s+be\s+)?no\s+(?!one\b|body\b|longer\b|more\b|later\b|other\b|matter\b|doubt\b|exception\b|need\b|circumstances\b)[a-z]{3,}/i;
 /** "Only the Headteacher and the office manager post…", "X is the only member of staff that can…": no one else may. */
 const ONLY_OTHERS =
   /^\s*only\s+(?!when\b|if\b|with\b|after\b|during\b|where\b|use\b|post\b|share\b|contact\b)(?:the\s+|designated\s+|approved\s+|named\s+)?[a-z][\w/ ,]{0,60}?\s+(?:may|can|are\s+(?:allowed|permitted|able)|is\s+(?:allowed|permitted|able)|post|posts|have\s+access|has\s+access)\b|\bis\s+the\s+only\s+(?:member|person|one)\b[^.]{0,40}\b(?:can|may|that\s+can|who\s+can)\b/i;
@@ -63,7 +67,7 @@ export function readEffect(sentence: string): EffectReading | undefined {
   if (CAUTION.test(s)) return { effect: 'discourages' };
   const who = permissionFrom(s);
   if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };
-  if (FORBID.test(s) || NOT_ITEM.test(s) || ONLY_OTHERS.test(s)) return { effect: 'forbids' };
+  if (FORBID.test(s) || NOT_ITEM.test(s) || ONLY_OTHERS.test(s) || NO_NOUN.test(s)) return { effect: 'forbids' };
   // "only permitted during lunch", "limit their use to rest breaks": allowed, within limits.
   if (LIMITED.test(s)) return { effect: 'permits' };
   const permit = firstIndex(s, [PERMIT_PHRASE, PARTY_MODAL]);

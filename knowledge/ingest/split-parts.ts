@@ -36,6 +36,9 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
   return parts.length ? parts : [{ text, effect: inherited ?? 'informs' }];
 }
 
+/** A FAQ question asking whether something must be done ("Do I have to…?", "Must I…?", "Should I…?"). */
+const MUST_QUESTION = /^\s*(?:do|does|will)\s+(?:i|we|you|staff|they)\s+(?:have|need)\s+to\b|^\s*(?:must|should|shall)\s+(?:i|we|you|staff)\b|^\s*(?:am|are|is)\s+(?:i|we|you|staff)\s+(?:required|expected|obliged)\b/i;
+
 /** "A: Yes…", "No." opening a FAQ answer. */
 const ANSWER = /^\s*(?:A\d{0,2}\s*[:.)]\s*|Answer\s*[:.]\s*)?(yes|no)\b(?![- ](?:one|body|longer|more|later|other)\b)/i;
 
@@ -50,9 +53,14 @@ function answerQuestions(parts: ClausePart[]): void {
     const answer = parts[i + 1];
     const m = answer ? ANSWER.exec(answer.text) : null;
     if (!answer || !m) return;
-    const effect: Effect = m[1]!.toLowerCase() === 'yes' ? 'permits' : 'forbids';
+    // "Do I have to…? Yes." is a duty; "…? No." means it is not required.
+    const duty = MUST_QUESTION.test(p.text);
+    const yes = m[1]!.toLowerCase() === 'yes';
+    const effect: Effect = duty ? (yes ? 'requires' : 'permits') : yes ? 'permits' : 'forbids';
     if (p.effect === 'informs' || p.effect === 'requires') p.effect = effect;
-    if (answer.effect === 'informs' || wordsIn(answer.text) <= 3) answer.effect = effect;
+    // "No. Photos may only go on the school's accounts": the answer's first word decides; what follows explains.
+    const overrides = answer.effect === 'informs' || wordsIn(answer.text) <= 3 || (effect === 'forbids' && (answer.effect === 'permits' || answer.effect === 'requires'));
+    if (overrides) answer.effect = effect;
   });
 }
 

@@ -45,8 +45,12 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
   const verdict = TABLE[part.effect][column];
   if (column !== 'may') return verdict;
   // "…unless they are family members": a question that meets the exception is not what the rule forbids.
-  if (part.exception && (part.effect === 'forbids' || part.effect === 'discourages') && fit(ctx, part.exception, part.text) === 'meets') {
-    return APPROVAL.test(part.exception) ? 'permission' : 'yes';
+  if (part.exception && (part.effect === 'forbids' || part.effect === 'discourages')) {
+    // "…unless the Principal has agreed": allowed only with that agreement, asked for or not (the
+    // person named is who agrees, not whom the question is about). A bare "unless properly
+    // authorised" in a list of what is forbidden names no one to ask: it stays a no.
+    if (APPROVAL.test(part.exception) && namesSomeone(part.exception)) return 'permission';
+    if (fit(ctx, part.exception, part.text) === 'meets') return 'yes';
   }
   // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
   // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
@@ -84,6 +88,11 @@ function yesHolds(ctx: VerdictContext, part: ClausePart): boolean {
   const asked = people(ctx.terms);
   const named = people(terms);
   return !(asked.size && named.size && ![...asked].some((p) => named.has(p)));
+}
+
+/** The condition names a person or role (someone to ask), not only an act of approval. */
+function namesSomeone(condition: string): boolean {
+  return readTerms(condition).some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'public'));
 }
 
 /** Slots whose values exclude each other: a break is not lesson time; my phone is not the school's. */

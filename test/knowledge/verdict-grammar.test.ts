@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { parsePolicy } from '../../knowledge/ingest/parse-policy.js';
+import { createPolicyLibrary } from '../../knowledge/library.js';
+
+// A policy written for these tests (no school's text): each rule in a wording the verdict must read.
+const text = `# Probe School Social Media Policy
+
+## 1. Personal accounts
+
+1.1 Staff should not accept friend requests from parents unless the Principal has agreed.
+
+1.2 Only staff approved by the Headteacher may run a class Instagram account.
+
+1.3 No filming of pupils on personal phones.
+
+1.4 Staff may follow the school's official accounts from their personal accounts.
+
+1.5 Staff must not contact pupils through personal social media, except where the pupil is a member of their own family.
+
+1.6 The following are not acceptable:
+
+- befriending pupils on social media [unless properly authorised];
+- posting comments about colleagues.
+
+## 2. Questions
+
+### Can I post photos from the school trip on my own Facebook?
+
+No. Photos of pupils may only be posted on the school's official accounts.
+
+### Do I have to tell anyone if a parent is already my friend online?
+
+Yes. Tell the head teacher so that a note can be kept.
+`;
+
+describe('verdicts read from the grammar of the deciding sentence', () => {
+  const library = createPolicyLibrary([parsePolicy({ school: 'probe', source: 'probe.md', text })]);
+  const verdict = (q: string) => library.match('probe', q).hits[0]?.verdict;
+  const cases: [string, string][] = [
+    ['can I accept a friend request from a parent', 'permission'],
+    ['can I run a class instagram account', 'permission'],
+    ['can i film the kids on my phone', 'no'],
+    ['can I follow the school twitter on my own account', 'yes'],
+    ['can I message my nephew on facebook, he is a pupil', 'yes'],
+    ['can i befriend pupils on social media', 'no'],
+    ['can i post trip photos on my facebook', 'no'],
+    ['do i have to tell anyone if im already friends with a parent', 'must'],
+  ];
+  for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
+});
