@@ -15,13 +15,13 @@ const norm = (s) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').tr
 const pct = (a, b) => (b ? Math.round((1000 * a) / b) / 10 : null);
 const npm = (args, env) => execFileSync('npm', ['run', '--silent', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
 const files = readdirSync(dir);
-const policyIds = files.filter((f) => /\.(txt|md)$/.test(f) && f !== 'ABOUT.md').map((f) => basename(f, extname(f)));
+const policyIds = files.filter((f) => /\.(txt|md|html?|docx|pdf)$/.test(f) && f !== "ABOUT.md").map((f) => basename(f, extname(f)));
 const work = mkdtempSync(join(tmpdir(), 'frozen-'));
 const results = [];
 try {
   const env = { POLICIES_DIR: join(work, 'policies') };
   let ingestFailures = 0;
-  for (const f of files.filter((f) => /\.(txt|md)$/.test(f) && f !== 'ABOUT.md')) {
+  for (const f of files.filter((f) => /\.(txt|md|html?|docx|pdf)$/.test(f) && f !== "ABOUT.md")) {
     try { npm(['ingest', '--', '--school', basename(f, extname(f)), join(dir, f)], env); } catch { ingestFailures++; }
   }
   for (const set of files.filter((f) => f.endsWith('.jsonl')).sort()) {
