@@ -13,13 +13,13 @@ import { policyFromBytes } from '../knowledge/policy-files.js';
 import { createPolicyLibrary } from '../knowledge/library.js';
 import { answerQuestion } from '../bot/answer/answer-question.js';
 
-const POLICY_DIRS = ['test/fixtures/seeds', 'test/fixtures/policies', 'test/fixtures/policies/unseen', 'test/fixtures/frozen/a', 'test/fixtures/frozen/b'];
-const policies = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => policyFromBytes(readFileSync(join(d, f)), { source: join(d, f) })));
+const POLICY_DIRS = ['test/fixtures/seeds', 'test/fixtures/policies', 'test/fixtures/policies/unseen', 'test/fixtures/frozen/a', 'test/fixtures/frozen/b', 'test/fixtures/frozen/c'];
+const policies = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md|html)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => policyFromBytes(readFileSync(join(d, f)), { source: join(d, f) })));
 const library = createPolicyLibrary(policies);
 const norm = (s: string) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const sets = files.length ? files : ['../shared/eval/dev-questions.jsonl', ...readdirSync('test/questions').map((f) => join('test/questions', f)), ...readdirSync('test/fixtures/frozen/b').filter((f) => f.endsWith('.jsonl')).map((f) => join('test/fixtures/frozen/b', f))];
-const group = (f: string) => (process.env.BYFILE ? f.split('/').pop()! : /dev-questions/.test(f) ? 'dev' : /frozen\/b/.test(f) ? 'frozen-b' : /frozen\/a/.test(f) ? 'frozen-a (held back)' : /fresh2/.test(f) ? 'fresh2' : /fresh/.test(f) ? 'fresh' : /heldout|oakfield/.test(f) ? 'heldout' : /unseen/.test(f) ? 'unseen' : 'own');
+const sets = files.length ? files : ['../shared/eval/dev-questions.jsonl', ...readdirSync('test/questions').map((f) => join('test/questions', f)), ...['b', 'c'].flatMap((x) => readdirSync(`test/fixtures/frozen/${x}`).filter((f) => f.endsWith('.jsonl')).map((f) => join(`test/fixtures/frozen/${x}`, f)))];
+const group = (f: string) => (process.env.BYFILE ? f.split('/').pop()! : /dev-questions/.test(f) ? 'dev' : /frozen\/b/.test(f) ? 'frozen-b' : /frozen\/c/.test(f) ? 'frozen-c' : /frozen\/a/.test(f) ? 'frozen-a (held back)' : /fresh2/.test(f) ? 'fresh2' : /fresh/.test(f) ? 'fresh' : /heldout|oakfield/.test(f) ? 'heldout' : /unseen/.test(f) ? 'unseen' : 'own');
 
 type Tally = Record<string, number>;
 const tallies = new Map<string, Tally>();

@@ -86,7 +86,7 @@ export const CONCEPTS: readonly Concept[] = [
   // When and where.
   { id: 'worktime', slot: 'time', words: ['work time', 'working time', 'working hours', 'work hours', 'school hours', 'school day', 'working day', 'lesson', 'teaching time', 'directed time', 'on duty', 'at work', 'in class', 'classroom', 'in front of pupils', 'while teaching', 'contact time'] },
   { id: 'break', slot: 'time', words: ['break', 'lunch', 'lunchtime', 'breaktime', 'rest break', 'free period', 'ppa', 'staffroom', 'staff room'] },
-  { id: 'outside', slot: 'time', words: ['outside work', 'outside school', 'own time', 'personal time', 'evening', 'weekend', 'holiday', 'at home', 'after school', 'out of hours', 'private life', 'personal life'] },
+  { id: 'outside', slot: 'time', words: ['outside work', 'outside school', 'own time', 'personal time', 'evening', 'weekend', 'holiday', 'at home', 'after school', 'before school', 'after the school day', 'before the school day', 'before or after the school day', 'outside the school day', 'outside working hours', 'out of hours', 'private life', 'personal life'] },
   { id: 'premises', slot: 'time', words: ['premises', 'on site', 'grounds', 'building', 'playground', 'in school'] },
   { id: 'event', slot: 'time', words: ['event', 'trip', 'visit', 'outing', 'residential', 'sports day', 'concert', 'nativity', 'performance', 'assembly', 'fete', 'disco', 'school trip', 'educational visit'] },
 

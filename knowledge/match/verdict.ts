@@ -84,16 +84,27 @@ function yesHolds(ctx: VerdictContext, part: ClausePart): boolean {
   const terms = readTerms(part.text).filter((t) => !t.stop);
   const owners = ownersIn(terms);
   if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
-  const people = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === 'people' && !GENERAL.has(c))));
-  const asked = people(ctx.terms);
-  const named = people(terms);
-  return !(asked.size && named.size && ![...asked].some((p) => named.has(p)));
+  // The same people, and the same kind of act: "may stay friends with his mum" is no yes to ringing her.
+  for (const slot of ['people', 'action'] as const) {
+    const of = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === slot && !GENERAL.has(c))));
+    const asked = of(ctx.terms);
+    const named = of(terms);
+    if (asked.size && named.size && ![...asked].some((p) => named.has(p))) return false;
+  }
+  // What is shared (photos, personal details, the logo): a sentence silent on it does not allow it.
+  const things = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => THINGS_ASKED.has(concept(c).slot))));
+  const askedThings = things(ctx.terms);
+  const namedThings = things(terms);
+  return !askedThings.size || [...askedThings].some((c) => namedThings.has(c));
 }
 
 /** The condition names a person or role (someone to ask), not only an act of approval. */
 function namesSomeone(condition: string): boolean {
   return readTerms(condition).some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'public'));
 }
+
+/** Slots of what a question asks to share or show: a yes must name it. */
+const THINGS_ASKED = new Set<Slot>(['media', 'info']);
 
 /** Slots whose values exclude each other: a break is not lesson time; my phone is not the school's. */
 const EXCLUSIVE: Slot[] = ['time', 'owner', 'people'];
