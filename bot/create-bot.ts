@@ -31,11 +31,10 @@ import { textReply } from './reply.js';
 import { escalationTextForm } from './report/report-form.js';
 import { activeFlow, continueReport, movedToDm, resumeReport, startReport, submitReportForm } from './report/report-conversation.js';
 import { allegationReply } from './report/allegation.js';
-import { looksLikeIncident } from './report/incident-words.js';
 import { createAskedCounter } from './prompts/asked-topics.js';
 import { openReply } from './prompts/greeting.js';
 import { askInContext } from './follow-up/ask-in-context.js';
-import { readsAsAllegation } from './report/read-incident.js';
+import { looksLikeIncident, readsAsAllegation } from './report/read-incident.js';
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
@@ -169,7 +168,7 @@ export function createBot(deps: BotDeps): Bot {
     if (text.length > maxQuestionLength) {
       return respond({ replies: [textReply(`That is ${text.length.toLocaleString('en-GB')} characters; please ask your question in under ${maxQuestionLength.toLocaleString('en-GB')}, or type 'report' to report a post.`)] });
     }
-    if (readsAsAllegation(text)) {
+    if (readsAsAllegation(ctx.library, text)) {
       // An adult at the school harming a child is not a policy question: what to do today, and the
       // report; never discussed in a channel.
       const reply = allegationReply(ctx.library, ev.actor.school, text);
@@ -179,7 +178,7 @@ export function createBot(deps: BotDeps): Bot {
     if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);
     // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
     const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question });
-    if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(text))) {
+    if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(ctx.library, text))) {
       // Nothing about a child or a colleague is discussed in a channel.
       return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(reply, text)] });
     }

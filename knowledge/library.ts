@@ -6,7 +6,8 @@ import { PolicyError } from './errors.js';
 import { buildSchoolIndex, type SchoolIndex } from './match/school-index.js';
 import { matchIndex, type MatchOptions, type MatchResult } from './match/match.js';
 import { clausesAbout } from './match/about.js';
-import { readTerms } from './language/terms.js';
+import { expanded, termsOfWords, words } from './language/terms.js';
+import { concept, type Slot } from './language/vocabulary.js';
 import { listPolicyFiles, readPolicyFile } from './policy-files.js';
 import type { Clause, ClauseMatch, Party, Policy, SchoolInfo } from './types.js';
 
@@ -24,11 +25,19 @@ export interface ConceptFilter {
   avoid?: readonly string[];
 }
 
-/** A concept named in a text: which, where (word index) and the words that named it. */
+/** A concept named in a text: which, of what kind, where (word index, words spanned) and the words that named it. */
 export interface ConceptMention {
   concept: string;
+  slot: Slot;
   at: number;
+  span: number;
   text: string;
+}
+
+export interface TextReading {
+  /** Lower-case words, text-speak expanded ("msg" → "message"). */
+  words: readonly string[];
+  mentions: ConceptMention[];
 }
 
 /** A clause found by its concepts, with every concept it names. */
@@ -60,8 +69,11 @@ export interface PolicyLibrary {
    * flow finds its guidance this way: the index's reading of clauses, never its own word lists.
    */
   about(schoolId: string, query: string, opts: ConceptFilter): ConceptMatch[];
-  /** The vocabulary's concepts in a piece of text, in the order they are named (an incident described, a platform named). */
-  concepts(text: string): ConceptMention[];
+  /**
+   * A piece of text (an incident described, a platform named) read with the matcher's vocabulary:
+   * its words as the matcher reads them and the concepts it names, in order.
+   */
+  concepts(text: string): TextReading;
   /** The school's search index (built on first use); throws PolicyError 'school_unknown'. */
   index(schoolId: string): SchoolIndex;
   /** Files in the folder that could not be used, with why (they are skipped, not fatal). */
@@ -112,7 +124,7 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
     clause: (id) => clauses.get(id),
     index,
     match: (schoolId, question, opts) => matchIndex(index(schoolId), question.slice(0, MAX_QUERY), opts),
-    concepts: (text) => readTerms(text.slice(0, MAX_QUERY)).flatMap((t) => t.concepts.map((concept) => ({ concept, at: t.at, text: t.text }))),
+    concepts: (text) => readText(text.slice(0, MAX_QUERY)),
     about: (schoolId, query, filter) => clausesAbout(index(schoolId), query.slice(0, MAX_QUERY), filter),
     search(schoolId, query, opts = {}) {
       const m = matchIndex(index(schoolId), query.slice(0, MAX_QUERY), { limit: 20, ...(opts.binds ? { binds: opts.binds } : {}) });
@@ -121,6 +133,12 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
       return fitting.slice(0, opts.limit ?? 5).map((h) => ({ clause: h.clause, score: h.score }));
     },
   };
+}
+
+function readText(text: string): TextReading {
+  const ws = expanded(words(text));
+  const mentions = termsOfWords(ws).flatMap((t) => t.concepts.map((id) => ({ concept: id, slot: concept(id).slot, at: t.at, span: t.span, text: t.text })));
+  return { words: ws, mentions };
 }
 
 /** Longer text is cut before matching (the bot refuses such questions before they get here). */

@@ -8,7 +8,7 @@ import { readIncident } from '../report/read-incident.js';
 
 /** Guidance clauses for the incident `text` describes, best first; [] when the policy is silent. */
 export function incidentGuidance(library: PolicyLibrary, schoolId: string, text: string): ClauseMatch[] {
-  const guidance = findGuidance(library, schoolId, readIncident(text));
+  const guidance = findGuidance(library, schoolId, readIncident(library, text));
   return guidance.items.flatMap((item) => {
     const clause = library.clause(item.citation.clauseId);
     return clause ? [{ clause, score: 0.5 }] : [];

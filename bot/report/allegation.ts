@@ -86,7 +86,7 @@ export function ladoBlocks(e: Escalation): Block[] {
  * what to do now, the school's words on it, and the report, in place of a policy answer.
  */
 export function allegationReply(library: GuidanceLibrary, school: string, text: string): Reply {
-  const read = { ...readIncident(text), adultConcern: 'yes' as const };
+  const read = { ...readIncident(library, text), adultConcern: 'yes' as const };
   const blocks: Block[] = [
     { kind: 'text', text: allegationWarning(read.about), tone: 'urgent' },
     ...guidanceBlocks(findGuidance(library, school, guidanceSituation(read))),

@@ -28,7 +28,7 @@ export function findGuidance(library: GuidanceLibrary, school: string, fields: P
   const items: GuidanceItem[] = [];
   const silent: string[] = [];
   if (!policy) return { items, silent, schoolName };
-  const onSchoolPage = !!fields.platform && (library.concepts(fields.platform).some((m) => m.concept === 'official') || OURS.test(fields.platform));
+  const onSchoolPage = !!fields.platform && (library.concepts(fields.platform).mentions.some((m) => m.concept === 'official') || OURS.test(fields.platform));
   for (const topic of guidanceTopics.filter((t) => t.applies(fields))) {
     const found = foundFor(library, school, topic, fields);
     const fitting = found.filter((m) => fits(topic, m, fields, onSchoolPage));

@@ -1,116 +1,185 @@
 // Reads what it can of an incident from how a member of staff describes it ("a parent has posted
-// lies about me on Facebook"): who posted, who it is about, what kind. Guesses only: the report
-// form still asks every question; these pick the policy's guidance before the form is filled in.
+// lies about me on Facebook"): who posted, who it is about, what kind, and whether it tells of an
+// adult at the school harming a child. The words are read with the matcher's one vocabulary
+// (library.concepts); only English grammar (me, Mr Smith, Year 5, "by") is read here. Guesses
+// only: the report form still asks every question; these pick the policy's guidance early.
 
+import type { ConceptMention, TextReading } from '../../knowledge/library.js';
 import type { Category, PosterKind, ReportFields, Subject } from '../escalations/model.js';
 
-const people: { kind: PosterKind; re: RegExp }[] = [
-  { kind: 'ex-pupil', re: /\b(ex[- ]?pupils?|former (pupils?|students?)|ex[- ]?students?|old pupils?)\b/i },
-  { kind: 'parent', re: /\b(parents?|carers?|mum|mums|dad|dads|mother|father|guardian|stepdad|stepmum)\b/i },
-  { kind: 'pupil', re: /\b(pupils?|students?|child|children|kids?|year \d+s?|yr ?\d+s?|reception|nursery)\b/i },
-  { kind: 'staff', re: /\b(staff|colleagues?|teachers?|teaching assistant|TA|member of staff|employee|governor)\b/ },
-  { kind: 'other', re: /\b(someone|somebody|anonymous|a stranger|a member of the public|an account)\b/i },
+/** What reading needs from the policy library (the knowledge layer's PolicyLibrary fits). */
+export interface IncidentReader {
+  concepts(text: string): TextReading;
+}
+
+/** Who a person named counts as, by the vocabulary's people concepts. */
+const PERSON: ReadonlyMap<string, PosterKind> = new Map([
+  ['expupil', 'ex-pupil'],
+  ['parent', 'parent'],
+  ['pupil', 'pupil'],
+  ['staff', 'staff'],
+  ['colleague', 'staff'],
+  ['leader', 'staff'],
+  ['governor', 'staff'],
+  ['public', 'other'],
+]);
+
+/** The kind of post, by the harms the words name, most serious first. */
+const CATEGORIES: [string, Category][] = [
+  ['sexual', 'sexual'],
+  ['risk', 'child-at-risk'],
+  ['extremism', 'extremism'],
+  ['threat', 'threatening'],
+  ['hate', 'discriminatory'],
+  ['defame', 'defamatory'],
+  ['abuse', 'abusive'],
 ];
 
-const categories: { category: Category; re: RegExp }[] = [
-  { category: 'sexual', re: /\b(nudes?|naked|indecent|sexual\w*|explicit|sext\w*|porn\w*)\b/i },
-  { category: 'child-at-risk', re: /\b(at risk|worried about (a|one of|the|this|that|our|my)\b[^.?!]*\b(child|children|pupils?|kids?|girl|boy)|self[- ]harm\w*|suicid\w*|hurt at home|being hurt|abused at home|groom\w*|unsafe|neglect\w*|runaway|run away)\b/i },
-  { category: 'extremism', re: /\b(extrem\w*|radicali[sz]\w*|terror\w*|jihad\w*|far[- ]right|nazi\w*)\b/i },
-  { category: 'threatening', re: /\b(threat\w*|kill|stab\w*|beat (me|her|him|them) up|violen\w*|going to (get|hurt))\b/i },
-  { category: 'discriminatory', re: /\b(racis\w*|homophob\w*|transphob\w*|sexis\w*|islamophob\w*|antisemit\w*|discriminat\w*)\b/i },
-  { category: 'defamatory', re: /\b(lies|lying|liar|false\w*|untrue|defam\w*|libel\w*|accus\w*|rumou?rs?|allegation\w*)\b/i },
-  { category: 'abusive', re: /\b(abus\w*|insult\w*|troll\w*|bull(y|ied|ying)|cyberbull\w*|nasty|offensive|mock\w*|swear\w*|harass\w*|rude)\b/i },
-];
+/** Harms an adult may do to a child, for reading an allegation (force, abuse, threats, sexual acts, private contact, risk). */
+const HARMS_TO_CHILDREN = new Set(['physical', 'abuse', 'threat', 'sexual', 'risk', 'message']);
+
+/** "Year 6", "yr5", "S2", "P7": a year group is pupils. */
+const YEAR_GROUP = /^(?:year|yr|y|s|p)?\d{1,2}s?$/;
+/** Staff are "Mr Smith" and "Mrs Jones" to everyone in a school. */
+const TITLE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]/g;
+/** The member of staff is the one it is about: "about me", "calling me", "my photos". */
+const ME = /\b(?:me|my|myself|i'?m being|i am being)\b/i;
+/** A question about the rules tells of nothing ("Can teachers hit the like button…?"). */
+const ASKING = /^\s*(?:can|could|may|might|am|are|is it|should|do|does|would)\b/i;
+
+interface Person {
+  kind: PosterKind;
+  at: number;
+  /** A head teacher (a report about the head goes to the chair of governors). */
+  head: boolean;
+}
 
 /** What the message says about the incident, as far as the words show. */
-export function readIncident(text: string): Partial<ReportFields> {
+export function readIncident(reader: IncidentReader, text: string): Partial<ReportFields> {
+  const reading = reader.concepts(text);
   const found: Partial<ReportFields> = {};
   // A field of its own: the category stays what the words say it is (guidance reads it).
-  if (readsAsAllegation(text)) found.adultConcern = 'yes';
-  const mentions = people
-    .flatMap((p) => [...text.matchAll(new RegExp(p.re.source, `${p.re.flags}g`))].map((m) => ({ kind: p.kind, at: m.index ?? 0 })))
-    .sort((a, b) => a.at - b.at);
+  if (allegationIn(reading, text)) found.adultConcern = 'yes';
+  const people = peopleIn(reading, text);
   // The first person named is usually who did it ("a parent posted…"); a later one, whom it is about.
-  if (mentions[0]) found.poster = mentions[0].kind;
-  // "a Year 6 pupil" is one person named twice: later mentions start a little further on.
-  const later = mentions.filter((m) => m.at > (mentions[0]?.at ?? 0) + 12).map((m) => m.kind);
-  const about = aboutWhom(text, later);
+  if (people[0]) found.poster = people[0].kind;
+  const about = aboutWhom(reading, text, people);
   if (about) found.about = about;
-  found.category = categories.find((c) => c.re.test(text))?.category ?? 'other';
+  found.category = categoryOf(reading);
   // Where, when it is one of the school's own pages: those have guidance of their own.
-  const place = /\b(our|the school'?s?|class|official)\b[^.?!]{0,30}?\b(page|account|group|site|blog|feed|channel)\b/i.exec(text);
+  const place = schoolPlace(reading);
   if (place) {
-    found.platform = place[0];
+    found.platform = place;
     // Abuse on the school's own page is abuse of the school, unless the words name someone else.
     found.about ??= 'school';
   }
   return found;
 }
 
-function aboutWhom(text: string, later: PosterKind[]): Subject | undefined {
-  if (/\b(head ?teacher|headteacher|the head|principal)\b/i.test(text)) return 'head';
-  if (/\b(about me|at me|to me|me on|messaged me|my (personal |own )?(photos?|posts?|pictures?|profile|page|account)|I'?m being|I am being|calling me|called me)\b/i.test(text)) return 'me';
-  // Staff are "Mr Smith" and "Mrs Jones" to everyone in a school.
-  if (/\b(Mr|Mrs|Ms|Miss|Dr)\.? [A-Z]/.test(text)) return 'colleague';
-  if (later.includes('pupil')) return 'pupil';
-  if (later.includes('staff')) return 'colleague';
-  if (/\b(the school|our school|class page|school page)\b/i.test(text)) return 'school';
+/**
+ * True when the words say that an adult at the school harmed a child or may be a risk to one: an
+ * adult named, then, close together, a harm and a child ("Mr Smith hits children", "a TA has been
+ * messaging a Year 5 girl"); not when the child did it to the adult ("Mrs Jones was hit by a pupil").
+ */
+export function readsAsAllegation(reader: IncidentReader, text: string): boolean {
+  return allegationIn(reader.concepts(text), text);
+}
+
+function allegationIn(reading: TextReading, text: string): boolean {
+  if (ASKING.test(text)) return false;
+  const adults = peopleIn(reading, text).filter((p) => p.kind === 'staff');
+  if (!adults.length) return false;
+  const first = Math.min(...adults.map((a) => a.at));
+  const after = reading.mentions.filter((m) => m.at > first);
+  const harms = after.filter((m) => HARMS_TO_CHILDREN.has(m.concept));
+  const children = [
+    ...after.filter((m) => m.concept === 'pupil' || m.concept === 'relative').map((m) => m.at),
+    ...reading.words.flatMap((w, i) => (i > first && YEAR_GROUP.test(w) && /\d/.test(w) ? [i] : [])),
+  ];
+  return harms.some((h) =>
+    children.some((c) => Math.abs(c - h.at) <= 10 && (c < h.at || !reading.words.slice(h.at + h.span, c).some((w) => w === 'by' || w === 'from'))),
+  );
+}
+
+/** Everyone the message names, in order (a person named twice, "a Year 6 pupil", counts once). */
+function peopleIn(reading: TextReading, text: string): Person[] {
+  const out: Person[] = [];
+  const add = (p: Person) => {
+    // "a Year 6 pupil" is one person named twice: a mention within two words of the last is the same.
+    const last = out[out.length - 1];
+    if (last && last.kind === p.kind && p.at - last.at <= 2) return;
+    out.push(p);
+  };
+  const yearGroups = reading.words.flatMap((w, i) => (YEAR_GROUP.test(w) && /\d/.test(w) && i > 0 && /^(?:year|yr|y)$/.test(reading.words[i - 1] ?? '') ? [i - 1] : YEAR_GROUP.test(w) && /^[a-z]+\d/.test(w) ? [i] : []));
+  const named: Person[] = [
+    ...reading.mentions.flatMap((m) => personOf(m)),
+    ...yearGroups.map((at) => ({ kind: 'pupil' as const, at, head: false })),
+    ...titled(reading, text),
+  ];
+  for (const p of named.sort((a, b) => a.at - b.at)) add(p);
+  return out;
+}
+
+function personOf(m: ConceptMention): Person[] {
+  const kind = PERSON.get(m.concept);
+  if (!kind) return [];
+  // "some random adult", "an adult I don't know": in an incident an unnamed adult is not staff.
+  if (m.concept === 'staff' && /^adults?$/.test(m.text)) return [{ kind: 'other', at: m.at, head: false }];
+  return [{ kind, at: m.at, head: m.concept === 'leader' && /\bhead|principal/.test(m.text) && !/manager|leader|slt/.test(m.text) }];
+}
+
+/** "Mr Patel", "Mrs Jones": staff, placed at the word where the title stands. */
+function titled(reading: TextReading, text: string): Person[] {
+  return [...text.matchAll(TITLE)].map((m) => {
+    const before = text.slice(0, m.index ?? 0).toLowerCase().match(/[a-z0-9]+/g)?.length ?? 0;
+    return { kind: 'staff' as const, at: Math.min(before, reading.words.length), head: false };
+  });
+}
+
+function aboutWhom(reading: TextReading, text: string, people: Person[]): Subject | undefined {
+  if (people.some((p) => p.head)) return 'head';
+  if (ME.test(text)) return 'me';
+  const later = people.slice(1);
+  if (later.some((p) => p.kind === 'staff')) return 'colleague';
+  if (later.some((p) => p.kind === 'pupil')) return 'pupil';
+  // A person who did it, and about someone only the titles name ("mocking Mrs Jones").
+  if (people[0] && people[0].kind !== 'staff' && titled(reading, text).length) return 'colleague';
+  return undefined;
+}
+
+function categoryOf(reading: TextReading): Category {
+  const named = new Set(reading.mentions.map((m) => m.concept));
+  const harm = CATEGORIES.find(([c]) => named.has(c))?.[1];
+  if (harm) return harm;
+  // Force used on someone is a threat to them, short of another word for it.
+  if (named.has('physical')) return 'threatening';
+  // "worried about one of our kids": a concern for a child.
+  const worry = reading.mentions.find((m) => m.concept === 'report' && /worr|concern/.test(m.text));
+  if (worry && reading.mentions.some((m) => m.concept === 'pupil' && m.at > worry.at)) return 'child-at-risk';
+  return 'other';
+}
+
+/** "our class facebook page", "the school's Instagram": a place of the school's own, as written. */
+function schoolPlace(reading: TextReading): string | undefined {
+  const { words, mentions } = reading;
+  for (const m of mentions.filter((x) => x.slot === 'platform')) {
+    const start = Math.max(0, m.at - 3);
+    const owner = words.slice(start, m.at).findIndex((w) => w === 'our' || w === 'class' || w === 'school' || w === 'official');
+    if (owner < 0) continue;
+    // Through the last platform word right after (facebook page, class blog).
+    let end = m.at + m.span;
+    while (mentions.some((x) => x.slot === 'platform' && x.at === end)) end += mentions.find((x) => x.slot === 'platform' && x.at === end)!.span;
+    return words.slice(start + owner, end).join(' ');
+  }
   return undefined;
 }
 
 /**
- * The words of a concern that an adult who works or volunteers at the school has harmed a child
- * or may pose a risk to one (KCSIE part four): who, what, and to whom. Whole words, any case,
- * except `titles`, which must be followed by a capitalised name ("Mr Smith").
+ * True when a message reads like an account of an incident rather than a question about the rules
+ * (a harm named, or a child someone is worried about). A channel's safety net: such a message is
+ * answered in a DM, since a wrongly private answer costs little and a public one can cost a lot.
  */
-export const allegationWords = {
-  adults: [
-    'teacher', 'teachers', 'supply teacher', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'member of staff', 'members of staff',
-    'staff member', 'colleague', 'colleagues', 'head teacher', 'headteacher', 'the head', 'deputy head', 'principal', 'volunteer',
-    'volunteers', 'coach', 'tutor', 'governor', 'caretaker', 'lunchtime supervisor', 'dinner lady', 'SENCO', 'support staff', 'cleaner',
-    'minibus driver', 'one of our staff', 'someone who works at',
-  ],
-  titles: ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr'],
-  harms: [
-    'hit', 'hits', 'hitting', 'hurt', 'hurts', 'hurting', 'harm', 'harmed', 'harming', 'smack', 'smacks', 'smacked', 'slap', 'slaps',
-    'slapped', 'kick', 'kicks', 'kicked', 'punch', 'punched', 'shove', 'shoved', 'push', 'pushes', 'pushed', 'grab', 'grabs', 'grabbed',
-    'shook', 'shakes', 'abuse', 'abuses', 'abused', 'abusing', 'assault', 'assaulted', 'touch', 'touches', 'touched', 'touching',
-    'kiss', 'kissed', 'kissing', 'restrain', 'restrained', 'locked', 'threaten', 'threatened', 'bully', 'bullies', 'bullied',
-    'private messages', 'privately messaging', 'messaging', 'DMing', 'DMs', 'sexual', 'sexually', 'indecent', 'nudes', 'drunk',
-    'too close to', 'alone with', 'gifts to', 'lifts home',
-  ],
-  /** Harms that are a risk to children whoever is named after them. */
-  towardsChildren: ['groom', 'grooms', 'grooming', 'groomed', 'inappropriate relationship', 'child abuse', 'paedophile', 'pedophile'],
-  children: [
-    'child', 'children', 'pupil', 'pupils', 'student', 'students', 'kid', 'kids', 'girl', 'girls', 'boy', 'boys', 'son', 'daughter',
-    'Year \\d+', 'Y\\d+', 'reception', 'nursery', 'class', 'us',
-  ],
-};
-
-const wordsRe = (list: string[], flags = 'gi') => new RegExp(`\\b(?:${list.map((w) => (w.includes('\\') ? w : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|')})\\b`, flags);
-const allegationRes = {
-  adults: wordsRe(allegationWords.adults),
-  titles: new RegExp(`\\b(?:${allegationWords.titles.join('|')})\\.? [A-Z]`, 'g'),
-  harms: wordsRe(allegationWords.harms),
-  towardsChildren: wordsRe(allegationWords.towardsChildren),
-  children: wordsRe(allegationWords.children),
-};
-const at = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-
-/**
- * True when the words say that an adult at the school harmed a child or may be a risk to one:
- * the adult named first, then what they did, then the child ("Mr Smith hits children"), or a harm
- * that is towards children by its nature ("a TA is grooming…"). "Mrs Jones was hit by a pupil" is not.
- */
-export function readsAsAllegation(text: string): boolean {
-  // "Can teachers hit the like button on pupils' posts?" asks about the rules; it tells of nothing.
-  if (/^\s*(can|could|may|might|am|are|is it|should|do|does|would)\b/i.test(text)) return false;
-  const adults = [...at(allegationRes.adults, text), ...at(allegationRes.titles, text)];
-  if (adults.length === 0) return false;
-  const first = Math.min(...adults.map((a) => a.at));
-  if (at(allegationRes.towardsChildren, text).some((h) => h.at > first)) return true;
-  const children = at(allegationRes.children, text);
-  return at(allegationRes.harms, text).some(
-    (h) => h.at > first && children.some((c) => c.at >= h.end && c.at - h.end < 80 && !/\b(by|from)\b/i.test(text.slice(h.end, c.at))),
-  );
+export function looksLikeIncident(reader: IncidentReader, text: string): boolean {
+  const reading = reader.concepts(text);
+  return reading.mentions.some((m) => m.slot === 'harm') || categoryOf(reading) === 'child-at-risk';
 }

@@ -26,6 +26,8 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['breaking', 'breach'],
   ['broke', 'breach'],
   ['broken', 'breach'],
+  // "grabbed her by the arm" is force; "grab a couple of shots" is not.
+  ['grabbed', 'grabbed'],
 ]);
 
 /** The stem of one lower-case word. */

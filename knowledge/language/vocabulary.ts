@@ -65,22 +65,24 @@ export const CONCEPTS: readonly Concept[] = [
 
   // What is done.
   { id: 'befriend', slot: 'action', words: ['friend', 'befriend', 'friend request', 'follow', 'follower', 'follow request', 'add', 'connect', 'connection', 'accept', 'unfriend', 'subscribe', 'join'] },
-  { id: 'message', slot: 'action', words: ['message', 'dm', 'direct message', 'text', 'chat', 'call', 'ring', 'phone call', 'contact', 'communicate', 'communication', 'correspond', 'reply', 'respond', 'answer', 'talk', 'speak', 'interact', 'engage', 'conversation'] },
+  { id: 'message', slot: 'action', words: ['message', 'keep in touch', 'in touch', 'get in touch', 'dm', 'direct message', 'text', 'chat', 'call', 'ring', 'phone call', 'contact', 'communicate', 'communication', 'correspond', 'reply', 'respond', 'answer', 'talk', 'speak', 'interact', 'engage', 'conversation'] },
   { id: 'post', slot: 'action', words: ['post', 'share', 'upload', 'publish', 'put online', 'put up', 'repost', 'comment', 'write', 'blog', 'display', 'broadcast', 'stream', 'caption', 'mention', 'discuss', 'status'] },
   { id: 'photograph', slot: 'action', words: ['photograph', 'film', 'capture'] },
   { id: 'access', slot: 'action', words: ['access', 'use', 'browse', 'go on', 'look at', 'check', 'log in', 'log on', 'scroll', 'visit'] },
-  { id: 'criticise', slot: 'action', words: ['criticise', 'criticism', 'critical', 'complain', 'complaint', 'moan', 'vent', 'rant', 'whinge', 'grumble', 'slag off', 'disparage', 'negative', 'grievance', 'aggrieved', 'disrepute', 'reputation', 'bad mouth', 'bring the school into disrepute', 'embarrass', 'salary'] },
+  { id: 'criticise', slot: 'action', words: ['criticise', 'criticism', 'critical', 'complain', 'complaint', 'moan', 'vent', 'rant', 'whinge', 'grumble', 'slag off', 'disparage', 'negative', 'grievance', 'aggrieved', 'kick off', 'kicking off', 'disrepute', 'reputation', 'bad mouth', 'bring the school into disrepute', 'embarrass', 'salary'] },
   { id: 'create', slot: 'action', words: ['create', 'set up', 'start', 'launch', 'open', 'run', 'manage', 'administer', 'moderate', 'admin'] },
   { id: 'identify', slot: 'action', words: ['identify', 'name', 'tag', 'full name', 'surname', 'identifiable', 'recognisable'] },
   { id: 'sell', slot: 'action', words: ['sell', 'selling', 'business', 'commercial', 'advertise', 'promote', 'endorse', 'sponsor', 'shop', 'gift', 'money'] },
 
   // Harms a report is about.
-  { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'threat', 'threaten', 'intimidate', 'intimidation', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on'] },
+  { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on'] },
+  { id: 'threat', slot: 'harm', related: 'abuse', words: ['threat', 'threaten', 'intimidate', 'intimidation', 'kill', 'stab', 'beat up', 'violence', 'violent', 'attack', 'going to hurt', 'going to get'] },
+  { id: 'physical', slot: 'harm', related: 'abuse', words: ['hit', 'hurt', 'smack', 'slap', 'kick', 'punch', 'shove', 'push', 'grabbed', 'shake', 'shook', 'assault', 'touch', 'kiss', 'restrain', 'manhandle', 'pinch'] },
   { id: 'defame', slot: 'harm', words: ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lie', 'lies', 'false', 'untrue', 'rumour', 'accusation', 'accuse', 'allegation', 'allege'] },
   { id: 'hate', slot: 'harm', words: ['racist', 'racism', 'homophobic', 'transphobic', 'sexist', 'discriminatory', 'discrimination', 'hate', 'hateful', 'prejudice'] },
   { id: 'sexual', slot: 'harm', words: ['indecent', 'nude', 'naked', 'semi nude', 'sexual', 'sexting', 'explicit', 'porn', 'pornography', 'pornographic', 'obscene'] },
   { id: 'extremism', slot: 'harm', words: ['radicalisation', 'radicalise', 'extremism', 'extremist', 'terrorism', 'terrorist', 'prevent duty', 'channel referral'] },
-  { id: 'risk', slot: 'harm', words: ['risk', 'at risk', 'harm', 'danger', 'unsafe', 'groom', 'grooming', 'exploitation', 'self harm', 'suicide', 'neglect', 'safeguarding', 'child protection', 'welfare', 'vulnerable'] },
+  { id: 'risk', slot: 'harm', words: ['risk', 'at risk', 'harm', 'danger', 'unsafe', 'groom', 'grooming', 'exploitation', 'self harm', 'suicide', 'neglect', 'not safe', 'hurt at home', 'abused at home', 'run away', 'runaway', 'inappropriate relationship', 'child abuse', 'paedophile', 'pedophile', 'safeguarding', 'child protection', 'welfare', 'vulnerable'] },
   { id: 'impersonate', slot: 'harm', words: ['impersonate', 'pretend', 'fake account', 'fake profile', 'hack', 'hacked', 'catfish'] },
 
   // When and where.

@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { readIncident, readsAsAllegation } from '../../../bot/report/read-incident.js';
 import { ladoDeadline } from '../../../bot/report/allegation.js';
+import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 import { allText, makeHarness } from '../harness.js';
 
 const named = /Smith/;
 const allegation = { adultConcern: 'yes', category: 'abusive', poster: 'parent', about: 'colleague', description: 'A parent posted that Mr Smith hits children in 4B.' } as const;
 
 describe('allegations about an adult at the school', () => {
+  let library: PolicyLibrary;
+  before(async () => {
+    library = await loadPolicyLibrary(SEED_POLICIES);
+  });
   describe('reading them from a message', () => {
     const yes = [
       'a teacher hits children',
@@ -14,6 +20,7 @@ describe('allegations about an adult at the school', () => {
       'I saw a post saying one of our TAs has been messaging a Year 5 girl on Snapchat',
       'a parent says the PE teacher grabbed her son by the arm',
       'a colleague is sending a Year 5 girl private messages, I think it is grooming',
+      'Mrs Okafor pushed a yr3 boy into the wall at lunch',
     ];
     const no = [
       'Mrs Jones was hit by a pupil',
@@ -24,14 +31,16 @@ describe('allegations about an adult at the school', () => {
       'a former pupil is threatening to kill Mr Patel',
       'constructor',
       '__proto__ hits toString',
+      'a mum showed me messages some random adult has been sending her 9 yr old on roblox',
+      'a teacher told the children about the trip on the class blog',
     ];
-    for (const text of yes) it(`reads "${text}" as an allegation`, () => assert.equal(readsAsAllegation(text), true));
-    for (const text of no) it(`does not read "${text}" as one`, () => assert.equal(readsAsAllegation(text), false));
+    for (const text of yes) it(`reads "${text}" as an allegation`, () => assert.equal(readsAsAllegation(library, text), true));
+    for (const text of no) it(`does not read "${text}" as one`, () => assert.equal(readsAsAllegation(library, text), false));
 
     it('marks it as a field of its own, leaving the kind of post as the words say', () => {
-      const read = readIncident('a colleague is sending a Year 5 girl private messages, I think it is grooming');
+      const read = readIncident(library, 'a colleague is sending a Year 5 girl private messages, I think it is grooming');
       assert.deepEqual([read.adultConcern, read.category, read.poster], ['yes', 'child-at-risk', 'staff']);
-      assert.equal(readIncident('a parent posted lies about me').adultConcern, undefined);
+      assert.equal(readIncident(library, 'a parent posted lies about me').adultConcern, undefined);
     });
   });
 

@@ -201,7 +201,7 @@ describe('report guidance', () => {
 
   it('reads which posters a clause names, by the vocabulary\'s concepts', async () => {
     const library = await policies();
-    const fitsPoster = (text: string, binds: Party[], poster: PosterKind) => fitsPosterOf(new Set(library.concepts(text).map((m) => m.concept)), binds, poster);
+    const fitsPoster = (text: string, binds: Party[], poster: PosterKind) => fitsPosterOf(new Set(library.concepts(text).mentions.map((m) => m.concept)), binds, poster);
     assert.equal(fitsPoster('Where pupils post inappropriate material about staff', ['pupils'], 'parent'), false);
     assert.equal(fitsPoster('Where pupils, parents or others post inappropriate material', ['parents'], 'parent'), true);
     assert.equal(fitsPoster('Where pupils, parents or others post inappropriate material', ['parents'], 'ex-pupil'), true);

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { readIncident } from '../../../bot/report/read-incident.js';
+import { loadPolicyLibrary, type PolicyLibrary } from '../../../knowledge/library.js';
+import { SEED_POLICIES } from '../../seed-policies.js';
 
 describe('readIncident', () => {
+  let library: PolicyLibrary;
+  before(async () => {
+    library = await loadPolicyLibrary(SEED_POLICIES);
+  });
   const cases: [string, Record<string, string>][] = [
     ['a parent has posted lies about me on Facebook', { poster: 'parent', about: 'me', category: 'defamatory' }],
     ['a child messaged me on Instagram', { poster: 'pupil', about: 'me', category: 'other' }],
@@ -16,13 +22,13 @@ describe('readIncident', () => {
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
-      const got = readIncident(text) as Record<string, string>;
+      const got = readIncident(library, text) as Record<string, string>;
       for (const [field, value] of Object.entries(want)) assert.equal(got[field], value, field);
     });
   }
 
   it('guesses nothing about people the message does not name', () => {
-    const got = readIncident("What should I do if I'm being cyberbullied?");
+    const got = readIncident(library, "What should I do if I'm being cyberbullied?");
     assert.equal(got.poster, undefined);
     assert.equal(got.about, 'me');
     assert.equal(got.category, 'abusive');
