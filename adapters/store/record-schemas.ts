@@ -57,6 +57,22 @@ export const auditSchema = z
 const flowSchema = z.object({ key: nonEmpty, state: z.unknown(), updatedAt: isoTime }).passthrough();
 const feedbackSchema = z.object({ answerId: text, school: text, helpful: z.boolean(), by: personRef, at: isoTime }).passthrough();
 
+/** A logged question: what the gaps view and the digest read (clauses and topic included). */
+export const questionSchema = z
+  .object({
+    id: nonEmpty,
+    school: nonEmpty,
+    at: isoTime,
+    by: personRef,
+    text,
+    outcome: z.enum(['answer', 'closest', 'not_covered']),
+    verdict: text,
+    clauseIds: z.array(text),
+    answerId: text,
+    topic: z.object({ key: nonEmpty, label: text }).passthrough(),
+  })
+  .passthrough();
+
 /** What is wrong with one record, in a few words, or undefined when it has the shape the assistant reads. */
 export function recordProblem(schema: z.ZodTypeAny, value: unknown): string | undefined {
   const result = schema.safeParse(value);

@@ -44,6 +44,44 @@ export interface FeedbackRecord {
   at: string;
 }
 
+/** How a logged question was answered: from a clause, with the closest the policy comes, or not at all. */
+export type QuestionOutcome = 'answer' | 'closest' | 'not_covered';
+
+/** What a question is about, for grouping: a short stable key and words a head can read. */
+export interface QuestionTopic {
+  /** Stable across questions on the same subject ("heading:personal use of social media at work"). */
+  key: string;
+  label: string;
+}
+
+/** One policy question staff asked and how it was answered (the gaps view and digest read these). */
+export interface QuestionLogRecord {
+  id: string;
+  school: string;
+  /** When it was asked (ISO). */
+  at: string;
+  by: { platform: Platform; userId: string };
+  /** The question as answered (cleaned; a follow-up combined with the question before it). */
+  text: string;
+  outcome: QuestionOutcome;
+  verdict: string;
+  /** The clauses the answer cited, best first (empty when not covered). */
+  clauseIds: string[];
+  /** The id the answer carries; feedback records (👍/👎) point to it. */
+  answerId: string;
+  topic: QuestionTopic;
+}
+
+export interface QuestionQuery {
+  school: string;
+  /** Only those asked at or after this ISO time. */
+  since?: string;
+  /** Only those asked before this ISO time. */
+  until?: string;
+  /** Newest first; default 1,000. */
+  limit?: number;
+}
+
 export type DeliveryResult =
   | { ok: true; messageId: string; at: string }
   | { ok: false; error: string; nextAttemptAt: string; at: string };
@@ -100,6 +138,17 @@ export interface Store {
 
   addFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(limit?: number): Promise<FeedbackRecord[]>;
+
+  /** Logs a question; logging the same id again keeps the first record. */
+  logQuestion(record: QuestionLogRecord): Promise<void>;
+  /** One school's logged questions, newest first. */
+  listQuestions(query: QuestionQuery): Promise<QuestionLogRecord[]>;
+  getQuestion(id: string): Promise<QuestionLogRecord | undefined>;
+  /**
+   * Retention: deletes the questions asked before `before` (ISO), of `school` only when given;
+   * resolves how many were deleted.
+   */
+  forgetQuestionsBefore(before: string, school?: string): Promise<number>;
 
   /**
    * Records that an inbound platform event was handled. Resolves true the first time a key is seen,

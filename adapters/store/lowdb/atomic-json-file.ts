@@ -8,15 +8,19 @@ import type { Adapter } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
 import { storeDataProblem, type StoreData } from './store-data.js';
 
-export class AtomicJsonFile implements Adapter<StoreData> {
+export class AtomicJsonFile<T = StoreData> implements Adapter<T> {
   readonly tempFile: string;
 
-  constructor(readonly file: string) {
+  /** `problem` says what is wrong with a parsed document (undefined when it has the right shape). */
+  constructor(
+    readonly file: string,
+    private readonly problem: (parsed: unknown) => string | undefined = storeDataProblem,
+  ) {
     this.tempFile = join(dirname(file), `.${basename(file)}.tmp`);
   }
 
   /** Reads and validates the file; null when it does not exist; StoreError when it is unusable. */
-  async read(): Promise<StoreData | null> {
+  async read(): Promise<T | null> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -32,12 +36,12 @@ export class AtomicJsonFile implements Adapter<StoreData> {
     } catch (cause) {
       throw corrupt(this.file, `it is not valid JSON (${(cause as Error).message})`, cause);
     }
-    const problem = storeDataProblem(parsed);
+    const problem = this.problem(parsed);
     if (problem) throw corrupt(this.file, problem);
-    return parsed as StoreData;
+    return parsed as T;
   }
 
-  async write(data: StoreData): Promise<void> {
+  async write(data: T): Promise<void> {
     const handle = await open(this.tempFile, 'w', 0o600);
     try {
       await handle.writeFile(JSON.stringify(data));

@@ -1,8 +1,7 @@
-// The Store over one in-memory StoreData document persisted by a lowdb adapter. Every change goes
-// through one write queue: changes waiting while a write is in flight are applied together and
-// written once (group commit), and each caller is answered only after its change is on disk.
+// The Store's escalation document (escalations, audit, deliveries) over one in-memory StoreData
+// persisted by a lowdb adapter, every change through its write queue (group commit).
 
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
 import type { Delivery, Escalation } from '../../../bot/escalations/model.js';
 import type { Logger } from '../../../bot/ports/logger.js';
@@ -17,12 +16,8 @@ import {
   retryNow,
   type StoreData,
 } from './store-data.js';
-
-interface Pending {
-  apply: (data: StoreData) => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
+import { createWriteQueue } from './write-queue.js';
+import type { QuestionLogMethods } from './question-log.js';
 
 export interface DataStoreOptions {
   /** Re-reads the last good document after a failed write, so memory never runs ahead of disk. */
@@ -40,50 +35,11 @@ const weekMs = 7 * 24 * hourMs;
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** Builds a Store over `low`, whose data has already been read and validated. */
-export function createDataStore(low: Low<StoreData>, options: DataStoreOptions): Store {
-  const queue: Pending[] = [];
-  let running = false;
+export function createDataStore(low: Low<StoreData>, options: DataStoreOptions): Omit<Store, keyof QuestionLogMethods> {
+  const queue = createWriteQueue(low, options);
+  const write = queue.write;
   let closed = false;
   let lastPrune = 0;
-
-  async function drain(): Promise<void> {
-    running = true;
-    while (queue.length > 0) {
-      const batch = queue.splice(0);
-      const results = batch.map((p) => {
-        try {
-          return { ok: true as const, value: p.apply(low.data) };
-        } catch (error) {
-          return { ok: false as const, error };
-        }
-      });
-      let writeError: unknown;
-      if (results.some((r) => r.ok)) {
-        try {
-          await low.write();
-        } catch (cause) {
-          writeError = new StoreError('store_unavailable', `Could not write ${options.describe}: ${(cause as Error).message}`, { cause });
-          low.data = await options.reload().catch(() => low.data);
-        }
-      }
-      batch.forEach((p, i) => {
-        const r = results[i];
-        if (!r.ok) p.reject(r.error);
-        else if (writeError) p.reject(writeError);
-        else p.resolve(r.value);
-      });
-    }
-    running = false;
-  }
-
-  /** Queues a change; it must validate before it mutates, so a throw leaves the data untouched. */
-  function write<T>(apply: (data: StoreData) => T): Promise<T> {
-    if (closed) return Promise.reject(new StoreError('store_unavailable', `${options.describe} is closed.`));
-    return new Promise<T>((resolve, reject) => {
-      queue.push({ apply, resolve: resolve as (v: unknown) => void, reject });
-      if (!running) void drain();
-    });
-  }
 
   const data = () => low.data;
   const setAside = (q: { key: string; problem: string }) =>
@@ -173,9 +129,9 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
 
     close: async () => {
       if (closed) return;
-      // Let queued changes finish before the file is released.
-      await write(() => undefined).catch(() => undefined);
       closed = true;
+      // Let queued changes finish before the file is released.
+      await queue.close();
       await options.onClose?.();
     },
   };

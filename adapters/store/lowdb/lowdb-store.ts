@@ -3,7 +3,7 @@
 
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { StoreError } from '../../../bot/errors.js';
 import type { Logger } from '../../../bot/ports/logger.js';
@@ -11,6 +11,8 @@ import type { Store } from '../../../bot/ports/store.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { createDataStore } from './data-store.js';
 import { takeFileLock } from './file-lock.js';
+import { questionFiles } from './question-files.js';
+import { createQuestionLog, withQuestionLog } from './question-log.js';
 import { emptyStoreData, type StoreData } from './store-data.js';
 
 export interface LowdbStoreConfig {
@@ -45,17 +47,39 @@ export async function createLowdbStore(config: LowdbStoreConfig): Promise<Store 
     low.data = existing ?? emptyStoreData();
     if (!existing) await low.write();
     else await chmod(file, 0o600).catch(() => undefined);
-    const store = createDataStore(low, {
+    const rest = createDataStore(low, {
       describe: `the store file ${file}`,
       reload: async () => (await adapter.read()) ?? emptyStoreData(),
       onClose: release,
       logger: config.logger,
     });
-    return Object.assign(store, { file });
+    const log = await openQuestionLog(low, dir, basename(file, '.json'), config.logger);
+    return Object.assign(withQuestionLog(rest, log), { file });
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/**
+ * Loads the question log's day files. Malformed records are set aside in the store file's
+ * quarantine first (kept, counted by /healthz), then their days are rewritten without them.
+ */
+async function openQuestionLog(low: Low<StoreData>, dir: string, base: string, logger?: Logger) {
+  const files = questionFiles(dir, base, logger);
+  const { days, bad } = await files.load();
+  if (bad.length) {
+    const at = new Date().toISOString();
+    low.data.quarantine = { ...low.data.quarantine };
+    for (const b of bad) low.data.quarantine[`questions:${b.key}`] = { collection: 'questions', key: b.key, problem: b.problem, at, record: b.record };
+    await low.write();
+    for (const b of bad) logger?.error('store: a malformed logged question was set aside (quarantined); the others load', { question: b.key, problem: b.problem });
+    for (const day of new Set(bad.map((b) => b.key.slice(0, 10)))) {
+      const good = days.get(day);
+      await (good ? files.write(day, good) : files.remove(day));
+    }
+  }
+  return createQuestionLog(days, files, `the question log beside ${join(dir, base)}.json`);
 }
 
 /**

@@ -32,7 +32,7 @@ export interface StoreData {
 
 /** A record set aside: what it was, where it was filed, and what was wrong with it. */
 export interface QuarantinedRecord {
-  collection: 'deliveries';
+  collection: 'deliveries' | 'questions';
   key: string;
   problem: string;
   at: string;

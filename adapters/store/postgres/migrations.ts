@@ -90,6 +90,25 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'question log',
+    sql: `
+      -- One row per policy question answered; the record is the source of truth, the columns
+      -- are what the gaps view and retention filter on.
+      CREATE TABLE question_log (
+        id text PRIMARY KEY,
+        seq bigserial UNIQUE,
+        school text NOT NULL,
+        at timestamptz NOT NULL,
+        answer_id text NOT NULL,
+        record jsonb NOT NULL
+      );
+      CREATE INDEX question_log_school_at ON question_log (school, at DESC, seq DESC);
+      CREATE INDEX question_log_at ON question_log (at);
+      CREATE INDEX question_log_answer ON question_log (answer_id);
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded; safe to call from several instances at once. */

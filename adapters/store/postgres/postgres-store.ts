@@ -16,6 +16,7 @@ import { createEscalationRow, escalationListSql, lockEscalation, purgeTrail, wri
 import { migrate } from './migrations.js';
 import { createSequenceKeeper } from './ref-sequences.js';
 import { createSmallRecords } from './record-sql.js';
+import { createQuestionLogSql } from './question-sql.js';
 
 export interface PostgresStoreConfig extends Omit<DbConfig, 'logger'> {
   logger?: Logger;
@@ -42,6 +43,7 @@ export async function createPostgresStore(config: PostgresStoreConfig): Promise<
     ...escalations(db, clock),
     ...createDeliveryQueue(db),
     ...createSmallRecords(db, clock),
+    ...createQuestionLogSql(db, logger),
     close: () => db.close(),
   };
 }

@@ -10,6 +10,7 @@ import { Low, Memory } from 'lowdb';
 import pg from 'pg';
 import { createLowdbStore } from '../../../adapters/store/lowdb/lowdb-store.js';
 import { createDataStore } from '../../../adapters/store/lowdb/data-store.js';
+import { createQuestionLog, memoryDays, withQuestionLog } from '../../../adapters/store/lowdb/question-log.js';
 import { emptyStoreData, type StoreData } from '../../../adapters/store/lowdb/store-data.js';
 import { createDeliveryWorker } from '../../../bot/delivery/delivery-worker.js';
 import { StoreError } from '../../../bot/errors.js';
@@ -18,6 +19,7 @@ import type { Store } from '../../../bot/ports/store.js';
 import { createRecordingNotifier } from '../../fakes/recording-notifier.js';
 import { alert, created, draft, head } from './store-fixtures.js';
 import { makePostgresTestStore, postgresTestUrl } from './postgres-test-db.js';
+import { question } from './question-log-contract.js';
 
 function recordingLogger(): Logger & { errors: string[] } {
   const errors: string[] = [];
@@ -83,7 +85,7 @@ describe('Malformed store records', () => {
   it('sets aside a delivery spoilt at run time (file store) and sends the rest', async () => {
     const low = new Low<StoreData>(new Memory<StoreData>(), emptyStoreData());
     const logger = recordingLogger();
-    const store = createDataStore(low, { describe: 'the in-memory store', reload: async () => low.data, logger });
+    const store = withQuestionLog(createDataStore(low, { describe: 'the in-memory store', reload: async () => low.data, logger }), createQuestionLog(new Map(), memoryDays(), 'the question log'));
     const { b, notifier, badId } = await sendWithOnePoisoned(store, async (id) => void ((low.data.deliveries as Record<string, unknown>)[id] = null), logger);
     assert.deepEqual(notifier.sent.map((m) => [m.to.userId, m.reply.text]), [[head.userId, 'New report ESC']]);
     assert.equal((await store.listDeliveries(b.ref))[0].state, 'sent');
@@ -109,6 +111,24 @@ describe('Malformed store records', () => {
         assert.ok(logger.errors.some((l) => l.includes(badId) && /to: required/.test(l)), logger.errors.join('\n'));
         // Never claimed again.
         assert.deepEqual(await store.claimDueDeliveries(new Date(now.getTime() + 3600_000), 10, 1000), []);
+      } finally {
+        await admin.end();
+        await cleanup();
+      }
+    });
+
+    it('leaves out a logged question spoilt in the database (PostgreSQL), naming it, and reads the rest', async () => {
+      const logger = recordingLogger();
+      const { store, schema, cleanup } = await makePostgresTestStore(url, { logger });
+      const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      await admin.connect();
+      try {
+        await store.logQuestion(question({ id: 'spoilt', at: '2026-03-01T09:00:00.000Z' }));
+        await store.logQuestion(question({ id: 'fine' }));
+        await admin.query(`UPDATE question_log SET record = record - 'topic' WHERE id = 'spoilt'`);
+        assert.deepEqual((await store.listQuestions({ school: 'cadmus' })).map((q) => q.id), ['fine']);
+        assert.equal(await store.getQuestion('spoilt'), undefined);
+        assert.ok(logger.errors.some((l) => l.includes('spoilt') && /topic: required/.test(l)), logger.errors.join('\n'));
       } finally {
         await admin.end();
         await cleanup();

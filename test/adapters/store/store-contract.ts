@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Store } from '../../../bot/ports/store.js';
 import { acknowledge, addNote, alert, created, draft, reporter } from './store-fixtures.js';
 import { describeQueueAndRecordsContract } from './store-contract-records.js';
+import { describeQuestionLogContract } from './question-log-contract.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -29,6 +30,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
 
     describeEscalationContract(ctx);
     describeQueueAndRecordsContract(ctx);
+    describeQuestionLogContract(ctx);
   });
 }
 
