@@ -25,6 +25,8 @@ export interface SchoolSettings {
   urgentResponseHours?: number;
   /** Months after resolution before an escalation is reduced (1 to 120). */
   retentionMonths?: number;
+  /** Days a logged staff question is kept (1 to 3650; default 180). */
+  questionRetentionDays?: number;
 }
 
 /** Longest retention accepted: ten years. The statutory record lives in the safeguarding system, not here. */
@@ -36,6 +38,9 @@ export function monthsProblem(v: unknown): string | undefined {
     ? undefined
     : `must be a whole number of months from 1 to ${maxRetentionMonths}, not ${JSON.stringify(v)}`;
 }
+
+/** Longest a logged question may be kept: ten years. */
+export const maxQuestionRetentionDays = 3650;
 
 export interface BotConfigFile {
   slack: Record<string, TenantRoute>;
@@ -54,10 +59,14 @@ const months = z.unknown().superRefine((v, ctx) => {
   const problem = v === undefined ? undefined : monthsProblem(v);
   if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 });
+const days = z.unknown().superRefine((v, ctx) => {
+  const ok = v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= maxQuestionRetentionDays);
+  if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number of days from 1 to ${maxQuestionRetentionDays}, not ${JSON.stringify(v)}` });
+});
 const route = z
   .object({ school: z.string({ required_error: 'needs a "school"', invalid_type_error: 'needs a "school"' }).min(1, 'needs a "school"'), heads: idList, dsls: idList, chairs: idList })
   .strict();
-const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours, retentionMonths: months }).strict();
+const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours, retentionMonths: months, questionRetentionDays: days }).strict();
 const fileSchema = z.object({ slack: z.record(route).optional(), teams: z.record(route).optional(), schools: z.record(settings).optional() }).strict();
 
 /** Reads and checks the BOT_CONFIG file; throws ConfigError naming the file, the place and what is wrong. */
@@ -94,7 +103,7 @@ export function unknownSchools(config: BotConfigFile, known: string[]): string[]
   return out;
 }
 
-const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours', 'retentionMonths'] };
+const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours', 'retentionMonths', 'questionRetentionDays'] };
 
 function describeIssue(issue: z.ZodIssue): string {
   const where = issue.path.join('.');

@@ -33,6 +33,7 @@ export function createDirectory(config: AppConfig, defaultSchool: string, option
       responseHours: config.schools[school]?.responseHours ?? config.responseHours,
       urgentResponseHours: config.schools[school]?.urgentResponseHours ?? config.urgentResponseHours,
       retentionMonths: config.schools[school]?.retentionMonths ?? config.retentionMonths,
+      ...(config.schools[school]?.questionRetentionDays ? { questionRetentionDays: config.schools[school].questionRetentionDays } : {}),
     };
     const add = (platform: Platform, ids: PeopleIds, tenant?: string) => {
       const ref = (userId: string): PersonRef => ({ platform, userId, ...(tenant ? { tenant } : {}) });

@@ -38,6 +38,7 @@ import { looksLikeIncident, readsAsAllegation } from './report/read-incident.js'
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
+import { logAnswered } from './question-log.js';
 
 export interface BotDeps {
   library: AnswerLibrary;
@@ -123,7 +124,7 @@ export function createBot(deps: BotDeps): Bot {
       respond({ ephemeral: textReply(`This workspace already gets answers from ${deps.library.policy(ev.actor.school)?.school.name ?? ev.actor.school}'s policy; nothing was changed.`, 'notice') }),
     'workspace.decide': (ev, a) => decide(joins, ev.actor, a),
   };
-  const retention = createDailyRetention(ctx);
+  const retention = createDailyRetention(ctx, () => deps.library.schools().map((s) => s.id));
 
   const forms: Record<FormEvent['formId'], (ev: FormEvent) => Promise<BotResponse>> = {
     report: (ev) => submitReportForm(ctx, ev.actor, ev.values),
@@ -175,6 +176,7 @@ export function createBot(deps: BotDeps): Bot {
       return ev.where === 'channel' ? respond({ replies: [textReply(movedToDm)], direct: [reply] }) : respond({ replies: [reply] });
     }
     const { answered, question } = await askInContext(ctx, ev.actor, ev.conversation, text);
+    logAnswered(ctx, ev.actor, question, answered);
     if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);
     // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
     const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question });

@@ -30,10 +30,15 @@ export interface SchoolPeople {
   urgentResponseHours?: number;
   /** Months after resolution before an escalation is reduced (child protection: once recorded); 12 when not given. */
   retentionMonths?: number;
+  /** Days a logged staff question is kept before it is deleted; 180 when not given. */
+  questionRetentionDays?: number;
 }
 
 /** Used when a school's people carry no retention period. */
 export const defaultRetentionMonths = 12;
+
+/** Used when a school's people carry no retention period for logged questions. */
+export const defaultQuestionRetentionDays = 180;
 
 /** Used when a school's people carry no urgent response time. */
 export const defaultUrgentResponseHours = 1;

@@ -4,7 +4,9 @@
 import type { PolicyLibrary } from '../knowledge/library.js';
 import { answerForClause, answerQuestion } from './answer/answer-question.js';
 import { answerReply } from './answer/answer-reply.js';
+import type { Answer } from './answer/answer-question.js';
 import type { Answerer } from './answering.js';
+import type { QuestionOutcome } from './ports/store.js';
 
 export type AnswerLibrary = PolicyLibrary;
 
@@ -16,6 +18,7 @@ export function createLibraryAnswerer(library: AnswerLibrary): Answerer {
         intent: answer.intent,
         reply: answerReply(answer, library),
         feedback: { answerId: answer.id, school, question: answer.question, clauseIds: answer.clauses.map((c) => c.clause.id), verdict: answer.verdict },
+        ...(answer.intent === 'ask' && answer.topic ? { log: { outcome: outcomeOf(answer), topic: answer.topic } } : {}),
       };
     },
     async forClause(clauseId, question) {
@@ -23,4 +26,9 @@ export function createLibraryAnswerer(library: AnswerLibrary): Answerer {
       return answer ? answerReply(answer, library) : undefined;
     },
   };
+}
+
+function outcomeOf(answer: Answer): QuestionOutcome {
+  if (answer.problem === 'not_covered') return 'not_covered';
+  return answer.problem === 'not_direct' ? 'closest' : 'answer';
 }

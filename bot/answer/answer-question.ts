@@ -7,6 +7,8 @@ import type { ClauseHit, MatchResult, PolicyLibrary } from '../../knowledge/libr
 import type { ClauseMatch, SchoolInfo } from '../../knowledge/types.js';
 import type { Verdict } from '../reply.js';
 import { incidentGuidance, withGuidance } from './incident-guidance.js';
+import { questionTopic } from './question-topic.js';
+import type { QuestionTopic } from '../ports/store.js';
 
 export type Intent = 'ask' | 'report';
 
@@ -38,6 +40,8 @@ export interface Answer {
    * it comes near without saying it (the clauses are the closest it comes).
    */
   problem?: 'empty' | 'too_long' | 'not_covered' | 'not_direct';
+  /** What the question is about, for grouping what staff ask (absent when nothing was read). */
+  topic?: QuestionTopic;
 }
 
 /** Answers a question from `schoolId`'s policy only; throws PolicyError for an unknown school. */
@@ -49,6 +53,11 @@ export function answerQuestion(library: PolicyLibrary, schoolId: string, questio
   if (text.length > MAX_QUESTION_LENGTH) return { ...base, intent: 'ask', verdict: 'unknown', confidence: 0, clauses: [], problem: 'too_long' };
   const m = library.match(schoolId, text);
   if (m.reading.intent === 'report') return reportAnswer(library, schoolId, text, m, base);
+  return { ...policyAnswer(m, base), topic: questionTopic(m) };
+}
+
+/** A policy question: the verdict of the deciding clause, the closest the policy comes, or not covered. */
+function policyAnswer(m: MatchResult, base: Pick<Answer, 'id' | 'school' | 'question' | 'whoToAsk'>): Answer {
   if (m.outcome === 'none') return { ...base, intent: 'ask', verdict: 'unknown', confidence: round(1 - m.confidence), clauses: [], problem: 'not_covered' };
   const clauses = m.hits.map(toMatch);
   if (m.outcome === 'closest') {

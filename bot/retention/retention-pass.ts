@@ -1,23 +1,27 @@
-// The retention pass: once a day, across every instance, resolved escalations past the school's
-// retention period are reduced (child-protection ones only once the DSL has confirmed they are in
-// the safeguarding system; until then the DSL is reminded weekly). Each step is one atomic store
-// update that checks again, so two passes, or two instances, never act twice.
+// The retention pass: once a day, across every instance, logged questions past their school's
+// period are deleted, and resolved escalations past the school's retention period are reduced
+// (child-protection ones only once the DSL has confirmed they are in the safeguarding system; until
+// then the DSL is reminded weekly). Each step is one atomic store update that checks again, so two
+// passes, or two instances, never act twice.
 
 import type { BotContext } from '../bot-context.js';
 import { safeguardingSystemName } from '../report/routing.js';
 import { recordReminderEveryMs, recordReminders } from './record-reminder.js';
 import { reduceRecord, retentionState } from './reduce.js';
+import { forgetOldQuestions } from './question-retention.js';
 
 export interface RetentionResult {
   reduced: string[];
   reminded: string[];
+  /** How many logged questions were deleted. */
+  questionsForgotten: number;
 }
 
-/** Runs the pass now over every school's resolved escalations. */
-export async function runRetention(ctx: BotContext): Promise<RetentionResult> {
+/** Runs the pass now over every school's resolved escalations and logged questions (`schools`: those served). */
+export async function runRetention(ctx: BotContext, schools: string[] = []): Promise<RetentionResult> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const result: RetentionResult = { reduced: [], reminded: [] };
+  const result: RetentionResult = { reduced: [], reminded: [], questionsForgotten: 0 };
   for (const candidate of await ctx.store.listEscalations({ status: ['resolved'], limit: 1_000_000 })) {
     if (candidate.reduced) continue;
     const people = ctx.directory.people(candidate.school);
@@ -43,7 +47,10 @@ export async function runRetention(ctx: BotContext): Promise<RetentionResult> {
     });
     if (changed?.changed) (changed.escalation.reduced ? result.reduced : result.reminded).push(candidate.ref);
   }
-  if (result.reduced.length || result.reminded.length) ctx.logger.info('retention pass', { reduced: result.reduced.length, reminded: result.reminded.length });
+  result.questionsForgotten = await forgetOldQuestions(ctx, schools);
+  if (result.reduced.length || result.reminded.length || result.questionsForgotten) {
+    ctx.logger.info('retention pass', { reduced: result.reduced.length, reminded: result.reminded.length, questionsForgotten: result.questionsForgotten });
+  }
   if (result.reminded.length) ctx.worker.kick();
   return result;
 }
@@ -54,7 +61,7 @@ const ukDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', yea
  * Runs the pass at most once per UK calendar day across every instance: each instance asks the
  * store once a day, and the store's handled-event record lets exactly one of them through.
  */
-export function createDailyRetention(ctx: BotContext): { runIfDue(): Promise<RetentionResult | undefined> } {
+export function createDailyRetention(ctx: BotContext, schools: () => string[] = () => []): { runIfDue(): Promise<RetentionResult | undefined> } {
   let checkedDay = '';
   return {
     async runIfDue() {
@@ -65,7 +72,7 @@ export function createDailyRetention(ctx: BotContext): { runIfDue(): Promise<Ret
         return undefined;
       }
       checkedDay = day;
-      return runRetention(ctx);
+      return runRetention(ctx, schools());
     },
   };
 }

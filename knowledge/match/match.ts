@@ -12,6 +12,7 @@ import { readSlots, fitSlots, type SlotFit, type SlotName, type Slots } from './
 import { rankFeatures, rankScore, type RankFeatures } from './rerank.js';
 import { subjectParties } from '../ingest/classify-binds.js';
 import { IMPERATIVE } from '../ingest/classify-effect.js';
+import { concept } from '../language/vocabulary.js';
 import { coverageFeatures, decide, type CoverageFeatures, type Outcome } from './coverage.js';
 
 export interface MatchOptions {
@@ -49,6 +50,12 @@ export interface MatchResult {
   slots: Partial<Record<SlotName, SlotFit>>;
   /** What the confidence was computed from. */
   features?: CoverageFeatures;
+  /**
+   * The vocabulary concepts the question names, first mention first: what it is about, for
+   * grouping questions. Without the member of staff asking (every question has them) and without
+   * whose a thing is (personal or the school's qualifies a topic, it is not one).
+   */
+  concepts: string[];
 }
 
 /** How many of the best-scoring clauses are weighed in full (parts, slots, verdicts) and re-ranked. */
@@ -82,7 +89,12 @@ export function matchIndex(index: SchoolIndex, question: string, opts: MatchOpti
   // A clause the person chose answers by their choice.
   const { outcome, confidence } = opts.clauseId && best ? { outcome: 'answer' as const, confidence: 1 } : decided;
   const hits = outcome === 'none' ? [] : ranked.slice(0, limit).map((a) => hitOf(a, confidence * Math.exp(a.rank - best!.rank)));
-  return { reading, outcome, confidence, hits, corrections: query.corrections, slots, ...(features ? { features } : {}) };
+  return { reading, outcome, confidence, hits, corrections: query.corrections, slots, ...(features ? { features } : {}), concepts: topicConcepts(query) };
+}
+
+function topicConcepts(query: Query): string[] {
+  const ids = query.all.flatMap((t) => (t.stop ? [] : t.concepts));
+  return [...new Set(ids)].filter((id) => id !== 'staff' && concept(id).slot !== 'owner');
 }
 
 /** The question with its typos fixed ("am i alowed" → "am i allowed"), for reading its form. */

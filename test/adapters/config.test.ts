@@ -118,6 +118,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads how many days logged questions are kept per school from BOT_CONFIG (180 unless set), refusing bad numbers by name', () => {
+    const ok = loadConfig({ BOT_CONFIG: botConfigFile('{"schools":{"cadmus":{"questionRetentionDays":30}}}') });
+    assert.equal(createDirectory(ok, 'cadmus').people('cadmus').questionRetentionDays, 30);
+    assert.equal(createDirectory(ok, 'cadmus').people('lfssq').questionRetentionDays, undefined);
+    for (const bad of ['-1', '0', '3651', '"30"', '1.5', 'null']) {
+      assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile(`{"schools":{"cadmus":{"questionRetentionDays":${bad}}}}`) }), /schools\.cadmus\.questionRetentionDays must be a whole number of days from 1 to 3650/);
+    }
+    assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{"schools":{"cadmus":{"questionRetention":30}}}') }), /did you mean "questionRetentionDays"/);
+  });
+
   it('says what is wrong with a BOT_CONFIG file', () => {
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{not json') }), /is not valid JSON/);
     assert.throws(() => loadConfig({ BOT_CONFIG: botConfigFile('{"slack":{"T1":{"heads":["U1"]}}}') }), /slack\.T1 needs a "school"/);

@@ -5,7 +5,7 @@ import { createBot } from '../../bot/create-bot.js';
 import type { Bot } from '../../bot/bot.js';
 import type { Actor, BotResponse } from '../../bot/events.js';
 import type { ReportFields } from '../../bot/escalations/model.js';
-import { silentLogger } from '../../bot/ports/logger.js';
+import { silentLogger, type Logger } from '../../bot/ports/logger.js';
 import type { Store } from '../../bot/ports/store.js';
 import type { Action } from '../../bot/reply.js';
 import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
@@ -40,12 +40,12 @@ export const baseReport: ReportFields = {
   description: 'A video mocking a teacher.',
 };
 
-export async function makeHarness(options: { school?: string; people?: FakeDirectoryOptions; store?: Store } = {}): Promise<Harness> {
+export async function makeHarness(options: { school?: string; people?: FakeDirectoryOptions; store?: Store; logger?: Logger } = {}): Promise<Harness> {
   const school = options.school ?? 'cadmus';
   const notifier = createRecordingNotifier('console');
   const clock = createFakeClock();
   const store = options.store ?? createMemoryStore();
-  const bot = createBot({ library: await policies(), store, notifiers: [notifier], directory: createFakeDirectory(options.people), clock, logger: silentLogger });
+  const bot = createBot({ library: await policies(), store, notifiers: [notifier], directory: createFakeDirectory(options.people), clock, logger: options.logger ?? silentLogger });
   const as = (userId: string): Actor => ({ platform: 'console', userId, name: userId, school });
   return {
     bot,

@@ -10,6 +10,7 @@ export interface FakeDirectoryOptions {
   responseHours?: number;
   urgentResponseHours?: number;
   retentionMonths?: number;
+  questionRetentionDays?: number;
 }
 
 const person = (userId: string): PersonRef => ({ platform: 'console', userId, name: userId });
@@ -25,6 +26,7 @@ export function createFakeDirectory(options: FakeDirectoryOptions = {}): Directo
       responseHours: options.responseHours ?? 24,
       ...(options.urgentResponseHours ? { urgentResponseHours: options.urgentResponseHours } : {}),
       ...(options.retentionMonths ? { retentionMonths: options.retentionMonths } : {}),
+      ...(options.questionRetentionDays ? { questionRetentionDays: options.questionRetentionDays } : {}),
     }),
   };
 }

@@ -98,6 +98,34 @@ export function describeRetentionExportContract(name: string, make: () => Promis
       assert.doesNotMatch(JSON.stringify(reduced), /Year 5|scared|social care/);
     });
 
+    it('deletes logged questions older than the school\'s period (180 days unless set), and those of a school no longer served after the longest', async () => {
+      await start();
+      const asked = async (who: string, n: number) => {
+        await h.say(who, 'Can I be friends with parents on Facebook?');
+        for (let i = 0; i < 100 && (await under.store.listQuestions({ school: 'cadmus' })).length < n; i++) await new Promise((r) => setTimeout(r, 5));
+      };
+      await asked('ann', 1);
+      await under.store.logQuestion({ ...(await under.store.listQuestions({ school: 'cadmus' }))[0], id: 'orphan', school: 'closed-school' });
+      await later(100 * dayMs);
+      await asked('bob', 2);
+      await later(79 * dayMs);
+      assert.equal((await under.store.listQuestions({ school: 'cadmus' })).length, 2, 'both kept at 179 days');
+      await later(2 * dayMs);
+      const left = await under.store.listQuestions({ school: 'cadmus' });
+      assert.deepEqual(left.map((q) => q.by.userId), ['bob']);
+      assert.equal(await under.store.getQuestion('orphan'), undefined);
+    });
+
+    it('keeps logged questions for the days BOT_CONFIG gives the school', async () => {
+      await start({ questionRetentionDays: 30 });
+      await h.say('ann', 'Can I be friends with parents on Facebook?');
+      for (let i = 0; i < 100 && (await under.store.listQuestions({ school: 'cadmus' })).length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+      await later(29 * dayMs);
+      assert.equal((await under.store.listQuestions({ school: 'cadmus' })).length, 1);
+      await later(2 * dayMs);
+      assert.deepEqual(await under.store.listQuestions({ school: 'cadmus' }), []);
+    });
+
     it('runs once a day across instances sharing the store', async () => {
       let passes = 0;
       const counting: Store = { ...under.store, listEscalations: (q) => ((q.status?.includes('resolved') ? passes++ : 0), under.store.listEscalations(q)) };
