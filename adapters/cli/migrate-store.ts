@@ -8,7 +8,7 @@ import { AssistantError } from '../../bot/errors.js';
 import type { Logger } from '../../bot/ports/logger.js';
 import { loadConfig, readDotEnv } from '../config.js';
 import { describeDatabase } from '../store/create-store.js';
-import { AtomicJsonFile } from '../store/lowdb/atomic-json-file.js';
+import { readStoreContents } from '../store/lowdb/read-contents.js';
 import { defaultStoreFileName } from '../store/lowdb/lowdb-store.js';
 import { createDb } from '../store/postgres/db.js';
 import { copyStoreData, type CopySummary } from '../store/postgres/import-lowdb.js';
@@ -33,7 +33,7 @@ export async function main(argv: string[], out: (line: string) => void = console
     if (!config.databaseUrl) return err('DATABASE_URL is not set: set it to the PostgreSQL database to copy into (see README, "Moving to PostgreSQL").'), 2;
     const file = await sourceFile(args.from ?? config.dataDir);
     await refuseIfInUse(file);
-    const data = await new AtomicJsonFile(file).read();
+    const data = await readStoreContents(file);
     if (!data) return err(`There is no store file at ${file}: nothing to copy. Pass --from with the DATA_DIR (or file) the assistant used.`), 1;
     out(`Copying ${file} into PostgreSQL at ${describeDatabase(config.databaseUrl)}${args.schema ? ` (schema ${args.schema})` : ''} …`);
     const db = createDb({ databaseUrl: config.databaseUrl, schema: args.schema, poolSize: 2, logger: stderrLogger(err) });
@@ -81,6 +81,7 @@ function report(s: CopySummary, out: (line: string) => void): void {
   line('conversation references', s.conversationRefs);
   line('feedback', s.feedback);
   line('processed events', s.events);
+  line('logged questions', s.questions);
   const counters = Object.entries(s.counters).map(([year, n]) => `${year} → ${n}`);
   out(`  ${'reference counters'.padEnd(24)} ${counters.length ? counters.join(', ') : 'none yet'}`);
 }

@@ -109,15 +109,30 @@ const singular: Record<string, string> = {
   feedback: 'feedback entry',
 };
 
-/** The first malformed record in a whole store document, named ("its delivery "y" is malformed: …"). */
+/** What is wrong with the record filed under `key` in `collection` (a list's position for lists), or undefined. */
+export function badRecordIn(collection: string, key: string, value: unknown): string | undefined {
+  const keyed = keyedCollections.find((c) => c.collection === collection);
+  if (keyed) return recordProblem(keyed.schema, value) ?? keyMismatch(value, key, keyed.keyField);
+  const listed = listCollections.find((c) => c.collection === collection);
+  return listed ? recordProblem(listed.schema, value) : undefined;
+}
+
+/** How a record of `collection` is named in messages ("handled event"). */
+export function recordKind(collection: string): string {
+  return singular[collection] ?? collection;
+}
+
+/** The first malformed record in a store document (the collections it holds), named ("its delivery "y" is malformed: …"). */
 export function firstBadRecord(data: Record<string, unknown>): string | undefined {
   for (const { collection, schema, keyField } of keyedCollections) {
+    if (data[collection] === undefined) continue;
     for (const [key, value] of Object.entries(data[collection] as Record<string, unknown>)) {
       const problem = recordProblem(schema, value) ?? keyMismatch(value, key, keyField);
       if (problem) return `its ${singular[collection]} ${JSON.stringify(key)} is malformed (${problem})`;
     }
   }
   for (const { collection, schema } of listCollections) {
+    if (data[collection] === undefined) continue;
     const list = data[collection] as unknown[];
     for (let i = 0; i < list.length; i++) {
       const problem = recordProblem(schema, list[i]);

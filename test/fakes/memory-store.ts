@@ -2,12 +2,9 @@
 
 import { Low, Memory } from 'lowdb';
 import type { Store } from '../../bot/ports/store.js';
-import { createDataStore } from '../../adapters/store/lowdb/data-store.js';
-import { createQuestionLog, memoryDays, withQuestionLog } from '../../adapters/store/lowdb/question-log.js';
+import { createMemoryStoreOver } from '../../adapters/store/lowdb/assemble-store.js';
 import { emptyStoreData, type StoreData } from '../../adapters/store/lowdb/store-data.js';
 
 export function createMemoryStore(): Store {
-  const low = new Low<StoreData>(new Memory<StoreData>(), emptyStoreData());
-  const rest = createDataStore(low, { describe: 'the in-memory store', reload: async () => low.data });
-  return withQuestionLog(rest, createQuestionLog(new Map(), memoryDays(), 'the in-memory question log'));
+  return createMemoryStoreOver(new Low<StoreData>(new Memory<StoreData>(), emptyStoreData()));
 }

@@ -11,13 +11,13 @@ import {
   addDeliveries,
   claimDue,
   insertEscalation,
-  pruneEvents,
   purgeTrail,
   retryNow,
   type StoreData,
 } from './store-data.js';
 import { createWriteQueue } from './write-queue.js';
 import type { QuestionLogMethods } from './question-log.js';
+import type { RecordMethods } from './record-docs.js';
 
 export interface DataStoreOptions {
   /** Re-reads the last good document after a failed write, so memory never runs ahead of disk. */
@@ -30,16 +30,16 @@ export interface DataStoreOptions {
   logger?: Logger;
 }
 
-const hourMs = 3600 * 1000;
-const weekMs = 7 * 24 * hourMs;
+/** What the escalation document answers: escalations, audit, the delivery queue, health. */
+export type EscalationMethods = Omit<Store, keyof QuestionLogMethods | keyof RecordMethods>;
+
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** Builds a Store over `low`, whose data has already been read and validated. */
-export function createDataStore(low: Low<StoreData>, options: DataStoreOptions): Omit<Store, keyof QuestionLogMethods> {
+export function createDataStore(low: Low<StoreData>, options: DataStoreOptions): EscalationMethods {
   const queue = createWriteQueue(low, options);
   const write = queue.write;
   let closed = false;
-  let lastPrune = 0;
 
   const data = () => low.data;
   const setAside = (q: { key: string; problem: string }) =>
@@ -86,44 +86,6 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
       const x = data().deliveries[id];
       return x ? clone(x) : undefined;
     },
-
-    getFlow: async (key) => {
-      const f = data().flows[key];
-      return f ? clone(f) : undefined;
-    },
-    saveFlow: (key, state) =>
-      write((d) => {
-        d.flows[key] = { key, state: clone(state), updatedAt: new Date().toISOString() };
-      }),
-    deleteFlow: (key) =>
-      write((d) => {
-        delete d.flows[key];
-      }),
-
-    saveConversationRef: (platform, userId, ref) =>
-      write((d) => {
-        d.conversationRefs[`${platform}:${userId}`] = clone(ref);
-      }),
-    getConversationRef: async (platform, userId) => clone(data().conversationRefs[`${platform}:${userId}`]),
-
-    addFeedback: (feedback) =>
-      write((d) => {
-        d.feedback.push(clone(feedback));
-      }),
-    listFeedback: async (limit = 100) => clone(data().feedback.slice(-limit).reverse()),
-
-    claimEvent: (key) =>
-      write((d) => {
-        if (d.events[key]) return false;
-        const now = new Date();
-        // Pruning scans every key: once an hour is plenty for a week-long window (it was a hot spot).
-        if (now.getTime() - lastPrune >= hourMs) {
-          pruneEvents(d, now, weekMs);
-          lastPrune = now.getTime();
-        }
-        d.events[key] = now.toISOString();
-        return true;
-      }),
 
     health: async () => healthOf(data()),
 

@@ -1,5 +1,6 @@
-// The embedded store: one JSON file under DATA_DIR, read and validated at start, written through
-// lowdb with atomic, serialised writes. A corrupt or unreadable file is never overwritten.
+// The embedded store: JSON files under DATA_DIR, read and validated at start, written through lowdb
+// with atomic, serialised writes: the escalation document (assistant.json), one file per collection
+// written per message, and the question log's days. A corrupt or unreadable file is never overwritten.
 
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, stat } from 'node:fs/promises';
@@ -12,8 +13,12 @@ import { AtomicJsonFile } from './atomic-json-file.js';
 import { createDataStore } from './data-store.js';
 import { takeFileLock } from './file-lock.js';
 import { questionFiles } from './question-files.js';
-import { createQuestionLog, withQuestionLog } from './question-log.js';
-import { emptyStoreData, type StoreData } from './store-data.js';
+import { createQuestionLog } from './question-log.js';
+import { assembleStore } from './assemble-store.js';
+import { createRecordStore, setAsideBadRecords } from './record-docs.js';
+import { readRecordFiles, recordAdapters, recordDocs, writeRecordFiles } from './record-files.js';
+import { splitSingleDocument } from './split-single-document.js';
+import { emptyStoreData, type RecordData, type SingleDocument, type StoreData } from './store-data.js';
 
 export interface LowdbStoreConfig {
   /** The folder the store keeps its file in (created 0700 when missing). */
@@ -41,24 +46,46 @@ export async function createLowdbStore(config: LowdbStoreConfig): Promise<Store 
     await lock.release();
   };
   try {
-    const adapter = new AtomicJsonFile(file);
-    const existing = await adapter.read();
-    const low = new Low<StoreData>(adapter, emptyStoreData());
-    low.data = existing ?? emptyStoreData();
-    if (!existing) await low.write();
-    else await chmod(file, 0o600).catch(() => undefined);
-    const rest = createDataStore(low, {
-      describe: `the store file ${file}`,
-      reload: async () => (await adapter.read()) ?? emptyStoreData(),
-      onClose: release,
-      logger: config.logger,
-    });
-    const log = await openQuestionLog(low, dir, basename(file, '.json'), config.logger);
-    return Object.assign(withQuestionLog(rest, log), { file });
+    return Object.assign(await openDocuments(file, dir, release, config.logger), { file });
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/** Reads (converting an old single document), checks and opens every file of the store. */
+async function openDocuments(file: string, dir: string, release: () => Promise<void>, logger?: Logger): Promise<Store> {
+  const base = basename(file, '.json');
+  const adapter = new AtomicJsonFile<StoreData | SingleDocument>(file);
+  const adapters = recordAdapters(dir, base);
+  const low = new Low<StoreData>(adapter as AtomicJsonFile<StoreData>, emptyStoreData());
+  const existing = await adapter.read();
+  let records: RecordData;
+  if (existing?.schema === 1) {
+    const split = await splitSingleDocument(existing, file, adapters, (main) => adapter.write(main), logger);
+    low.data = split.main;
+    records = split.records;
+  } else {
+    low.data = existing ?? emptyStoreData();
+    if (!existing) await low.write();
+    else await chmod(file, 0o600).catch(() => undefined);
+    records = await readRecordFiles(adapters);
+  }
+  const bad = setAsideBadRecords(records, new Date().toISOString());
+  if (bad.length) {
+    low.data.quarantine = { ...low.data.quarantine, ...Object.fromEntries(bad.map((q) => [`${q.collection}:${q.key}`, q])) };
+    await low.write();
+    await writeRecordFiles(adapters, records);
+    for (const q of bad) logger?.error('store: a malformed record was set aside (quarantined); the others load', { collection: q.collection, key: q.key, problem: q.problem });
+  }
+  const escalations = createDataStore(low, {
+    describe: `the store file ${file}`,
+    reload: async () => ((await adapter.read()) as StoreData | null) ?? emptyStoreData(),
+    onClose: release,
+    logger,
+  });
+  const log = await openQuestionLog(low, dir, base, logger);
+  return assembleStore(escalations, createRecordStore(recordDocs(adapters, records)), log);
 }
 
 /**

@@ -118,18 +118,6 @@ function select(d: Days, q: QuestionQuery): QuestionLogRecord[] {
   return out.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, limit);
 }
 
-/** A store whose question log is `log`: one Store, closing the log before the rest. */
-export function withQuestionLog(rest: Omit<Store, keyof QuestionLogMethods>, log: QuestionLogMethods & { close(): Promise<void> }): Store {
-  return {
-    ...rest,
-    ...log,
-    close: async () => {
-      await log.close();
-      await rest.close();
-    },
-  };
-}
-
 function timeOf(iso: string | undefined, otherwise: number): number {
   const t = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(t) ? otherwise : t;

@@ -1,5 +1,7 @@
-// The store's data as one JSON document, and the pure operations on it. The lowdb store (a file)
-// and the in-memory fake (tests) share these, so both behave exactly alike.
+// The escalation document (escalations, audit, deliveries, reference counters) and the pure
+// operations on it. The lowdb store (a file) and the in-memory fake (tests) share these, so both
+// behave exactly alike. Records written per message (handled events, flows, conversation
+// references, feedback, the question log) live in documents of their own (record-docs.ts).
 
 import { randomUUID } from 'node:crypto';
 import type {
@@ -13,26 +15,35 @@ import type {
 import type { FeedbackRecord, FlowRecord } from '../../../bot/ports/store.js';
 import { deliverySchema, firstBadRecord, recordProblem } from '../record-schemas.js';
 
-/** The whole store as one JSON document. */
+/** The escalation document (schema 2; schema 1 also held the records of RecordData). */
 export interface StoreData {
-  schema: 1;
+  schema: 2;
   /** Escalation counter per year: the next ref is counters[year] + 1. */
   counters: Record<string, number>;
   escalations: Record<string, Escalation>;
   audit: AuditEvent[];
   deliveries: Record<string, Delivery>;
-  flows: Record<string, FlowRecord>;
-  conversationRefs: Record<string, unknown>;
-  feedback: FeedbackRecord[];
-  /** Handled platform event keys → when first seen (pruned after a week). */
-  events: Record<string, string>;
-  /** Records found malformed at run time, set aside (never deleted) so they block nothing. */
+  /** Records found malformed (deliveries at run time, per-message records at load), set aside (never deleted) so they block nothing. */
   quarantine?: Record<string, QuarantinedRecord>;
 }
 
+/** The records written per message, each collection a document (file) of its own. */
+export interface RecordData {
+  /** Handled platform event keys → when first seen (pruned after a week). */
+  events: Record<string, string>;
+  flows: Record<string, FlowRecord>;
+  conversationRefs: Record<string, unknown>;
+  feedback: FeedbackRecord[];
+}
+
+/** A store file as the assistant wrote it before the per-message records had files of their own. */
+export type SingleDocument = Omit<StoreData, 'schema'> & RecordData & { schema: 1 };
+
+export const recordCollections = ['events', 'flows', 'conversationRefs', 'feedback'] as const;
+
 /** A record set aside: what it was, where it was filed, and what was wrong with it. */
 export interface QuarantinedRecord {
-  collection: 'deliveries' | 'questions';
+  collection: string;
   key: string;
   problem: string;
   at: string;
@@ -40,20 +51,33 @@ export interface QuarantinedRecord {
 }
 
 export function emptyStoreData(): StoreData {
-  return { schema: 1, counters: {}, escalations: {}, audit: [], deliveries: {}, flows: {}, conversationRefs: {}, feedback: [], events: {} };
+  return { schema: 2, counters: {}, escalations: {}, audit: [], deliveries: {} };
 }
 
-/** What is wrong with a parsed document, or undefined when it has the store's shape. */
+/** Keyed collections are null-prototype objects: a key such as "__proto__" or "constructor" is a plain key. */
+export function keyed<T>(from: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, from);
+}
+
+export function emptyRecordData(): RecordData {
+  return { events: keyed(), flows: keyed(), conversationRefs: keyed(), feedback: [] };
+}
+
+/**
+ * What is wrong with a parsed store file, or undefined when it is an escalation document (schema 2)
+ * or a whole single document of the earlier layout (schema 1, to be split at start).
+ */
 export function storeDataProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it does not hold a JSON object';
   const data = value as Record<string, unknown>;
-  if (data.schema !== 1) return `it has schema ${JSON.stringify(data.schema)}, expected 1`;
-  const objects = ['counters', 'escalations', 'deliveries', 'flows', 'conversationRefs', 'events'];
+  if (data.schema !== 1 && data.schema !== 2) return `it has schema ${JSON.stringify(data.schema)}, expected 2 (or 1, which is converted)`;
+  const single = data.schema === 1;
+  const objects = ['counters', 'escalations', 'deliveries', ...(single ? ['flows', 'conversationRefs', 'events'] : [])];
   for (const key of objects) {
     const v = data[key];
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return `its "${key}" is missing or not an object`;
   }
-  for (const key of ['audit', 'feedback']) {
+  for (const key of ['audit', ...(single ? ['feedback'] : [])]) {
     if (!Array.isArray(data[key])) return `its "${key}" is missing or not a list`;
   }
   const q = data.quarantine;
@@ -150,9 +174,9 @@ function byDue(a: Delivery, b: Delivery): number {
 }
 
 /** Removes event keys older than `maxAgeMs` so the idempotency table does not grow forever. */
-export function pruneEvents(data: StoreData, now: Date, maxAgeMs: number): void {
+export function pruneEvents(events: Record<string, string>, now: Date, maxAgeMs: number): void {
   const cutoff = now.getTime() - maxAgeMs;
-  for (const [key, at] of Object.entries(data.events)) {
-    if (Date.parse(at) < cutoff) delete data.events[key];
+  for (const [key, at] of Object.entries(events)) {
+    if (Date.parse(at) < cutoff) delete events[key];
   }
 }

@@ -4,7 +4,7 @@
 import { StoreError } from '../../../bot/errors.js';
 import type { Escalation } from '../../../bot/escalations/model.js';
 import type { FlowRecord } from '../../../bot/ports/store.js';
-import type { StoreData } from '../lowdb/store-data.js';
+import type { StoreContents } from '../lowdb/read-contents.js';
 import type { Db } from './db.js';
 import { insertAudit, insertDeliveries, insertEscalations } from './escalation-sql.js';
 import { migrate } from './migrations.js';
@@ -24,6 +24,7 @@ export interface CopySummary {
   conversationRefs: CopyCount;
   feedback: CopyCount;
   events: CopyCount;
+  questions: CopyCount;
   /** Each year's counter in PostgreSQL after the copy. */
   counters: Record<string, number>;
 }
@@ -31,7 +32,7 @@ export interface CopySummary {
 const chunkSize = 500;
 
 /** Migrates the schema, then copies `data` in one transaction (all of it, or nothing). */
-export async function copyStoreData(db: Db, data: StoreData): Promise<CopySummary> {
+export async function copyStoreData(db: Db, data: StoreContents): Promise<CopySummary> {
   assertNoOrphans(data);
   await migrate(db);
   return db.transaction('copy the lowdb store into PostgreSQL', async (client) => {
@@ -45,6 +46,7 @@ export async function copyStoreData(db: Db, data: StoreData): Promise<CopySummar
       conversationRefs: { inFile: 0, written: 0 },
       feedback: { inFile: data.feedback.length, written: 0 },
       events: { inFile: 0, written: 0 },
+      questions: { inFile: data.questions.length, written: 0 },
       counters: {},
     };
     const q = async (sql: string, rows: unknown[]) =>
@@ -57,6 +59,7 @@ export async function copyStoreData(db: Db, data: StoreData): Promise<CopySummar
     summary.feedback.written = await chunked(data.feedback, (c) => q(feedbackSql, c));
     const events = Object.entries(data.events).map(([key, at]) => ({ key, at }));
     summary.events = { inFile: events.length, written: await chunked(events, (c) => q(eventSql, c)) };
+    summary.questions.written = await chunked(data.questions, (c) => q(questionSql, c));
 
     await raiseSequences(client, countersFor(data.counters, escalations));
     summary.counters = await readSequences(client);
@@ -76,7 +79,7 @@ export function countersFor(counters: Record<string, number>, escalations: Escal
 }
 
 /** Audit events and deliveries must belong to an escalation in the file; the copy refuses rather than drop any. */
-function assertNoOrphans(data: StoreData): void {
+function assertNoOrphans(data: StoreContents): void {
   const orphan =
     data.audit.find((a) => !data.escalations[a.ref]) ?? Object.values(data.deliveries).find((d) => !data.escalations[d.ref]);
   if (orphan) {
@@ -117,3 +120,8 @@ const eventSql = `
   INSERT INTO processed_events (key, at)
   SELECT x->>'key', (x->>'at')::timestamptz FROM jsonb_array_elements($1::jsonb) AS t(x)
   ON CONFLICT (key) DO NOTHING`;
+
+const questionSql = `
+  INSERT INTO question_log (id, school, at, answer_id, record)
+  SELECT x->>'id', x->>'school', (x->>'at')::timestamptz, x->>'answerId', x FROM jsonb_array_elements($1::jsonb) AS t(x)
+  ON CONFLICT (id) DO NOTHING`;
