@@ -101,9 +101,9 @@ async function openQuestionLog(low: Low<StoreData>, dir: string, base: string, l
     for (const b of bad) low.data.quarantine[`questions:${b.key}`] = { collection: 'questions', key: b.key, problem: b.problem, at, record: b.record };
     await low.write();
     for (const b of bad) logger?.error('store: a malformed logged question was set aside (quarantined); the others load', { question: b.key, problem: b.problem });
-    for (const day of new Set(bad.map((b) => b.key.slice(0, 10)))) {
+    for (const day of new Set(bad.map((b) => b.day))) {
       const good = days.get(day);
-      await (good ? files.write(day, good) : files.remove(day));
+      await (good ? files.replace(day, good) : files.remove(day));
     }
   }
   return createQuestionLog(days, files, `the question log beside ${join(dir, base)}.json`);

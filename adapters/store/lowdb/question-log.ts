@@ -1,6 +1,6 @@
-// The question log of the embedded store: one document per day asked (UTC), each written whole
-// through one write queue, so logging a question rewrites that day's questions, never the school's
-// history. All days are held in memory, indexed by id; retention drops whole days.
+// The question log of the embedded store: one log per day asked (UTC), through one write queue:
+// logging appends the new questions to their day (never rewriting the school's history), retention
+// replaces or removes whole days. All days are held in memory, indexed by id.
 
 import type { QuestionLogRecord, QuestionQuery, Store } from '../../../bot/ports/store.js';
 import { createWriteQueue } from './write-queue.js';
@@ -9,7 +9,10 @@ import { createWriteQueue } from './write-queue.js';
 export interface DayStorage {
   /** Every day kept, with its records (already validated). */
   readAll(): Promise<Map<string, QuestionLogRecord[]>>;
-  write(day: string, records: QuestionLogRecord[]): Promise<void>;
+  /** Adds records to a day, keeping what it holds. */
+  append(day: string, records: QuestionLogRecord[]): Promise<void>;
+  /** Replaces a day whole. */
+  replace(day: string, records: QuestionLogRecord[]): Promise<void>;
   remove(day: string): Promise<void>;
 }
 
@@ -18,8 +21,10 @@ export type QuestionLogMethods = Pick<Store, 'logQuestion' | 'listQuestions' | '
 interface Days {
   byDay: Map<string, QuestionLogRecord[]>;
   byId: Map<string, QuestionLogRecord>;
-  /** Days changed since the last write. */
-  dirty: Set<string>;
+  /** Records added since the last write, by day. */
+  added: Map<string, QuestionLogRecord[]>;
+  /** Days to replace whole at the next write (retention took some away). */
+  replaced: Set<string>;
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -33,7 +38,7 @@ export function dayOf(iso: string): string {
 function indexed(byDay: Map<string, QuestionLogRecord[]>): Days {
   const byId = new Map<string, QuestionLogRecord>();
   for (const list of byDay.values()) for (const r of list) if (!byId.has(r.id)) byId.set(r.id, r);
-  return { byDay, byId, dirty: new Set() };
+  return { byDay, byId, added: new Map(), replaced: new Set() };
 }
 
 /** The question log over `storage`, whose days have been read into `initial`. */
@@ -41,12 +46,13 @@ export function createQuestionLog(initial: Map<string, QuestionLogRecord[]>, sto
   const doc = {
     data: indexed(initial),
     async write() {
-      const days = [...this.data.dirty];
-      this.data.dirty.clear();
-      await Promise.all(days.map((day) => {
-        const list = this.data.byDay.get(day);
-        return list?.length ? storage.write(day, list) : storage.remove(day);
-      }));
+      const { added, replaced, byDay } = this.data;
+      this.data.added = new Map();
+      this.data.replaced = new Set();
+      await Promise.all([
+        ...[...replaced].map((day) => (byDay.get(day)?.length ? storage.replace(day, byDay.get(day)!) : storage.remove(day))),
+        ...[...added].filter(([day]) => !replaced.has(day)).map(([day, records]) => storage.append(day, records)),
+      ]);
     },
   };
   const queue = createWriteQueue<Days>(doc, { describe, reload: async () => indexed(await storage.readAll()) });
@@ -57,11 +63,12 @@ export function createQuestionLog(initial: Map<string, QuestionLogRecord[]>, sto
         if (d.byId.has(record.id)) return;
         const day = dayOf(record.at);
         const copy = clone(record);
-        const list = d.byDay.get(day);
-        if (list) list.push(copy);
-        else d.byDay.set(day, [copy]);
+        for (const into of [d.byDay, d.added]) {
+          const list = into.get(day);
+          if (list) list.push(copy);
+          else into.set(day, [copy]);
+        }
         d.byId.set(copy.id, copy);
-        d.dirty.add(day);
       }),
 
     listQuestions: async (query) => clone(select(doc.data, query)),
@@ -86,7 +93,7 @@ export function createQuestionLog(initial: Map<string, QuestionLogRecord[]>, sto
           removed += list.length - kept.length;
           if (kept.length) d.byDay.set(day, kept);
           else d.byDay.delete(day);
-          d.dirty.add(day);
+          d.replaced.add(day);
         }
         return removed;
       }),
@@ -128,7 +135,8 @@ export function memoryDays(): DayStorage {
   const kept = new Map<string, QuestionLogRecord[]>();
   return {
     readAll: async () => new Map([...kept].map(([day, list]) => [day, clone(list)])),
-    write: async (day, records) => void kept.set(day, clone(records)),
+    append: async (day, records) => void kept.set(day, [...(kept.get(day) ?? []), ...clone(records)]),
+    replace: async (day, records) => void kept.set(day, clone(records)),
     remove: async (day) => void kept.delete(day),
   };
 }
