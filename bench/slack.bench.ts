@@ -100,49 +100,58 @@ async function round(app: App, into: Measured, perRound: number, concurrency: nu
 /** Held already by the "used" store: months of escalations and logged questions. */
 const HELD = { escalations: 10_000, questions: 50_000 };
 
+/** Rounds of the bare app and one assistant, rotating which goes first. */
+async function phase(bare: App, assistant: App, rounds: number, perRound: number, concurrency: number, tag: string): Promise<{ bare: Measured; ours: Measured }> {
+  const out = { bare: { acks: [], answered: [] } as Measured, ours: { acks: [], answered: [] } as Measured };
+  await load(assistant.url, 200, concurrency, `w${tag}`);
+  await assistant.idle?.();
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const);
+    for (const which of order) await round(which === 'bare' ? bare : assistant, out[which], perRound, concurrency, `${tag}${which[0]}${r}`);
+  }
+  return out;
+}
+
 export async function run(): Promise<void> {
   const perRound = Number(process.env.SLACK_BENCH_EVENTS ?? 600);
   const rounds = 5;
   const concurrency = 20;
-  const emptyDir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
-  const usedDir = mkdtempSync(join(tmpdir(), 'slack-bench-used-'));
-  await seedStore(usedDir, HELD.escalations, HELD.questions);
   const api = await startFakeApiProcess();
   const bare = await startAckOnlySlackApp({ botToken: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: api.url });
-  const empty = await startAssistant(api.url, emptyDir);
-  const used = await startAssistant(api.url, usedDir);
+  const dirs: string[] = [];
   try {
-    for (const [app, tag] of [[bare, 'wb'], [empty, 'we'], [used, 'wu']] as const) await load(app.url, 200, concurrency, tag);
-    await Promise.all([empty.idle(), used.idle()]);
-    const apps = [{ name: 'bare', app: bare as App }, { name: 'empty', app: empty as App }, { name: 'used', app: used as App }];
-    const results: Record<string, Measured> = { bare: { acks: [], answered: [] }, empty: { acks: [], answered: [] }, used: { acks: [], answered: [] } };
-    // Rounds rotate which app goes first, so a busy machine weighs on all three alike.
-    for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < apps.length; k++) {
-        const { name, app } = apps[(r + k) % apps.length];
-        await round(app, results[name], perRound, concurrency, `${name[0]}${r}`);
+    await load(bare.url, 200, concurrency, 'wb');
+    // One assistant at a time (its store closed before the next opens), each beside the bare app.
+    const measure = async (seeded: boolean) => {
+      const dir = mkdtempSync(join(tmpdir(), seeded ? 'slack-bench-used-' : 'slack-bench-'));
+      dirs.push(dir);
+      if (seeded) await seedStore(dir, HELD.escalations, HELD.questions);
+      const assistant = await startAssistant(api.url, dir);
+      try {
+        return await phase(bare, assistant, rounds, perRound, concurrency, seeded ? 'u' : 'e');
+      } finally {
+        await assistant.close();
       }
-    }
-    const baseline = summarise(results.bare.acks);
-    const ours = summarise(results.empty.acks);
-    const loaded = summarise(results.used.acks);
+    };
+    const empty = await measure(false);
+    const used = await measure(true);
     const row = (name: string, f: Figures) =>
       `${name.padEnd(44)} ack p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   ${f.perSecond.toFixed(0).padStart(5)} events/s`;
     const held = `${HELD.escalations.toLocaleString('en-GB')} escalations + ${HELD.questions.toLocaleString('en-GB')} logged questions`;
-    console.log(`DM questions on loopback: ${rounds} rounds × ${perRound} signed Events API requests each, ${concurrency} at a time`);
-    console.log(row('bare Bolt app (ack only)', baseline));
-    console.log(row('assistant, empty store (ack, then real core)', ours));
-    console.log(row(`assistant, store holding ${HELD.escalations / 1000}k + ${HELD.questions / 1000}k`, loaded));
-    console.log(`ratio assistant/bare: events/s ${(ours.perSecond / baseline.perSecond).toFixed(2)} empty store, ${(loaded.perSecond / baseline.perSecond).toFixed(2)} holding ${held} (aim ≥ 0.80); p50 latency ×${(ours.p50 / baseline.p50).toFixed(2)}`);
-    const emptyAnswers = median(results.empty.answered);
-    const usedAnswers = median(results.used.answered);
+    const ratio = (m: { bare: Measured; ours: Measured }) => summarise(m.ours.acks).perSecond / summarise(m.bare.acks).perSecond;
+    console.log(`DM questions on loopback: ${rounds} rounds × ${perRound} signed Events API requests each, ${concurrency} at a time, per store`);
+    console.log(row('bare Bolt app (ack only), beside empty', summarise(empty.bare.acks)));
+    console.log(row('assistant, empty store (ack, then real core)', summarise(empty.ours.acks)));
+    console.log(row('bare Bolt app (ack only), beside used', summarise(used.bare.acks)));
+    console.log(row(`assistant, store holding ${HELD.escalations / 1000}k + ${HELD.questions / 1000}k`, summarise(used.ours.acks)));
+    console.log(`ratio assistant/bare: events/s ${ratio(empty).toFixed(2)} empty store, ${ratio(used).toFixed(2)} holding ${held} (aim ≥ 0.80)`);
+    const emptyAnswers = median(empty.ours.answered);
+    const usedAnswers = median(used.ours.answered);
     console.log(`answers posted by the assistant (claim + answer + question logged + chat.postMessage), end to end: ${emptyAnswers.toFixed(0)}/s empty store, ${usedAnswers.toFixed(0)}/s holding ${held}`);
-    console.log(`store holding ${held} / empty store: answers end to end ×${(usedAnswers / emptyAnswers).toFixed(2)}, Slack ack rate ×${(loaded.perSecond / ours.perSecond).toFixed(2)} (aim ≥ 0.80 each)`);
+    console.log(`store holding ${held} / empty store: answers end to end ×${(usedAnswers / emptyAnswers).toFixed(2)}, Slack ack ratio to bare ×${(ratio(used) / ratio(empty)).toFixed(2)} (aim ≥ 0.80 each)`);
   } finally {
-    await used.close();
-    await empty.close();
     await bare.close();
     api.stop();
-    for (const dir of [emptyDir, usedDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 }
