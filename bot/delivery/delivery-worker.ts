@@ -2,7 +2,7 @@
 // notifier for its platform, records the outcome. Failures are retried with backoff, never dropped.
 
 import { PlatformError } from '../errors.js';
-import type { Delivery, Escalation } from '../escalations/model.js';
+import { updatePurposes, type Delivery, type Escalation } from '../escalations/model.js';
 import { samePerson } from '../people.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -91,7 +91,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     // what happened; or an earlier attempt failed, perhaps after the platform took the message (a
     // timeout). Either way the message may already be in the person's DM.
     const maybeSent = (d.claims ?? 1) > d.attempts + 1 || d.attempts > 0;
-    if (d.purpose !== 'alert-update') return (await notifier.sendDirect(d.to, reply, { key: d.id, maybeSent })).messageId;
+    if (!updatePurposes.includes(d.purpose)) return (await notifier.sendDirect(d.to, reply, { key: d.id, maybeSent, ...(d.thread ? { thread: d.thread } : {}) })).messageId;
     const original = d.updates ? await deps.store.getDelivery(d.updates) : undefined;
     if (!original) return 'nothing-to-update';
     if (!original.messageId) {

@@ -118,7 +118,12 @@ export interface AuditEvent {
     | 'recorded-in-safeguarding-system'
     | 'record-reminder-sent'
     | 'reduced'
-    | 'exported';
+    | 'exported'
+    /** Head questions (Q- refs): asked, replied to, withdrawn by the asker, answer withdrawn by a head. */
+    | 'asked'
+    | 'replied'
+    | 'withdrawn'
+    | 'answer-withdrawn';
   detail?: string;
   /** Why, for decisions (e.g. the outcome of a resolution). */
   reason?: string;
@@ -127,8 +132,14 @@ export interface AuditEvent {
 /** What a resolution came to, for the record that outlives the details. */
 export type OutcomeKind = 'referred' | 'removed' | 'action-taken' | 'no-further-action' | 'other';
 
-/** `record-reminder`: asks the DSL to confirm a resolved child-protection concern is in the safeguarding system. */
-export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update' | 'record-reminder';
+/**
+ * `record-reminder`: asks the DSL to confirm a resolved child-protection concern is in the safeguarding system.
+ * Head questions: `question` to each head, `question-update` edits it once answered, `answer` to the asker.
+ */
+export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update' | 'record-reminder' | 'question' | 'question-update' | 'answer';
+
+/** Purposes whose delivery edits an earlier message (`updates`) instead of sending a new one. */
+export const updatePurposes: readonly DeliveryPurpose[] = ['alert-update', 'question-update'];
 export type DeliveryState = 'pending' | 'sent' | 'retrying';
 
 /** A direct message the core asked a platform to send; retried until it is sent, never dropped. */
@@ -154,6 +165,8 @@ export interface Delivery {
   messageId?: string;
   /** For `alert-update`: the delivery whose message this one edits. */
   updates?: string;
+  /** A message in the recipient's DM to reply under (a thread), as the notifier names messages. */
+  thread?: string;
   createdAt: string;
   sentAt?: string;
 }

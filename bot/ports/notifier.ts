@@ -9,6 +9,11 @@ export interface SendOptions {
   key?: string;
   /** An earlier attempt may have sent it without the send being recorded: look for it before sending again. */
   maybeSent?: boolean;
+  /**
+   * A message in the person's DM (as this notifier named it) to reply under: a thread where the
+   * platform has threads in DMs (Slack); elsewhere the message is sent as usual.
+   */
+  thread?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   EscalationDraft,
   EscalationStatus,
 } from '../escalations/model.js';
+import type { HeadQuestion, HeadQuestionChange, HeadQuestionDraft, HeadQuestionQuery } from '../head-questions/model.js';
 import type { Platform } from '../people.js';
 
 export interface EscalationQuery {
@@ -127,6 +128,20 @@ export interface Store {
    */
   retryDeliveriesTo(platform: Platform, tenant: string, now: Date): Promise<number>;
   getDelivery(id: string): Promise<Delivery | undefined>;
+
+  /**
+   * Stores a question for the head ("Ask the head") with its first audit events and deliveries in
+   * one atomic write, and allocates its reference (`Q-<year>-<n>`, n from a counter per year).
+   * Its audit trail and deliveries are read with listAudit / listDeliveries, as an escalation's.
+   */
+  createHeadQuestion(draft: HeadQuestionDraft, audit: AuditDraft[], deliveries: DeliveryDraft[]): Promise<HeadQuestion>;
+  getHeadQuestion(ref: string): Promise<HeadQuestion | undefined>;
+  /** As updateEscalation: the change applied atomically (version + 1) with its audit and deliveries. */
+  updateHeadQuestion(
+    ref: string,
+    change: (current: HeadQuestion) => HeadQuestionChange | undefined,
+  ): Promise<{ question: HeadQuestion; changed: boolean } | undefined>;
+  listHeadQuestions(query: HeadQuestionQuery): Promise<HeadQuestion[]>;
 
   getFlow(key: string): Promise<FlowRecord | undefined>;
   saveFlow(key: string, state: unknown): Promise<void>;

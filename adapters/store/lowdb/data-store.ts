@@ -6,6 +6,7 @@ import { StoreError } from '../../../bot/errors.js';
 import type { Delivery, Escalation } from '../../../bot/escalations/model.js';
 import type { Logger } from '../../../bot/ports/logger.js';
 import type { DeliveryResult, EscalationQuery, Store, StoreHealth } from '../../../bot/ports/store.js';
+import { headQuestionMethods } from '../head-question-data.js';
 import {
   addAudit,
   addDeliveries,
@@ -72,6 +73,8 @@ export function createDataStore(low: Low<StoreData>, options: DataStoreOptions):
     listEscalations: async (query) => clone(queryEscalations(Object.values(data().escalations), query)),
 
     listAudit: async (ref) => clone(data().audit.filter((a) => a.ref === ref)),
+
+    ...headQuestionMethods(write, data),
 
     claimDueDeliveries: (now, limit, leaseMs) => write((d) => clone(claimDue(d, now, limit, leaseMs, setAside))),
 

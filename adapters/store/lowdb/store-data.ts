@@ -12,6 +12,7 @@ import type {
   Escalation,
   EscalationDraft,
 } from '../../../bot/escalations/model.js';
+import type { HeadQuestion } from '../../../bot/head-questions/model.js';
 import type { FeedbackRecord, FlowRecord } from '../../../bot/ports/store.js';
 import { deliverySchema, firstBadRecord, recordProblem } from '../record-schemas.js';
 
@@ -23,6 +24,9 @@ export interface StoreData {
   escalations: Record<string, Escalation>;
   audit: AuditEvent[];
   deliveries: Record<string, Delivery>;
+  /** Head questions ("Ask the head") by ref, and their counter per year (head-question-data.ts). */
+  headQuestions?: Record<string, HeadQuestion>;
+  questionCounters?: Record<string, number>;
   /** Records found malformed (deliveries at run time, per-message records at load), set aside (never deleted) so they block nothing. */
   quarantine?: Record<string, QuarantinedRecord>;
 }
@@ -87,10 +91,15 @@ export function storeDataProblem(value: unknown): string | undefined {
 
 /** Allocates the next reference for the year of `createdAt`: ESC-2026-0042. */
 export function allocateRef(data: StoreData, createdAt: string): string {
+  return nextRef(data.counters, 'ESC', createdAt);
+}
+
+/** Counts one more in `counters` for the year of `createdAt` and gives `<prefix>-<year>-<nnnn>`. */
+export function nextRef(counters: Record<string, number>, prefix: string, createdAt: string): string {
   const year = createdAt.slice(0, 4);
-  const n = (data.counters[year] ?? 0) + 1;
-  data.counters[year] = n;
-  return `ESC-${year}-${String(n).padStart(4, '0')}`;
+  const n = (counters[year] ?? 0) + 1;
+  counters[year] = n;
+  return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
 }
 
 export function addAudit(data: StoreData, ref: string, drafts: AuditDraft[]): void {

@@ -67,7 +67,7 @@ function escalationColumnList(x: string): string {
   (${x}->>'version')::integer, ${x}`;
 }
 
-function deliveryColumnList(z: string): string {
+export function deliveryColumnList(z: string): string {
   return `
   ${z}->>'id', ${z}->>'ref', ${z}->>'state', (${z}->>'nextAttemptAt')::timestamptz, (${z}->>'leaseUntil')::timestamptz,
   (${z}->>'createdAt')::timestamptz, ${z}`;

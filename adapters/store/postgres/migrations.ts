@@ -109,6 +109,32 @@ export const migrations: Migration[] = [
       CREATE INDEX question_log_answer ON question_log (answer_id);
     `,
   },
+  {
+    version: 3,
+    name: 'head questions ("Ask the head"): their own table; audit events and deliveries may belong to one',
+    sql: `
+      -- A head question's audit trail and direct messages share the escalations' tables, so a
+      -- row's ref is an ESC- or a Q- reference and no longer a key of escalations alone.
+      ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_ref_fkey;
+      ALTER TABLE deliveries DROP CONSTRAINT IF EXISTS deliveries_ref_fkey;
+
+      -- Numbers come from one sequence per year (question_ref_2026, …), as for escalations.
+      CREATE TABLE head_questions (
+        ref text PRIMARY KEY,
+        seq bigserial UNIQUE,
+        school text NOT NULL,
+        status text NOT NULL,
+        shared boolean NOT NULL,
+        asked_platform text NOT NULL,
+        asked_user text NOT NULL,
+        created_at timestamptz NOT NULL,
+        version integer NOT NULL,
+        record jsonb NOT NULL
+      );
+      CREATE INDEX head_questions_school_created ON head_questions (school, created_at DESC, seq DESC);
+      CREATE INDEX head_questions_shared ON head_questions (school) WHERE shared;
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded; safe to call from several instances at once. */

@@ -13,6 +13,7 @@ import { createDb, type Db, type DbConfig } from './db.js';
 import { isConnectionError } from './errors.js';
 import { createDeliveryQueue } from './delivery-sql.js';
 import { createEscalationRow, escalationListSql, lockEscalation, purgeTrail, writeChange } from './escalation-sql.js';
+import { createHeadQuestionRows } from './head-question-sql.js';
 import { migrate } from './migrations.js';
 import { createSequenceKeeper } from './ref-sequences.js';
 import { createSmallRecords } from './record-sql.js';
@@ -44,6 +45,7 @@ export async function createPostgresStore(config: PostgresStoreConfig): Promise<
     ...createDeliveryQueue(db),
     ...createSmallRecords(db, clock),
     ...createQuestionLogSql(db, logger),
+    ...createHeadQuestionRows(db, clock),
     close: () => db.close(),
   };
 }

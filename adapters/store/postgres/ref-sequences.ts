@@ -6,17 +6,20 @@ import type { PoolClient } from 'pg';
 import { StoreError } from '../../../bot/errors.js';
 import type { Db } from './db.js';
 
-/** The sequence holding `year`'s escalation numbers. */
-export function sequenceName(year: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new StoreError('store_conflict', `No escalation references for the year ${year}.`);
-  return `escalation_ref_${year}`;
+/** Which references a sequence numbers: escalations (ESC-…) or head questions (Q-…). */
+export type RefKind = 'escalation' | 'question';
+
+/** The sequence holding `year`'s escalation (or head-question) numbers. */
+export function sequenceName(year: number, kind: RefKind = 'escalation'): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new StoreError('store_conflict', `No ${kind} references for the year ${year}.`);
+  return `${kind}_ref_${year}`;
 }
 
 /** Remembers which years' sequences exist, creating each once per process (safe when instances race). */
-export function createSequenceKeeper(db: Db): (year: number) => Promise<string> {
+export function createSequenceKeeper(db: Db, kind: RefKind = 'escalation'): (year: number) => Promise<string> {
   const known = new Set<number>();
   return async (year) => {
-    const name = sequenceName(year);
+    const name = sequenceName(year, kind);
     if (known.has(year)) return name;
     await db.transaction('prepare the reference counter', async (client) => {
       // Two instances creating the same sequence at once can collide in the catalogue; take turns.

@@ -6,6 +6,7 @@ import type { Store } from '../../../bot/ports/store.js';
 import { acknowledge, addNote, alert, created, draft, reporter } from './store-fixtures.js';
 import { describeQueueAndRecordsContract } from './store-contract-records.js';
 import { describeQuestionLogContract } from './question-log-contract.js';
+import { describeHeadQuestionContract } from './head-question-contract.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -31,6 +32,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeEscalationContract(ctx);
     describeQueueAndRecordsContract(ctx);
     describeQuestionLogContract(ctx);
+    describeHeadQuestionContract(ctx);
   });
 }
 
