@@ -8,10 +8,12 @@ import { matchIndex, type MatchOptions, type MatchResult } from './match/match.j
 import { clausesAbout } from './match/about.js';
 import { expanded, termsOfWords, words } from './language/terms.js';
 import { concept, type Slot } from './language/vocabulary.js';
+import { likeQuestions, type AskedQuestion, type LikeQuestion } from './match/like-questions.js';
 import { listPolicyFiles, readPolicyFile } from './policy-files.js';
 import type { Clause, ClauseMatch, Party, Policy, SchoolInfo } from './types.js';
 
 export type { MatchOptions, MatchResult, ClauseHit } from './match/match.js';
+export type { AskedQuestion, LikeQuestion } from './match/like-questions.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -61,6 +63,11 @@ export interface PolicyLibrary {
    * answer / closest / none, and why). Throws PolicyError 'school_unknown' for an unknown school.
    */
   match(schoolId: string, question: string, opts?: MatchOptions): MatchResult;
+  /**
+   * Of questions asked before at this school, those that ask what `question` asks (the same or a
+   * close question, as the matcher reads both), best first. For a head teacher's remembered answers.
+   */
+  likeQuestions(schoolId: string, question: string, asked: AskedQuestion[]): LikeQuestion[];
   /** Clauses about a topic, best first; [] when nothing in the school's policy fits. */
   search(schoolId: string, query: string, opts?: SearchOptions): ClauseMatch[];
   /**
@@ -126,6 +133,8 @@ export function createPolicyLibrary(list: Policy[], dir = '', problems: { file: 
     match: (schoolId, question, opts) => matchIndex(index(schoolId), question.slice(0, MAX_QUERY), opts),
     concepts: (text) => readText(text.slice(0, MAX_QUERY)),
     about: (schoolId, query, filter) => clausesAbout(index(schoolId), query.slice(0, MAX_QUERY), filter),
+    likeQuestions: (schoolId, question, asked) =>
+      likeQuestions(index(schoolId), question.slice(0, MAX_QUERY), asked.map((a) => ({ id: a.id, text: a.text.slice(0, MAX_QUERY) }))),
     search(schoolId, query, opts = {}) {
       const m = matchIndex(index(schoolId), query.slice(0, MAX_QUERY), { limit: 20, ...(opts.binds ? { binds: opts.binds } : {}) });
       if (m.outcome === 'none') return [];
