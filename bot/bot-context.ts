@@ -9,9 +9,11 @@ import type { Notifier } from './ports/notifier.js';
 import type { Store } from './ports/store.js';
 import type { AskedCounter } from './prompts/asked-topics.js';
 import type { GuidanceLibrary } from './report/guidance.js';
+import type { PolicyLibrary } from '../knowledge/library.js';
 
 export interface BotContext {
-  library: GuidanceLibrary;
+  /** The policies: guidance for reports, clauses by id, and which earlier questions a new one asks. */
+  library: GuidanceLibrary & Pick<PolicyLibrary, 'clause' | 'likeQuestions'>;
   answerer: Answerer;
   store: Store;
   notifiers: Notifier[];

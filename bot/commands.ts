@@ -12,6 +12,11 @@ export type Command =
   | { name: 'recorded'; ref: string }
   | { name: 'export'; ref: string }
   | { name: 'help' }
+  | { name: 'questions' }
+  | { name: 'ask-head' }
+  | { name: 'show-question'; ref: string }
+  | { name: 'reply'; ref: string; text: string; forEveryone: boolean }
+  | { name: 'withdraw'; ref: string }
   | { name: 'flow'; word: 'cancel' | 'back' | 'restart' }
   | { name: 'needs-ref'; verb: string }
   | { name: 'unknown'; word: string };
@@ -31,6 +36,8 @@ export function parseCommand(raw: string): Command | undefined {
   if (/^(cancel|stop|quit)$/.test(lower)) return { name: 'flow', word: 'cancel' };
   if (/^(back|go back)$/.test(lower)) return { name: 'flow', word: 'back' };
   if (/^(start again|restart|start over)$/.test(lower)) return { name: 'flow', word: 'restart' };
+  const question = questionCommand(text, lower);
+  if (question) return question;
   const verb = /^(show|open|view|ack|acknowledge|note|resolve|close|recorded|export)\b\s*(.*)$/is.exec(text);
   if (verb) return withRef(verb[1].toLowerCase(), verb[2]);
   const bareRef = /^ESC-\d{4}-\d{1,6}$/i.exec(text);
@@ -54,4 +61,20 @@ function withRef(verb: string, rest: string): Command | undefined {
   if (verb === 'recorded') return { name: 'recorded', ref };
   if (verb === 'export') return { name: 'export', ref };
   return { name: 'resolve', ref, text: after };
+}
+
+const questionRef = /^Q-\d{4}-\d{1,6}$/i;
+
+/** Commands about questions for the head: "questions", "ask head", "show Q-…", "reply[-all] Q-… text", "withdraw Q-…". */
+function questionCommand(text: string, lower: string): Command | undefined {
+  if (/^(questions|questions for the head|head questions)$/.test(lower)) return { name: 'questions' };
+  if (/^(ask (the )?head( teacher)?|ask the headteacher)$/.test(lower)) return { name: 'ask-head' };
+  if (questionRef.test(text)) return { name: 'show-question', ref: text.toUpperCase() };
+  const m = /^(show|open|view|reply|reply-all|withdraw)\s+(Q-\d{4}-\d{1,6})\b\s*(.*)$/is.exec(text);
+  if (!m) return undefined;
+  const verb = m[1].toLowerCase();
+  const ref = m[2].toUpperCase();
+  if (verb === 'reply' || verb === 'reply-all') return { name: 'reply', ref, text: m[3], forEveryone: verb === 'reply-all' };
+  if (verb === 'withdraw') return { name: 'withdraw', ref };
+  return { name: 'show-question', ref };
 }

@@ -39,6 +39,10 @@ import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
 import { logAnswered } from './question-log.js';
+import { askHead, askHeadTyped, withAskHead } from './head-questions/ask-head.js';
+import { listQuestions, openReply as openReplyForm, replyToQuestion, showQuestion, withdraw } from './head-questions/head-actions.js';
+import { headQuestionReply, replyMax } from './head-questions/question-replies.js';
+import { headAnswersFor, withHeadAnswers } from './head-questions/remembered.js';
 
 export interface BotDeps {
   library: AnswerLibrary;
@@ -91,6 +95,11 @@ export function createBot(deps: BotDeps): Bot {
     resolve: (ev, c) => resolve(ctx, ev.actor, c.ref, c.text, 'message'),
     recorded: (ev, c) => confirmRecorded(ctx, ev.actor, c.ref, 'message'),
     export: (ev, c) => exportInChat(ctx, ev.actor, c.ref, 'message'),
+    questions: (ev) => listQuestions(ctx, ev.actor),
+    'ask-head': (ev) => askHeadTyped(ctx, ev.actor, ev.where, ev.conversation),
+    'show-question': (ev, c) => showQuestion(ctx, ev.actor, c.ref, 'message'),
+    reply: (ev, c) => replyToQuestion(ctx, ev.actor, c.ref, c.text, c.forEveryone, 'message'),
+    withdraw: (ev, c) => withdraw(ctx, ev.actor, c.ref, 'message'),
     help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor), deps.library.policy(ev.actor.school)?.school, ctx.clock.now())] }),
     flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
     'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
@@ -107,8 +116,15 @@ export function createBot(deps: BotDeps): Bot {
     },
     feedback: async (ev, a) => {
       await ctx.store.addFeedback(feedbackRecord(a, ev.actor, ctx.clock.now()));
-      return respond({ ephemeral: textReply('Thanks for the feedback.') });
+      // Not helpful: the member of staff may send the question to the head instead.
+      if (a.helpful || !a.question?.trim()) return respond({ ephemeral: textReply('Thanks for the feedback.') });
+      const offer = withAskHead(textReply("Thanks for the feedback. If the answer didn't help, you can send your question to the head teacher."), { question: a.question, reason: 'not-helpful', ...(a.verdict ? { verdict: a.verdict } : {}), ...(a.clauseIds ? { clauseIds: a.clauseIds } : {}) });
+      return respond({ ephemeral: offer });
     },
+    'head.ask': (ev, a) => askHead(ctx, ev.actor, ev.where, a, ev.messageId, 'action'),
+    'head.reply': (ev, a) => (a.text?.trim() ? replyToQuestion(ctx, ev.actor, a.ref, a.text, a.forEveryone === true, 'action') : openReplyForm(ctx, ev.actor, a.ref)),
+    'head.withdraw': (ev, a) => withdraw(ctx, ev.actor, a.ref, 'action'),
+    'head.show': (ev, a) => showQuestion(ctx, ev.actor, a.ref, 'action'),
     'report.start': (ev, a) => startReport(ctx, ev.actor, ev.where, a.description),
     'report.cancel': async (ev) => {
       const flow = await activeFlow(ctx, ev.actor);
@@ -130,6 +146,7 @@ export function createBot(deps: BotDeps): Bot {
     report: (ev) => submitReportForm(ctx, ev.actor, ev.values),
     'escalation.note': (ev) => formText(ev, 'note', (ref, text) => addNote(ctx, ev.actor, ref, text, 'form')),
     'escalation.resolve': (ev) => formText(ev, 'outcome', (ref, text) => resolve(ctx, ev.actor, ref, text, 'form')),
+    'head.reply': (ev) => formText(ev, 'reply', (ref, text) => replyToQuestion(ctx, ev.actor, ref, text, ev.values.share === 'everyone', 'form'), replyMax),
   };
 
   /** A note/outcome form, opened only for someone who may act (the submit is checked again). */
@@ -144,12 +161,12 @@ export function createBot(deps: BotDeps): Bot {
     return respond({ form: escalationTextForm(id, ref), replies: [textReply(`Type: ${verb} ${ref} <${verb === 'note' ? 'your note' : 'the outcome'}>`)] });
   }
 
-  async function formText(ev: FormEvent, field: string, act: (ref: string, text: string) => Promise<BotResponse>): Promise<BotResponse> {
+  async function formText(ev: FormEvent, field: string, act: (ref: string, text: string) => Promise<BotResponse>, max = 3000): Promise<BotResponse> {
     const ref = ev.context?.ref;
-    if (!ref) return respond({ formErrors: { [field]: 'This form has expired; press the button on the escalation again.' } });
+    if (!ref) return respond({ formErrors: { [field]: 'This form has expired; press the button on the message again.' } });
     const text = (ev.values[field] ?? '').trim();
-    if (!text) return respond({ formErrors: { [field]: field === 'note' ? 'Write the note.' : 'Say what the outcome was.' } });
-    if (text.length > 3000) return respond({ formErrors: { [field]: `That is ${text.length.toLocaleString('en-GB')} characters; please keep it under 3,000.` } });
+    if (!text) return respond({ formErrors: { [field]: field === 'note' ? 'Write the note.' : field === 'reply' ? 'Write your reply.' : 'Say what the outcome was.' } });
+    if (text.length > max) return respond({ formErrors: { [field]: `That is ${text.length.toLocaleString('en-GB')} characters; please keep it under ${max.toLocaleString('en-GB')}.` } });
     return act(ref, text);
   }
 
@@ -179,7 +196,8 @@ export function createBot(deps: BotDeps): Bot {
     logAnswered(ctx, ev.actor, question, answered);
     if (answered.intent === 'ask' && answered.feedback?.clauseIds[0]) ctx.asked.count(ev.actor.school, answered.feedback.clauseIds[0]);
     // The buttons carry what feedback records: nothing is kept in memory, so a restart loses nothing.
-    const reply = withFeedbackContext(answered.reply, answered.feedback ?? { question });
+    let reply = withFeedbackContext(answered.reply, answered.feedback ?? { question });
+    if (answered.intent === 'ask') reply = withHeadAnswers(reply, await headAnswersFor(ctx, ev.actor.school, question), answered.feedback?.verdict === 'unknown' && !answered.feedback.clauseIds.length);
     if (ev.where === 'channel' && (answered.intent === 'report' || looksLikeIncident(ctx.library, text))) {
       // Nothing about a child or a colleague is discussed in a channel.
       return respond({ replies: [textReply(movedToDm)], direct: [withReportButton(reply, text)] });
@@ -265,8 +283,12 @@ function privately(ev: MessageEvent, r: BotResponse): BotResponse {
   return { ...r, replies: [textReply(movedToDm)], direct: [...r.direct, ...r.replies] };
 }
 
-/** Alerts are drawn from the escalation as it stands when they are sent (state, ref and all). */
+/** Alerts are drawn from the escalation as it stands when they are sent (state, ref and all); a head's question DM from the question. */
 async function renderDelivery(ctx: BotContext, d: Delivery): Promise<Reply | undefined> {
+  if (d.purpose === 'question' || d.purpose === 'question-update') {
+    const q = await ctx.store.getHeadQuestion(d.ref);
+    return q && headQuestionReply(q, (id) => ctx.library.clause(id));
+  }
   if (d.purpose !== 'alert' && d.purpose !== 'reminder' && d.purpose !== 'alert-update') return undefined;
   const e = await ctx.store.getEscalation(d.ref);
   if (!e) return undefined;

@@ -23,8 +23,12 @@ export type InboundEvent =
       /** The conversation (a DM, a thread, a chat), so a short follow-up is read with the question before it. */
       conversation?: string;
     }
-  /** A button press; `action` is what the button carried; `conversation` as for a message (a pressed question is one). */
-  | { type: 'action'; actor: Actor; action: Action; where: Where; conversation?: string }
+  /**
+   * A button press; `action` is what the button carried; `conversation` as for a message (a pressed
+   * question is one); `messageId` the message carrying the button, in a DM, as the platform's
+   * notifier names messages (a reply can be threaded under it).
+   */
+  | { type: 'action'; actor: Actor; action: Action; where: Where; conversation?: string; messageId?: string }
   /** A submitted form (modal / card); `context` is the form's own context handed back. */
   | { type: 'form'; actor: Actor; formId: FormSpec['id']; values: Record<string, string>; context?: Record<string, string> }
   /** The actor opened the assistant's home (Slack App Home): what they should see there. */

@@ -27,6 +27,10 @@ export const managerCommands: [string, string][] = [
   ['resolve ESC-2026-0001 <outcome>', 'resolve it, saying what was done and why'],
   ['recorded ESC-2026-0001', 'DSL: confirm a child-protection concern is recorded in the safeguarding system'],
   ['export ESC-2026-0001', 'the record ready to paste into the safeguarding system (audited)'],
+  ['questions', 'head teachers: questions staff sent you with "Ask the head"'],
+  ['show Q-2026-0007', 'one question in full, with who asked (audited)'],
+  ['reply Q-2026-0007 <text>', 'reply to the person who asked; reply-all also shows it to staff who ask the same later'],
+  ['withdraw Q-2026-0007', 'stop showing your answer to everyone'],
 ];
 
 /** The help text; heads/DSLs also see their escalation commands; the policy's review date when it gives one. */
@@ -36,6 +40,7 @@ export function helpReply(manager: boolean, school?: SchoolInfo, now: Date = new
     { kind: 'text', text: "Ask me whether you can do something on social media, and I'll tell you what your school's policy says, quoting it." },
     { kind: 'text', text: `For example:\n${examples.map((e) => `• ${e}`).join('\n')}` },
     { kind: 'text', text: "Type 'report' to report an abusive, threatening or worrying post by a pupil or parent; I'll pass it to the head teacher (and the DSL if a child may be at risk). 'my reports' shows yours." },
+    { kind: 'text', text: "When the policy doesn't answer your question, press Ask the head (or type 'ask head') and I'll send it to the head teacher; their reply comes back here." },
   ];
   if (manager) {
     blocks.push({ kind: 'heading', text: 'For heads, DSLs and the chair of governors' });

@@ -7,6 +7,7 @@ import { answerReply } from './answer/answer-reply.js';
 import type { Answer } from './answer/answer-question.js';
 import type { Answerer } from './answering.js';
 import type { QuestionOutcome } from './ports/store.js';
+import { withAskHead } from './head-questions/ask-head.js';
 
 export type AnswerLibrary = PolicyLibrary;
 
@@ -14,9 +15,13 @@ export function createLibraryAnswerer(library: AnswerLibrary): Answerer {
   return {
     async ask(school, question) {
       const answer = answerQuestion(library, school, question);
+      const reply = answerReply(answer, library);
+      // The policy did not answer: the member of staff may send the question to the head.
+      const silent = answer.intent === 'ask' && (answer.problem === 'not_covered' || answer.problem === 'not_direct');
+      const clauseIds = answer.clauses.map((c) => c.clause.id);
       return {
         intent: answer.intent,
-        reply: answerReply(answer, library),
+        reply: silent ? withAskHead(reply, { question: answer.question, reason: answer.problem === 'not_covered' ? 'not-covered' : 'closest', verdict: answer.verdict, clauseIds }) : reply,
         feedback: { answerId: answer.id, school, question: answer.question, clauseIds: answer.clauses.map((c) => c.clause.id), verdict: answer.verdict },
         ...(answer.intent === 'ask' && answer.topic ? { log: { outcome: outcomeOf(answer), topic: answer.topic } } : {}),
       };

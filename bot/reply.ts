@@ -2,6 +2,7 @@
 // Teams as an Adaptive Card, the terminal chat as text. All strings are plain text as the user
 // or the policy wrote them: renderers escape them for their own markup.
 
+import type { AskReason } from './head-questions/model.js';
 import type { Platform } from './people.js';
 
 /** What the school's policy says about the thing asked. */
@@ -49,7 +50,14 @@ export type Action =
   /** The installer of a workspace no school serves yet chose its school. */
   | { type: 'workspace.choose'; school: string }
   /** A head confirmed (or refused) a workspace's request to use their school's policy. */
-  | { type: 'workspace.decide'; platform: Platform; tenant: string; request: string; approve: boolean };
+  | { type: 'workspace.decide'; platform: Platform; tenant: string; request: string; approve: boolean }
+  /** Staff send a question to the head ("Ask the head"), carrying what the policy answered. */
+  | { type: 'head.ask'; question: string; reason: AskReason; verdict?: string; clauseIds?: string[] }
+  /** A head replies to a question (opens the reply form, or carries the reply typed on the card). */
+  | { type: 'head.reply'; ref: string; text?: string; forEveryone?: boolean }
+  /** The asker withdraws an unanswered question; a head withdraws a shared answer from everyone. */
+  | { type: 'head.withdraw'; ref: string }
+  | { type: 'head.show'; ref: string };
 
 export type ActionType = Action['type'];
 
@@ -67,11 +75,17 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'escalation.recorded',
   'workspace.choose',
   'workspace.decide',
+  'head.ask',
+  'head.reply',
+  'head.withdraw',
+  'head.show',
 ];
 
 const str = (v: unknown) => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const ref = (v: unknown) => typeof v === 'string' && /^ESC-\d{4}-\d{1,6}$/.test(v);
+const qref = (v: unknown) => typeof v === 'string' && /^Q-\d{4}-\d{1,6}$/.test(v);
+const reasons: readonly unknown[] = ['not-covered', 'closest', 'not-helpful'];
 
 /** Each action type's fields, checked: a button value comes from outside and may be forged or stale. */
 const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> = {
@@ -90,6 +104,11 @@ const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> 
   'workspace.choose': (a) => str(a.school) && (a.school as string).length <= 100,
   'workspace.decide': (a) =>
     (a.platform === 'slack' || a.platform === 'teams') && str(a.tenant) && (a.tenant as string).length <= 100 && str(a.request) && typeof a.approve === 'boolean',
+  'head.ask': (a) =>
+    str(a.question) && reasons.includes(a.reason) && optStr(a.verdict) && (a.clauseIds === undefined || (Array.isArray(a.clauseIds) && a.clauseIds.every(str))),
+  'head.reply': (a) => qref(a.ref) && optStr(a.text) && (a.forEveryone === undefined || typeof a.forEveryone === 'boolean'),
+  'head.withdraw': (a) => qref(a.ref),
+  'head.show': (a) => qref(a.ref),
 };
 
 /** True when `value` is an action of a known type with the fields that type needs, of the right kinds. */
@@ -113,7 +132,7 @@ export interface FormField {
 
 /** A form the adapter opens as a modal / card, or the console walks through field by field. */
 export interface FormSpec {
-  id: 'report' | 'escalation.note' | 'escalation.resolve';
+  id: 'report' | 'escalation.note' | 'escalation.resolve' | 'head.reply';
   title: string;
   submitLabel: string;
   fields: FormField[];
