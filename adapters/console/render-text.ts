@@ -16,6 +16,9 @@ const typedCommand = (b: Button): string | undefined => {
   if (a.type === 'escalation.note') return `note ${a.ref} <text>`;
   if (a.type === 'escalation.resolve') return `resolve ${a.ref} <outcome>`;
   if (a.type === 'escalation.recorded') return `recorded ${a.ref}`;
+  if (a.type === 'head.reply') return `reply ${a.ref} <your reply>`;
+  if (a.type === 'head.withdraw') return `withdraw ${a.ref}`;
+  if (a.type === 'head.show') return `show ${a.ref}`;
   return undefined;
 };
 

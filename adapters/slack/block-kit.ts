@@ -142,6 +142,7 @@ export function openFormAction(form: FormSpec): Action {
   const ref = form.context?.ref ?? '';
   if (form.id === 'escalation.note') return { type: 'escalation.note', ref };
   if (form.id === 'escalation.resolve') return { type: 'escalation.resolve', ref };
+  if (form.id === 'head.reply') return { type: 'head.reply', ref };
   return { type: 'report.start', ...(form.values?.description ? { description: form.values.description } : {}) };
 }
 

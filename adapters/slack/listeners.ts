@@ -14,6 +14,7 @@ import { deliver, publishHome, type Place } from './deliver.js';
 import { FILES_NOTICE, mentionText, messageText, reportFromCommand, reportFromShortcut, toActor, whereOf, type SchoolFor, type MessageShortcutPayload } from './inbound.js';
 import { showStatus, STATUS_TEXT, withStatus, type StatusTarget } from './status.js';
 import { callSlack } from './errors.js';
+import { encodeMessageId } from './notifier.js';
 import { FORM_CALLBACK_PREFIX, decodeMetadata, modalErrors, readModalValues, renderModal, type ViewStateValues } from './modal.js';
 
 /** What the listeners need from the rest of the assistant. */
@@ -215,7 +216,10 @@ export function registerListeners(app: App, deps: ListenerDeps): SharedListeners
       respond,
       ...(channel && ts ? { message: { channel, ts, ephemeral } } : {}),
     };
-    const event: InboundEvent = { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel), ...(conversation ? { conversation } : {}) };
+    // The message the button sits on, in a DM: a reply to it later (the head's answer) is threaded under it.
+    const inDm = !fromHome && !ephemeral && channel && whereOf(channel) === 'dm' && ts;
+    const messageId = inDm ? encodeMessageId(channel, threadTs ?? ts) : undefined;
+    const event: InboundEvent = { type: 'action', actor, action: decoded, where: fromHome ? 'dm' : whereOf(channel), ...(conversation ? { conversation } : {}), ...(messageId ? { messageId } : {}) };
     await run(client, event, fromHome ? { ...place, replyVia: 'dm' } : place);
     if (fromHome) await refreshHome(client, b.user.id, actor.tenant);
   });

@@ -56,8 +56,9 @@ export function createSlackNotifier(client: webApi.WebClient, options: SlackNoti
         if (found) return { messageId: encodeMessageId(channel, found) };
       }
       const metadata = send.key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: send.key } } } : {};
+      const thread = threadIn(channel, send.thread);
       const posted = await call('chat.postMessage', () =>
-        client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false, ...metadata, ...token }),
+        client.chat.postMessage({ channel, ...renderMessage(reply), unfurl_links: false, unfurl_media: false, ...thread, ...metadata, ...token }),
       );
       if (!posted.ts) throw new PlatformError('platform_error', 'Slack chat.postMessage returned no ts', { retryable: true });
       return { messageId: encodeMessageId(posted.channel ?? channel, posted.ts) };
@@ -68,6 +69,13 @@ export function createSlackNotifier(client: webApi.WebClient, options: SlackNoti
       await call('chat.update', () => client.chat.update({ channel, ts, ...renderMessage(reply), ...token }));
     },
   };
+}
+
+/** `thread_ts` for a message named by `thread`, when it is in this DM (a reply is never sent elsewhere). */
+function threadIn(channel: string, thread: string | undefined): { thread_ts?: string } {
+  if (!thread) return {};
+  const i = thread.indexOf(':');
+  return i > 0 && thread.slice(0, i) === channel ? { thread_ts: thread.slice(i + 1) } : {};
 }
 
 /** The metadata event type that carries a delivery's key on the message it became. */

@@ -76,7 +76,7 @@ function inputValues(data: Record<string, unknown>): Record<string, string> {
 }
 
 function isFormId(value: unknown): value is FormSpec['id'] {
-  return value === 'report' || value === 'escalation.note' || value === 'escalation.resolve';
+  return value === 'report' || value === 'escalation.note' || value === 'escalation.resolve' || value === 'head.reply';
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {
