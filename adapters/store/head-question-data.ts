@@ -65,7 +65,7 @@ export function queryHeadQuestions(all: HeadQuestion[], q: HeadQuestionQuery): H
     .slice(0, q.limit ?? 50);
 }
 
-type HeadQuestionMethods = Pick<Store, 'createHeadQuestion' | 'getHeadQuestion' | 'updateHeadQuestion' | 'listHeadQuestions'>;
+type HeadQuestionMethods = Pick<Store, 'createHeadQuestion' | 'getHeadQuestion' | 'updateHeadQuestion' | 'listHeadQuestions' | 'appendTrail'>;
 
 /**
  * The store's head-question methods over a StoreData document changed through `write` (the
@@ -99,5 +99,11 @@ export function headQuestionMethods(write: <T>(apply: (data: StoreData) => T) =>
         return changeHeadQuestion(questions, trail, ref, change, new Date().toISOString());
       }),
     listHeadQuestions: async (query) => structuredClone(queryHeadQuestions(Object.values(data().headQuestions ?? {}), query)),
+    appendTrail: (ref, audit, deliveries) =>
+      write((d) => {
+        const { trail } = parts(d);
+        trail.addAudit(ref, structuredClone(audit));
+        trail.addDeliveries(ref, structuredClone(deliveries), new Date().toISOString());
+      }),
   };
 }

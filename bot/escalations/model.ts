@@ -123,7 +123,9 @@ export interface AuditEvent {
     | 'asked'
     | 'replied'
     | 'withdrawn'
-    | 'answer-withdrawn';
+    | 'answer-withdrawn'
+    /** The weekly digest was queued for the heads. */
+    | 'digest-sent';
   detail?: string;
   /** Why, for decisions (e.g. the outcome of a resolution). */
   reason?: string;
@@ -136,7 +138,7 @@ export type OutcomeKind = 'referred' | 'removed' | 'action-taken' | 'no-further-
  * `record-reminder`: asks the DSL to confirm a resolved child-protection concern is in the safeguarding system.
  * Head questions: `question` to each head, `question-update` edits it once answered, `answer` to the asker.
  */
-export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update' | 'record-reminder' | 'question' | 'question-update' | 'answer';
+export type DeliveryPurpose = 'alert' | 'reminder' | 'reporter-update' | 'alert-update' | 'record-reminder' | 'question' | 'question-update' | 'answer' | 'digest';
 
 /** Purposes whose delivery edits an earlier message (`updates`) instead of sending a new one. */
 export const updatePurposes: readonly DeliveryPurpose[] = ['alert-update', 'question-update'];

@@ -142,6 +142,12 @@ export interface Store {
     change: (current: HeadQuestion) => HeadQuestionChange | undefined,
   ): Promise<{ question: HeadQuestion; changed: boolean } | undefined>;
   listHeadQuestions(query: HeadQuestionQuery): Promise<HeadQuestion[]>;
+  /**
+   * Adds audit events and deliveries under a reference that is neither an escalation nor a head
+   * question (a weekly digest, `digest:<school>:<week>`; a logged question opened from the gaps
+   * view, `question:<id>`), in one atomic write. Read back with listAudit / listDeliveries.
+   */
+  appendTrail(ref: string, audit: AuditDraft[], deliveries: DeliveryDraft[]): Promise<void>;
 
   getFlow(key: string): Promise<FlowRecord | undefined>;
   saveFlow(key: string, state: unknown): Promise<void>;

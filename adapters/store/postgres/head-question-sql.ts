@@ -12,7 +12,7 @@ import type { Db } from './db.js';
 import { insertAudit, insertDeliveries } from './escalation-sql.js';
 import { createSequenceKeeper } from './ref-sequences.js';
 
-type HeadQuestionMethods = Pick<Store, 'createHeadQuestion' | 'getHeadQuestion' | 'updateHeadQuestion' | 'listHeadQuestions'>;
+type HeadQuestionMethods = Pick<Store, 'createHeadQuestion' | 'getHeadQuestion' | 'updateHeadQuestion' | 'listHeadQuestions' | 'appendTrail'>;
 
 export function createHeadQuestionRows(db: Db, clock: Clock): HeadQuestionMethods {
   const sequenceFor = createSequenceKeeper(db, 'question');
@@ -65,6 +65,14 @@ export function createHeadQuestionRows(db: Db, clock: Clock): HeadQuestionMethod
         const question: HeadQuestion = { ...proposed.question, ref: current.ref, version: current.version + 1 };
         await write(client, question, proposed.audit, proposed.deliveries, false);
         return { question, changed: true };
+      });
+    },
+
+    async appendTrail(ref, audit, deliveries) {
+      const rows = trail(ref, audit, deliveries);
+      await db.transaction('save a digest or a viewed question', async (client) => {
+        await insertAudit(client, rows.audit);
+        await insertDeliveries(client, rows.deliveries);
       });
     },
 

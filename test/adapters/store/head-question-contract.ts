@@ -67,6 +67,17 @@ export function describeHeadQuestionContract(ctx: { store: Store }): void {
       assert.equal(await ctx.store.getHeadQuestion('constructor'), undefined);
     });
 
+    it('appends audit and deliveries under another kind of reference (a digest), claimed from the one queue', async () => {
+      await ctx.store.appendTrail('digest:cadmus:2026-W10', [{ at: '2026-03-02T08:00:00.000Z', actor: 'system', action: 'digest-sent' }], [{ ...alert(), purpose: 'digest' }]);
+      assert.deepEqual((await ctx.store.listAudit('digest:cadmus:2026-W10')).map((a) => a.action), ['digest-sent']);
+      const [d] = await ctx.store.listDeliveries('digest:cadmus:2026-W10');
+      assert.equal(d.purpose, 'digest');
+      const due = await ctx.store.claimDueDeliveries(new Date('2026-03-02T09:16:00.000Z'), 10, 60_000);
+      assert.deepEqual(due.map((x) => x.ref), ['digest:cadmus:2026-W10']);
+      await ctx.store.appendTrail('question:__proto__', [{ at: '2026-03-02T08:00:00.000Z', actor: head, action: 'viewed' }], []);
+      assert.equal((await ctx.store.listAudit('question:__proto__')).length, 1);
+    });
+
     it('lists by school, status, sharing and asker, newest first', async () => {
       const a = await ctx.store.createHeadQuestion(questionDraft({ createdAt: '2026-03-01T09:00:00.000Z' }), [], []);
       const b = await ctx.store.createHeadQuestion(questionDraft({ createdAt: '2026-03-02T09:00:00.000Z' }), [], []);

@@ -17,7 +17,7 @@ describe('Teams: Ask the head with the real core', () => {
   const where = () => ({ serviceUrl: core.h.connector.url });
   const messages = () => core.h.connector.calls.filter((c) => c.kind === 'send' || c.kind === 'reply');
   const inChat = (user: typeof alice) => messages().filter((c) => c.conversationId === `a:personal-${user.aadObjectId}`);
-  const withText = (calls: ConnectorCall[], pattern: RegExp) => calls.findLast((c) => c.body.attachments && pattern.test(cardText(cardOf(c.body))));
+  const withText = (calls: ConnectorCall[], pattern: RegExp) => [...calls].reverse().find((c) => c.body.attachments && pattern.test(cardText(cardOf(c.body))));
 
   beforeEach(async () => {
     core = await startTeamsCore({ env: { TEAMS_HEAD_USERS: head.aadObjectId, TEAMS_DSL_USERS: dsl.aadObjectId } });
