@@ -17,6 +17,7 @@ export type Command =
   | { name: 'show-question'; ref: string }
   | { name: 'reply'; ref: string; text: string; forEveryone: boolean }
   | { name: 'withdraw'; ref: string }
+  | { name: 'gaps'; arg: string }
   | { name: 'flow'; word: 'cancel' | 'back' | 'restart' }
   | { name: 'needs-ref'; verb: string }
   | { name: 'unknown'; word: string };
@@ -68,6 +69,8 @@ const questionRef = /^Q-\d{4}-\d{1,6}$/i;
 /** Commands about questions for the head: "questions", "ask head", "show Q-…", "reply[-all] Q-… text", "withdraw Q-…". */
 function questionCommand(text: string, lower: string): Command | undefined {
   if (/^(questions|questions for the head|head questions)$/.test(lower)) return { name: 'questions' };
+  const gaps = /^gaps\b(.{0,40})$/.exec(lower);
+  if (gaps) return { name: 'gaps', arg: gaps[1] };
   if (/^(ask (the )?head( teacher)?|ask the headteacher)$/.test(lower)) return { name: 'ask-head' };
   if (questionRef.test(text)) return { name: 'show-question', ref: text.toUpperCase() };
   const m = /^(show|open|view|reply|reply-all|withdraw)\s+(Q-\d{4}-\d{1,6})\b\s*(.*)$/is.exec(text);

@@ -39,8 +39,8 @@ import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
 import { logAnswered } from './question-log.js';
-import { askHead, askHeadTyped, withAskHead } from './head-questions/ask-head.js';
-import { listQuestions, openReply as openReplyForm, replyToQuestion, showQuestion, withdraw } from './head-questions/head-actions.js';
+import { replyToQuestion } from './head-questions/head-actions.js';
+import { headActions, headCommands } from './head-questions/handlers.js';
 import { headQuestionReply, replyMax } from './head-questions/question-replies.js';
 import { headAnswersFor, withHeadAnswers } from './head-questions/remembered.js';
 
@@ -95,11 +95,7 @@ export function createBot(deps: BotDeps): Bot {
     resolve: (ev, c) => resolve(ctx, ev.actor, c.ref, c.text, 'message'),
     recorded: (ev, c) => confirmRecorded(ctx, ev.actor, c.ref, 'message'),
     export: (ev, c) => exportInChat(ctx, ev.actor, c.ref, 'message'),
-    questions: (ev) => listQuestions(ctx, ev.actor),
-    'ask-head': (ev) => askHeadTyped(ctx, ev.actor, ev.where, ev.conversation),
-    'show-question': (ev, c) => showQuestion(ctx, ev.actor, c.ref, 'message'),
-    reply: (ev, c) => replyToQuestion(ctx, ev.actor, c.ref, c.text, c.forEveryone, 'message'),
-    withdraw: (ev, c) => withdraw(ctx, ev.actor, c.ref, 'message'),
+    ...headCommands(ctx),
     help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor), deps.library.policy(ev.actor.school)?.school, ctx.clock.now())] }),
     flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
     'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
@@ -114,17 +110,7 @@ export function createBot(deps: BotDeps): Bot {
       if (!reply) return respond({ replies: [textReply("I couldn't find that part of the policy any more; please ask again.")] });
       return respond({ replies: [withFeedbackContext(reply, { question: a.question })] });
     },
-    feedback: async (ev, a) => {
-      await ctx.store.addFeedback(feedbackRecord(a, ev.actor, ctx.clock.now()));
-      // Not helpful: the member of staff may send the question to the head instead.
-      if (a.helpful || !a.question?.trim()) return respond({ ephemeral: textReply('Thanks for the feedback.') });
-      const offer = withAskHead(textReply("Thanks for the feedback. If the answer didn't help, you can send your question to the head teacher."), { question: a.question, reason: 'not-helpful', ...(a.verdict ? { verdict: a.verdict } : {}), ...(a.clauseIds ? { clauseIds: a.clauseIds } : {}) });
-      return respond({ ephemeral: offer });
-    },
-    'head.ask': (ev, a) => askHead(ctx, ev.actor, ev.where, a, ev.messageId, 'action'),
-    'head.reply': (ev, a) => (a.text?.trim() ? replyToQuestion(ctx, ev.actor, a.ref, a.text, a.forEveryone === true, 'action') : openReplyForm(ctx, ev.actor, a.ref)),
-    'head.withdraw': (ev, a) => withdraw(ctx, ev.actor, a.ref, 'action'),
-    'head.show': (ev, a) => showQuestion(ctx, ev.actor, a.ref, 'action'),
+    ...headActions(ctx),
     'report.start': (ev, a) => startReport(ctx, ev.actor, ev.where, a.description),
     'report.cancel': async (ev) => {
       const flow = await activeFlow(ctx, ev.actor);

@@ -9,6 +9,7 @@ import { blocksText } from './report/report-flow.js';
 import type { Block, Reply } from './reply.js';
 import type { SchoolInfo } from '../knowledge/types.js';
 import { reviewSentence } from './policy-review.js';
+import { gapsForHome } from './gaps/gaps-actions.js';
 
 export const examples = [
   'Can I be friends with a parent on Facebook?',
@@ -31,6 +32,7 @@ export const managerCommands: [string, string][] = [
   ['show Q-2026-0007', 'one question in full, with who asked (audited)'],
   ['reply Q-2026-0007 <text>', 'reply to the person who asked; reply-all also shows it to staff who ask the same later'],
   ['withdraw Q-2026-0007', 'stop showing your answer to everyone'],
+  ['gaps [days]', 'head teachers: what staff asked in the last 30 (or N) days, by topic, with counts only'],
 ];
 
 /** The help text; heads/DSLs also see their escalation commands; the policy's review date when it gives one. */
@@ -58,6 +60,9 @@ export async function homeReply(ctx: BotContext, actor: Actor): Promise<Reply> {
   const mine = await ctx.store.listEscalations({ school: actor.school, reporter: { platform: actor.platform, userId: actor.userId }, limit: 10 });
   const blocks: Block[] = [...helpReply(manager).blocks, { kind: 'actions', actions: [{ label: 'Report a post', action: { type: 'report.start' }, style: 'primary' }] }];
   blocks.push({ kind: 'divider' }, ...myReportsReply(mine).blocks);
+  // A head sees what staff asked (counts only), the same numbers as `npm run gaps -- --json`.
+  const gaps = await gapsForHome(ctx, actor);
+  if (gaps.length) blocks.push({ kind: 'divider' }, ...gaps);
   if (manager) {
     const open = await visibleEscalations(ctx, actor, 'open');
     const overdue = open.filter((e) => e.overdue);

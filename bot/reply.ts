@@ -57,7 +57,9 @@ export type Action =
   | { type: 'head.reply'; ref: string; text?: string; forEveryone?: boolean }
   /** The asker withdraws an unanswered question; a head withdraws a shared answer from everyone. */
   | { type: 'head.withdraw'; ref: string }
-  | { type: 'head.show'; ref: string };
+  | { type: 'head.show'; ref: string }
+  /** A head opens one logged question from the gaps view (who asked; audited). */
+  | { type: 'gaps.open'; id: string };
 
 export type ActionType = Action['type'];
 
@@ -79,6 +81,7 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'head.reply',
   'head.withdraw',
   'head.show',
+  'gaps.open',
 ];
 
 const str = (v: unknown) => typeof v === 'string';
@@ -109,6 +112,7 @@ const actionShapes: Record<ActionType, (a: Record<string, unknown>) => boolean> 
   'head.reply': (a) => qref(a.ref) && optStr(a.text) && (a.forEveryone === undefined || typeof a.forEveryone === 'boolean'),
   'head.withdraw': (a) => qref(a.ref),
   'head.show': (a) => qref(a.ref),
+  'gaps.open': (a) => str(a.id) && (a.id as string).length <= 200,
 };
 
 /** True when `value` is an action of a known type with the fields that type needs, of the right kinds. */
