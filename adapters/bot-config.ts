@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readDigestSchedule } from '../bot/digest/digest-schedule.js';
 import { ConfigError } from '../bot/errors.js';
 
 /** Slack and Teams ids of one school's people, as a mapping entry gives them. */
@@ -27,6 +28,8 @@ export interface SchoolSettings {
   retentionMonths?: number;
   /** Days a logged staff question is kept (1 to 3650; default 180). */
   questionRetentionDays?: number;
+  /** The weekly digest to the heads: "monday 8" (UK time), or false for none (overrides WEEKLY_DIGEST). */
+  digest?: string | false;
 }
 
 /** Longest retention accepted: ten years. The statutory record lives in the safeguarding system, not here. */
@@ -66,7 +69,12 @@ const days = z.unknown().superRefine((v, ctx) => {
 const route = z
   .object({ school: z.string({ required_error: 'needs a "school"', invalid_type_error: 'needs a "school"' }).min(1, 'needs a "school"'), heads: idList, dsls: idList, chairs: idList })
   .strict();
-const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours, retentionMonths: months, questionRetentionDays: days }).strict();
+const digest = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined || v === false) return;
+  const read = typeof v === 'string' ? readDigestSchedule(v) : `must be a day and an hour such as "monday 8", or false, not ${JSON.stringify(v)}`;
+  if (typeof read === 'string') ctx.addIssue({ code: z.ZodIssueCode.custom, message: read });
+});
+const settings = z.object({ safeguardingSystem: z.string().optional(), responseHours: hours, urgentResponseHours: hours, retentionMonths: months, questionRetentionDays: days, digest }).strict();
 const fileSchema = z.object({ slack: z.record(route).optional(), teams: z.record(route).optional(), schools: z.record(settings).optional() }).strict();
 
 /** Reads and checks the BOT_CONFIG file; throws ConfigError naming the file, the place and what is wrong. */
@@ -103,7 +111,7 @@ export function unknownSchools(config: BotConfigFile, known: string[]): string[]
   return out;
 }
 
-const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours', 'retentionMonths', 'questionRetentionDays'] };
+const knownKeys: Record<number, string[]> = { 0: ['slack', 'teams', 'schools'], 2: ['school', 'heads', 'dsls', 'chairs', 'safeguardingSystem', 'responseHours', 'urgentResponseHours', 'retentionMonths', 'questionRetentionDays', 'digest'] };
 
 function describeIssue(issue: z.ZodIssue): string {
   const where = issue.path.join('.');

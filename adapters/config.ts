@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../bot/errors.js';
+import { readDigestSchedule } from '../bot/digest/digest-schedule.js';
 import { monthsProblem, readBotConfig, type PeopleIds, type SchoolSettings, type TenantRoute } from './bot-config.js';
 import { installationKey } from './slack/installation-store.js';
 
@@ -65,6 +66,8 @@ export interface AppConfig {
   urgentResponseHours: number;
   /** Months after resolution before escalations are reduced (RETENTION_MONTHS, default 12). */
   retentionMonths: number;
+  /** WEEKLY_DIGEST: every school's weekly digest ("monday 8", UK time) unless BOT_CONFIG says otherwise; none when unset. */
+  weeklyDigest?: string;
   safeguardingSystem?: string;
   /** How often due deliveries and reminders are processed (ms). */
   workIntervalMs: number;
@@ -126,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     responseHours: positiveNumber(env.RESPONSE_HOURS, 24, 'RESPONSE_HOURS'),
     urgentResponseHours: positiveNumber(env.URGENT_RESPONSE_HOURS, 1, 'URGENT_RESPONSE_HOURS'),
     retentionMonths: retentionMonths(env.RETENTION_MONTHS),
+    ...weeklyDigest(env.WEEKLY_DIGEST),
     safeguardingSystem: blankToUndefined(env.SAFEGUARDING_SYSTEM),
     workIntervalMs: positiveInt(env.WORK_INTERVAL_MS, 5000, 'WORK_INTERVAL_MS'),
     policyReloadMs: positiveInt(env.POLICY_RELOAD_MS, 2000, 'POLICY_RELOAD_MS'),
@@ -235,4 +239,11 @@ function positiveNumber(v: string | undefined, fallback: number, name: string): 
 function logLevel(v: string | undefined): AppConfig['logLevel'] {
   const level = (v ?? 'info').toLowerCase();
   return (['info', 'warn', 'error', 'silent'] as const).find((l) => l === level) ?? 'info';
+}
+
+function weeklyDigest(v: string | undefined): { weeklyDigest?: string } {
+  if (!v?.trim()) return {};
+  const read = readDigestSchedule(v);
+  if (typeof read === 'string') throw new ConfigError('config_invalid', `WEEKLY_DIGEST ${read}.`);
+  return { weeklyDigest: v.trim() };
 }

@@ -2,6 +2,7 @@
 // and who its heads, DSLs and chair are on each platform.
 
 import type { Directory, PersonRef, Platform, SchoolPeople } from '../bot/people.js';
+import { readDigestSchedule, type DigestSchedule } from '../bot/digest/digest-schedule.js';
 import type { AppConfig, PeopleIds, TenantRoute } from './config.js';
 
 /** The console's fixed people, so the whole loop can be tried locally. */
@@ -34,6 +35,7 @@ export function createDirectory(config: AppConfig, defaultSchool: string, option
       urgentResponseHours: config.schools[school]?.urgentResponseHours ?? config.urgentResponseHours,
       retentionMonths: config.schools[school]?.retentionMonths ?? config.retentionMonths,
       ...(config.schools[school]?.questionRetentionDays ? { questionRetentionDays: config.schools[school].questionRetentionDays } : {}),
+      ...digestOf(config, school),
     };
     const add = (platform: Platform, ids: PeopleIds, tenant?: string) => {
       const ref = (userId: string): PersonRef => ({ platform, userId, ...(tenant ? { tenant } : {}) });
@@ -61,4 +63,12 @@ export function createDirectory(config: AppConfig, defaultSchool: string, option
     schoolFor: (platform, tenant) => mappedSchool(platform, tenant) || defaultSchool,
     mappedSchool,
   };
+}
+
+/** The school's weekly digest: BOT_CONFIG's (false: none), else WEEKLY_DIGEST's; none by default. */
+function digestOf(config: AppConfig, school: string): { digest?: DigestSchedule } {
+  const own = config.schools[school]?.digest;
+  const text = own === false ? undefined : own ?? config.weeklyDigest;
+  const read = text ? readDigestSchedule(text) : undefined;
+  return read && typeof read !== 'string' ? { digest: read } : {};
 }

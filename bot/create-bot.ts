@@ -38,6 +38,7 @@ import { looksLikeIncident, readsAsAllegation } from './report/read-incident.js'
 import { safeguardingSystemName } from './report/routing.js';
 import type { Delivery } from './escalations/model.js';
 import { decide, joinedOrUnserved, type JoinDeps } from './workspaces/workspace-join.js';
+import { createDigestSender } from './digest/weekly-digest.js';
 import { logAnswered } from './question-log.js';
 import { replyToQuestion } from './head-questions/head-actions.js';
 import { headActions, headCommands } from './head-questions/handlers.js';
@@ -127,6 +128,7 @@ export function createBot(deps: BotDeps): Bot {
     'workspace.decide': (ev, a) => decide(joins, ev.actor, a),
   };
   const retention = createDailyRetention(ctx, () => deps.library.schools().map((s) => s.id));
+  const digests = createDigestSender(ctx, () => deps.library.schools());
 
   const forms: Record<FormEvent['formId'], (ev: FormEvent) => Promise<BotResponse>> = {
     report: (ev) => submitReportForm(ctx, ev.actor, ev.values),
@@ -234,6 +236,7 @@ export function createBot(deps: BotDeps): Bot {
       await ctx.asked.flush().catch((error: unknown) => ctx.logger.warn('could not store the most-asked topics', { error: (error as Error).message }));
       await remindOverdue(ctx).catch((error: unknown) => ctx.logger.error('overdue pass failed', { error: (error as Error).message }));
       await retention.runIfDue().catch((error: unknown) => ctx.logger.error('retention pass failed', { error: (error as Error).message }));
+      await digests.run().catch((error: unknown) => ctx.logger.error('weekly digest pass failed', { error: (error as Error).message }));
       await ctx.worker.runOnce();
       await ctx.worker.idle();
     },

@@ -1,5 +1,7 @@
 // Who is who: people as the platforms name them, and the roles configuration gives them.
 
+import type { DigestSchedule } from './digest/digest-schedule.js';
+
 export type Platform = 'slack' | 'teams' | 'console';
 
 /** A person on one platform. */
@@ -32,6 +34,8 @@ export interface SchoolPeople {
   retentionMonths?: number;
   /** Days a logged staff question is kept before it is deleted; 180 when not given. */
   questionRetentionDays?: number;
+  /** When the weekly digest goes to the heads (UK time); no digest when absent. */
+  digest?: DigestSchedule;
 }
 
 /** Used when a school's people carry no retention period. */

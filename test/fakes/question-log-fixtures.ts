@@ -10,13 +10,13 @@ const topics = [
   { key: 'concepts:clothing', label: 'clothing', outcome: 'not_covered' as const, clauseIds: [] },
 ];
 
-/** `n` questions for `school` spread over the `days` before `now`, topic by turn; resolves them. */
-export async function logQuestions(store: Store, n: number, now: Date, school = 'cadmus', days = 20): Promise<QuestionLogRecord[]> {
+/** `n` questions for `school` spread over the `days` before `now`, topic by turn (ids told apart by `batch`); resolves them. */
+export async function logQuestions(store: Store, n: number, now: Date, school = 'cadmus', days = 20, batch = ''): Promise<QuestionLogRecord[]> {
   const out: QuestionLogRecord[] = [];
   for (let i = 0; i < n; i++) {
     const t = topics[i % topics.length]!;
     const record: QuestionLogRecord = {
-      id: `q-${school}-${i}`,
+      id: `q-${school}-${batch}${i}`,
       school,
       at: new Date(now.getTime() - ((i * 37) % (days * 24)) * 3_600_000 - 60_000).toISOString(),
       by: { platform: 'slack', userId: `U${i % 25}` },
