@@ -7,23 +7,30 @@ import { answerQuestion } from '../../bot/answer/answer-question.js';
 import { answerJson } from '../../bot/answer/answer-json.js';
 import { answerReply } from '../../bot/answer/answer-reply.js';
 import { parseArgs, fail, runCli, pickSchool, readCliEnv, type CliEnv } from './cli-env.js';
+import { openAnswersStore, type HeadAnswers } from './head-answers.js';
 
 async function main(argv: string[]): Promise<number> {
   const { flags, rest } = parseArgs(argv, ['school', 'batch']);
   const env = readCliEnv();
   const library = await loadPolicyLibrary(env.policiesDir);
   const batch = flags.get('batch');
-  if (typeof batch === 'string') return runBatch(library, batch, flags.get('school'), env);
-  const picked = pickSchool(library, asString(flags.get('school')), env);
-  if ('error' in picked) return fail(picked.error, 2);
-  const question = rest.join(' ');
-  const answer = answerQuestion(library, picked.school, question);
-  if (flags.has('json')) console.log(JSON.stringify(answerJson(answer)));
-  else console.log(answerReply(answer, library).text);
-  return answer.problem === 'empty' || answer.problem === 'too_long' ? 1 : 0;
+  // The head teachers' remembered answers come from the assistant's store, when there is one to read.
+  const heads = flags.has('json') ? await openAnswersStore(library) : undefined;
+  try {
+    if (typeof batch === 'string') return await runBatch(library, batch, flags.get('school'), env, heads);
+    const picked = pickSchool(library, asString(flags.get('school')), env);
+    if ('error' in picked) return fail(picked.error, 2);
+    const question = rest.join(' ');
+    const answer = answerQuestion(library, picked.school, question);
+    if (flags.has('json')) console.log(JSON.stringify(answerJson(answer, undefined, await heads?.find(answer))));
+    else console.log(answerReply(answer, library).text);
+    return answer.problem === 'empty' || answer.problem === 'too_long' ? 1 : 0;
+  } finally {
+    await heads?.close();
+  }
 }
 
-async function runBatch(library: PolicyLibrary, file: string, school: string | true | undefined, env: CliEnv): Promise<number> {
+async function runBatch(library: PolicyLibrary, file: string, school: string | true | undefined, env: CliEnv, heads?: HeadAnswers): Promise<number> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return fail(`Cannot read the batch file ${file}.`, 2);
   let broken = 0;
@@ -43,7 +50,8 @@ async function runBatch(library: PolicyLibrary, file: string, school: string | t
       console.error(`${file} line ${i + 1}: ${picked.error}`);
       continue;
     }
-    console.log(JSON.stringify(answerJson(answerQuestion(library, picked.school, item.question), item.id)));
+    const answer = answerQuestion(library, picked.school, item.question);
+    console.log(JSON.stringify(answerJson(answer, item.id, await heads?.find(answer))));
   }
   return broken ? 1 : 0;
 }
