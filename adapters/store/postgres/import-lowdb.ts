@@ -25,6 +25,7 @@ export interface CopySummary {
   feedback: CopyCount;
   events: CopyCount;
   questions: CopyCount;
+  headQuestions?: CopyCount;
   /** Each year's counter in PostgreSQL after the copy. */
   counters: Record<string, number>;
 }
@@ -60,6 +61,9 @@ export async function copyStoreData(db: Db, data: StoreContents): Promise<CopySu
     const events = Object.entries(data.events).map(([key, at]) => ({ key, at }));
     summary.events = { inFile: events.length, written: await chunked(events, (c) => q(eventSql, c)) };
     summary.questions.written = await chunked(data.questions, (c) => q(questionSql, c));
+    const headQuestions = Object.values(data.headQuestions ?? {});
+    summary.headQuestions = { inFile: headQuestions.length, written: await chunked(headQuestions, (c) => q(headQuestionSql, c)) };
+    await raiseSequences(client, refCounters(data.questionCounters ?? {}, headQuestions.map((h) => h.ref), 'Q'), 'question');
 
     await raiseSequences(client, countersFor(data.counters, escalations));
     summary.counters = await readSequences(client);
@@ -69,19 +73,35 @@ export async function copyStoreData(db: Db, data: StoreContents): Promise<CopySu
 
 /** The file's counters, raised to the highest ref number present, so no copied ref is handed out again. */
 export function countersFor(counters: Record<string, number>, escalations: Escalation[]): Record<string, number> {
+  return refCounters(counters, escalations.map((e) => e.ref), 'ESC');
+}
+
+/** Counters per year for refs `<prefix>-<year>-<n>`: the file's, raised to the highest ref present. */
+function refCounters(counters: Record<string, number>, refs: string[], prefix: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [year, n] of Object.entries(counters)) if (/^\d{4}$/.test(year) && Number.isInteger(n)) out[year] = n;
-  for (const e of escalations) {
-    const m = /^ESC-(\d{4})-(\d+)$/.exec(e.ref);
-    if (m) out[m[1]] = Math.max(out[m[1]] ?? 0, Number(m[2]));
+  for (const ref of refs) {
+    const m = new RegExp(`^${prefix}-(\\d{4})-(\\d+)$`).exec(ref);
+    if (m) out[m[1]!] = Math.max(out[m[1]!] ?? 0, Number(m[2]));
   }
   return out;
 }
 
+// A head question already in PostgreSQL at a later version (the assistant ran there) is kept.
+const headQuestionSql = `
+  INSERT INTO head_questions (ref, school, status, shared, asked_platform, asked_user, created_at, version, record)
+  SELECT x->>'ref', x->>'school', x->>'status',
+         x->>'status' = 'answered' AND coalesce((x->'answer'->>'forEveryone')::boolean, false) AND x->'answer'->>'withdrawnAt' IS NULL,
+         x->'askedBy'->>'platform', x->'askedBy'->>'userId', (x->>'createdAt')::timestamptz, (x->>'version')::integer, x
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n
+  ON CONFLICT (ref) DO UPDATE SET status = EXCLUDED.status, shared = EXCLUDED.shared, version = EXCLUDED.version, record = EXCLUDED.record
+  WHERE head_questions.version < EXCLUDED.version`;
+
 /** Audit events and deliveries must belong to an escalation in the file; the copy refuses rather than drop any. */
 function assertNoOrphans(data: StoreContents): void {
-  const orphan =
-    data.audit.find((a) => !data.escalations[a.ref]) ?? Object.values(data.deliveries).find((d) => !data.escalations[d.ref]);
+  // A trail belongs to an escalation, a head question, or a digest / opened question (appendTrail).
+  const held = (ref: string) => Object.hasOwn(data.escalations, ref) || Object.hasOwn(data.headQuestions ?? {}, ref) || /^(digest|question):/.test(ref);
+  const orphan = data.audit.find((a) => !held(a.ref)) ?? Object.values(data.deliveries).find((d) => !held(d.ref));
   if (orphan) {
     throw new StoreError('store_corrupt', `The file holds a record (${orphan.id}) for escalation ${orphan.ref}, which it does not hold; nothing was copied.`);
   }

@@ -32,9 +32,9 @@ export function createSequenceKeeper(db: Db, kind: RefKind = 'escalation'): (yea
 }
 
 /** Raises each year's sequence so its next number is above `counters[year]` (never lowers it). */
-export async function raiseSequences(client: PoolClient, counters: Record<string, number>): Promise<void> {
+export async function raiseSequences(client: PoolClient, counters: Record<string, number>, kind: RefKind = 'escalation'): Promise<void> {
   for (const [year, last] of Object.entries(counters)) {
-    const name = sequenceName(Number(year));
+    const name = sequenceName(Number(year), kind);
     await client.query(`CREATE SEQUENCE IF NOT EXISTS ${name} AS bigint MINVALUE 1`);
     if (last < 1) continue;
     await client.query(

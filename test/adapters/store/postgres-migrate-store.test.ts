@@ -10,6 +10,7 @@ import { createLowdbStore } from '../../../adapters/store/lowdb/lowdb-store.js';
 import { createPostgresStore } from '../../../adapters/store/postgres/postgres-store.js';
 import type { Store } from '../../../bot/ports/store.js';
 import { acknowledge, alert, created, draft } from './store-fixtures.js';
+import { questionDraft } from './head-question-contract.js';
 import { dropSchema, freshSchema, postgresTestUrl } from './postgres-test-db.js';
 
 const url = postgresTestUrl();
@@ -41,6 +42,28 @@ if (url) {
     afterEach(async () => {
       await rm(dir, { recursive: true, force: true });
       await dropSchema(url, schema);
+    });
+
+    it('copies head questions with their audit, deliveries and digests, and numbers the next question after them', async () => {
+      const lowdb = await createLowdbStore({ dataDir: dir });
+      const q1 = await lowdb.createHeadQuestion(questionDraft(), [{ at: '2026-03-02T09:15:00.000Z', actor: 'system', action: 'asked' }], [{ ...alert(), purpose: 'question' }]);
+      await lowdb.createHeadQuestion(questionDraft(), [], []);
+      await lowdb.updateHeadQuestion(q1.ref, (c) => ({ question: { ...c, status: 'answered', answer: { text: 'Yes.', by: c.askedBy, at: '2026-03-02T10:00:00.000Z', forEveryone: true } }, audit: [], deliveries: [] }));
+      await lowdb.appendTrail('digest:cadmus:2026-W10', [{ at: '2026-03-02T08:00:00.000Z', actor: 'system', action: 'digest-sent' }], []);
+      await lowdb.close();
+      const run = migrateStore(['--from', dir, '--schema', schema]);
+      assert.equal(run.code, 0, run.err);
+      const pg = await createPostgresStore({ databaseUrl: url, schema });
+      try {
+        assert.equal((await pg.getHeadQuestion(q1.ref))?.answer?.text, 'Yes.');
+        assert.deepEqual((await pg.listHeadQuestions({ school: 'cadmus', shared: true })).map((q) => q.ref), [q1.ref]);
+        assert.deepEqual((await pg.listAudit(q1.ref)).map((a) => a.action), ['asked']);
+        assert.equal((await pg.listDeliveries(q1.ref)).length, 1);
+        assert.deepEqual((await pg.listAudit('digest:cadmus:2026-W10')).map((a) => a.action), ['digest-sent']);
+        assert.equal((await pg.createHeadQuestion(questionDraft(), [], [])).ref, 'Q-2026-0003');
+      } finally {
+        await pg.close();
+      }
     });
 
     it('copies every kind of record, keeps refs and counters, and copies nothing twice on a second run', async () => {
