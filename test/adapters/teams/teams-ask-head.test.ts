@@ -66,6 +66,17 @@ describe('Teams: Ask the head with the real core', () => {
     assert.match(later, /Yes, on non-uniform days only/);
   });
 
+  it("gives a head the gaps view as a card with 'gaps', and refuses it to staff", async () => {
+    await askTheHead();
+    await core.h.post(personalMessage(head, 'gaps', where()));
+    const card = cardText(cardOf(inChat(head).at(-1)!.body));
+    assert.match(card, /What staff asked: the last 30 days/);
+    assert.match(card, /1 waiting for the head/);
+    assert.doesNotMatch(card, /Alice/, 'no names');
+    await core.h.post(personalMessage(alice, 'gaps', where()));
+    assert.match(cardText(cardOf(inChat(alice).at(-1)!.body)), /only the school's head teacher/);
+  });
+
   it('refuses a Reply from someone who is not a head, and records it', async () => {
     const { ref, dm } = await askTheHead();
     const reply = findAction(cardOf(dm.body), 'Reply')!;
