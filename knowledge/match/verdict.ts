@@ -84,6 +84,9 @@ function yesHolds(ctx: VerdictContext, part: ClausePart): boolean {
   const terms = readTerms(part.text).filter((t) => !t.stop);
   const owners = ownersIn(terms);
   if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
+  // "Can I use social media for work?" is not answered by a rule on staff's own things.
+  const asksOfficial = ctx.terms.some((t) => t.concepts.includes('official')) && !ctx.terms.some((t) => t.concepts.includes('personal'));
+  if (!ctx.owner && asksOfficial && owners.size === 1 && owners.has('personal')) return false;
   // The same people, and the same kind of act: "may stay friends with his mum" is no yes to ringing her.
   for (const slot of ['people', 'action'] as const) {
     const of = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === slot && !GENERAL.has(c))));
