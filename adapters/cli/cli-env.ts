@@ -3,7 +3,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { PolicyLibrary } from '../../knowledge/library.js';
-import { policySettings, readDotEnv } from '../config.js';
+import { loadConfig, policySettings, readDotEnv, type AppConfig } from '../config.js';
 
 /** The project root (two folders up from this file). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +19,16 @@ export interface CliEnv {
 export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
   readDotEnv(env);
   return policySettings(env);
+}
+
+/** The whole configuration for a tool that opens the store (`.env` read unless an environment is given), or what is wrong with it. */
+export function cliConfig(env?: NodeJS.ProcessEnv): { config: AppConfig } | { error: string } {
+  try {
+    if (!env) readDotEnv();
+    return { config: loadConfig(env ?? process.env) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /** The school to answer for: the one asked for, else SCHOOL, else the only policy; else an error sentence. */

@@ -16,7 +16,8 @@ import { systemClock, type Clock } from '../../bot/ports/clock.js';
 import type { Store } from '../../bot/ports/store.js';
 import { safeguardingSystemName } from '../../bot/report/routing.js';
 import { loadPolicyLibrary } from '../../knowledge/library.js';
-import { loadConfig, readDotEnv, type AppConfig } from '../config.js';
+import type { AppConfig } from '../config.js';
+import { cliConfig } from './cli-env.js';
 import { createDirectory } from '../directory.js';
 import { recordPdf } from '../export/record-pdf.js';
 import { createStore } from '../store/create-store.js';
@@ -71,13 +72,9 @@ export async function main(argv: string[], io: ExportIo): Promise<number> {
   if (args.person ? refs.length > 0 : refs.length !== 1) return io.err(usage), 2;
   const ref = refs[0]?.trim().toUpperCase();
   if (ref !== undefined && !/^ESC-\d{4}-\d{1,6}$/.test(ref)) return io.err(`"${clip(refs[0]!)}" is not a reference; they look like ESC-2026-0042.`), 2;
-  let config: AppConfig;
-  try {
-    if (!io.env) readDotEnv();
-    config = loadConfig(io.env ?? process.env);
-  } catch (error) {
-    return io.err((error as Error).message), 2;
-  }
+  const read = cliConfig(io.env);
+  if ('error' in read) return io.err(read.error), 2;
+  const { config } = read;
   let store: Store | undefined;
   try {
     store = await createStore(config, args.schema ? { postgres: { schema: args.schema } } : {});

@@ -10,7 +10,7 @@ import { defaultGapsDays, maxGapsDays, readGaps } from '../../bot/gaps/gaps-view
 import { systemClock, type Clock } from '../../bot/ports/clock.js';
 import type { Store } from '../../bot/ports/store.js';
 import { loadPolicyLibrary } from '../../knowledge/library.js';
-import { loadConfig, readDotEnv, type AppConfig } from '../config.js';
+import { cliConfig } from './cli-env.js';
 import { createStore } from '../store/create-store.js';
 
 const usage = `Usage: npm run gaps -- --school ID [--days 30] [--json]
@@ -34,13 +34,9 @@ export async function main(argv: string[], io: GapsIo): Promise<number> {
   if (values.help) return io.out(`${usage}\n`), 0;
   const days = values.days === undefined ? defaultGapsDays : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > maxGapsDays) return io.err(`--days must be a whole number from 1 to ${maxGapsDays}, not "${String(values.days).slice(0, 40)}".`), 2;
-  let config: AppConfig;
-  try {
-    if (!io.env) readDotEnv();
-    config = loadConfig(io.env ?? process.env);
-  } catch (error) {
-    return io.err((error as Error).message), 2;
-  }
+  const read = cliConfig(io.env);
+  if ('error' in read) return io.err(read.error), 2;
+  const { config } = read;
   const library = await loadPolicyLibrary(config.policiesDir);
   const known = library.schools().map((s) => s.id);
   const school = values.school ?? config.school;
