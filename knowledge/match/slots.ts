@@ -48,7 +48,8 @@ export type SlotFit = 'same' | 'wider' | 'silent' | 'other';
  * ex-pupils; anyone for a parent), says nothing in that slot, or names only others.
  */
 export function slotFit(name: SlotName, question: Set<string>, clause: Set<string>): SlotFit | undefined {
-  if (question.size === 0) return undefined;
+  // "someone", "people": a question that names only anyone at all asks about no one in particular.
+  if (question.size === 0 || (name === 'people' && [...question].every((q) => q === ANYONE))) return undefined;
   if (clause.size === 0) return 'silent';
   let wider = false;
   for (const q of question) {
