@@ -28,6 +28,15 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['broken', 'breach'],
   // "grabbed her by the arm" is force; "grab a couple of shots" is not.
   ['grabbed', 'grabbed'],
+  // Inflections Porter2 cuts short of their verb ("added" → "ad", "sued" → "su").
+  ['added', 'add'],
+  ['adding', 'add'],
+  ['dms', 'dm'],
+  ['dmd', 'dm'],
+  ['dmed', 'dm'],
+  ['dming', 'dm'],
+  ['sued', 'sue'],
+  ['suing', 'sue'],
 ]);
 
 /** The stem of one lower-case word. */

@@ -63,6 +63,9 @@ export function readTerms(text: string, own?: ReadonlySet<string>): Term[] {
   return termsOfWords(own?.size ? ws.map((w) => (own.has(w) ? 'school' : w)) : ws);
 }
 
+/** Words that make a word for pupils mean those who have left ("former", "ex-", "old", "past"). */
+const FORMER = new Set(['former', 'ex', 'old', 'past']);
+
 /** The terms of a list of words already read. */
 export function termsOfWords(ws: string[]): Term[] {
   const stems = ws.map(stem);
@@ -82,6 +85,12 @@ export function termsOfWords(ws: string[]): Term[] {
       continue;
     }
     const w = ws[i]!;
+    // "former learners", "old tutees", "ex-students": a word for pupils after "former" is ex-pupils.
+    if (FORMER.has(w) && ws[i - 1] !== 'year' && ws[i - 1] !== 'years' && ENTRIES.get(stems[i + 1] ?? '')?.has('pupil')) {
+      out.push({ text: ws.slice(i, i + 2).join(' '), key: `${w}_${stems[i + 1]}`, concepts: ['expupil'], at: i, span: 2, stop: false });
+      i += 2;
+      continue;
+    }
     // "year 4", "yr 6s", "S3" (a Scottish year): a year group is pupils.
     const yearGroup = (w === 'year' || w === 'yr') && /^\d{1,2}s?$/.test(ws[i + 1] ?? '') ? 2 : /^s[1-6]s?$/.test(w) ? 1 : 0;
     if (yearGroup) {

@@ -4,7 +4,7 @@
 /** Ages a question gives for the person it is about. */
 export function readAges(question: string): number[] {
   const out: number[] = [];
-  const re = /\b(?:is|are|was|s|aged?|turned|turning|now|just)\s+(?:now\s+|just\s+|only\s+)?(\d{1,2})\b(?!\s*(?:%|am|pm|minutes?|hours?|days?|weeks?|months?))|\b(\d{1,2})\s*(?:yrs?|years?)\s*old\b|\b(\d{1,2})[- ]year[- ]old\b/gi;
+  const re = /\b(?:is|are|was|s|hes|shes|theyre|aged?|turned|turning|now|just)\s+(?:now\s+|just\s+|only\s+)?(\d{1,2})\b(?!\s*(?:%|am|pm|minutes?|hours?|days?|weeks?|months?))|\b(\d{1,2})\s*(?:yrs?|years?)\s*old\b|\b(\d{1,2})[- ]year[- ]old\b/gi;
   for (const m of question.replace(/['’]/g, ' ').matchAll(re)) {
     const n = Number(m[1] ?? m[2] ?? m[3]);
     if (n >= 4 && n <= 99) out.push(n);

@@ -22,6 +22,18 @@ describe('matcher', () => {
     assert.ok(concepts('a friend request').includes('befriend'), 'a phrase is one term');
   });
 
+  it('keeps apart words the stemmer would merge, and joins inflections it would cut short', () => {
+    assert.ok(concepts('he added me on snap').includes('befriend'), 'added is add');
+    assert.ok(!concepts('the information on the page').includes('report'), 'information is not inform');
+    assert.ok(!concepts('a local newspaper reporter').includes('report'), 'a reporter is the press');
+    assert.ok(!concepts('my privacy settings').includes('official'), 'settings are not a setting');
+    assert.ok(concepts('what if i break the policy').includes('discipline'), 'breaking a rule is a breach');
+    assert.ok(!concepts('at lunch break').includes('discipline'), 'a rest break is not');
+    assert.deepEqual(concepts('one of my old tutees'), ['expupil']);
+    assert.deepEqual(concepts('former learners'), ['expupil']);
+    assert.deepEqual(concepts('a 5 year old child'), ['pupil']);
+  });
+
   it('corrects typos against the policy and the vocabulary, never real English words', () => {
     const m = lib.match('templemoor', 'cn i folow a kid on fb');
     assert.deepEqual(m.corrections, [['folow', 'follow']]);
