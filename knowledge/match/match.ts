@@ -13,6 +13,7 @@ import { rankFeatures, rankScore, type RankFeatures } from './rerank.js';
 import { subjectParties } from '../ingest/classify-binds.js';
 import { IMPERATIVE } from '../ingest/classify-effect.js';
 import { concept } from '../language/vocabulary.js';
+import { ageFit } from './age-fit.js';
 import { coverageFeatures, decide, type CoverageFeatures, type Outcome } from './coverage.js';
 
 export interface MatchOptions {
@@ -153,7 +154,7 @@ function assess(c: Candidate, a: Asking): Assessed {
   const fitsForm = asksRule ? verdict !== 'info' && verdict !== 'unknown' : verdict === 'info' || verdict === 'permission';
   const subject = subjectParties(chosen.part.text);
   const addressed = subject.includes(a.who) || IMPERATIVE.test(chosen.part.text) || /^\s*(?:do not|don't|never|you)\b/i.test(chosen.part.text);
-  const features = rankFeatures(c, a.top, fitSlots(a.qSlots, c.indexed.slots), c.indexed.clause.binds.includes(a.who), !!a.reading.asksRule && chosen.part.effect !== 'informs', focus, fitsForm, addressed);
+  const features = rankFeatures(c, a.top, fitSlots(a.qSlots, c.indexed.slots), c.indexed.clause.binds.includes(a.who), !!a.reading.asksRule && chosen.part.effect !== 'informs', focus, fitsForm, addressed, ageFit(a.reading.ages, chosen.part.text));
   return { candidate: c, part: chosen.part, verdict, rank: rankScore(features), slots: c.indexed.slots, features };
 }
 

@@ -44,7 +44,7 @@ const NARRATION = new RegExp([
 ].join('|'), 'i');
 /** The message ends by asking whether I may do something ("…, can I reply?", "…. accept?", "ok to reply?"). */
 const ENDS_ASKING =
-  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?\s*\?\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\??\s*$/i;
+  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$/i;
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
 const ABOUT_OTHERS =
   /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;

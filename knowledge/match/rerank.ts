@@ -27,12 +27,15 @@ export interface RankFeatures {
   length: number;
   /** The clause's retrieval score over the best one's (1 for the best). */
   relative: number;
+  /** +1 when the deciding sentence's age limit takes in the age the question gives, -1 when it leaves it out, else 0. */
+  age: number;
 }
 
 /** Fitted weights (see tools/fit-rerank.ts). */
 const W: Record<keyof RankFeatures, number> = {
   lexical: 1.46, meaning: 0.89, coverage: 2.16, people: 0.47, action: 0.1, thing: 0.79, binds: 0.19, rule: 0.03, focus: 0.61, fitsForm: 0.65, addressed: 0,
-  length: 0.35, relative: 4.58,
+  // age: set on the tuning sets (0.5–5 all help; too few questions give an age to fit it with the rest).
+  length: 0.35, relative: 4.58, age: 2,
 };
 
 /** A slot fit as a number: the same +1, a wider one +0.5, silent 0, others only -1. */
@@ -40,12 +43,12 @@ export function fitValue(f: SlotFit | undefined): number {
   return f === 'same' ? 1 : f === 'wider' ? 0.5 : f === 'other' ? -1 : 0;
 }
 
-export function rankFeatures(c: Candidate, top: number, slots: Partial<Record<SlotName, SlotFit>>, binds: boolean, rule: boolean, focus: boolean, fitsForm: boolean, addressed: boolean): RankFeatures {
+export function rankFeatures(c: Candidate, top: number, slots: Partial<Record<SlotName, SlotFit>>, binds: boolean, rule: boolean, focus: boolean, fitsForm: boolean, addressed: boolean, age = 0): RankFeatures {
   return {
     lexical: c.lexical, meaning: c.meaning, coverage: c.coverage,
     people: fitValue(slots.people), action: fitValue(slots.action), thing: fitValue(slots.thing),
     binds: binds ? 1 : 0, rule: rule ? 1 : 0, focus: focus ? 1 : 0, fitsForm: fitsForm ? 1 : 0, addressed: addressed ? 1 : 0,
-    length: Math.log(1 + c.indexed.len) / 5, relative: top ? c.score / top : 0,
+    length: Math.log(1 + c.indexed.len) / 5, relative: top ? c.score / top : 0, age,
   };
 }
 
