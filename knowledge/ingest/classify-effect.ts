@@ -21,7 +21,7 @@ const LIMITED =
   /\b(?:only|limit\w*)\b[^.]{0,80}\b(?:during|to)\b[^.]{0,30}\b(?:breaks?|lunch\w*|own time|personal time)\b/i;
 
 const PERMIT_PHRASE =
-  /\b(?:(?:is|are)\s+(?:only\s+)?(?:permitted|allowed|acceptable|encouraged|welcome)|only\s+permitted|acceptable\s+to|free\s+to|entitled\s+to|it\s+is\s+(?:fine|ok|okay)|(?:are|is)\s+(?:actively\s+)?encouraged)\b/i;
+  /\b(?:(?:is|are)\s+(?:only\s+)?(?:permitted|allowed|acceptable|encouraged|welcome)|(?:you|staff)\s+(?:are\s+)?(?:very\s+)?welcome\s+to|only\s+permitted|acceptable\s+to|free\s+to|entitled\s+to|it\s+is\s+(?:fine|ok|okay)|(?:are|is)\s+(?:actively\s+)?encouraged)\b/i;
 
 const PARTY_MODAL =
   /\b(?:staff|adults?|you|employees?|parents?|carers?|members?(?:\s+of\s+staff)?|teachers?|they|governors?|volunteers?|pupils?|everyone|individuals?|I)\s+(?:may|can)\s+(?!not\b|also\s+be\b|be\b|wish\b|lead\b|result\b|have\b|need\b|remain\b|cause\b|damage\b)/i;
@@ -36,6 +36,8 @@ const PERMISSION: RegExp[] = [
   new RegExp(String.raw`\bagreed\s+(?:with|by)\s+${WHO}\s+in\s+advance`, 'i'),
   /\b(?:with|after|given|without)\s+((?:the|your|their|a)\s+[\w/ ]{2,40}?)['’]s\s+(?:\w+\s+)?(?:permission|consent|approval|agreement)\b/i,
   new RegExp(String.raw`\bcheck\s+with\s+${WHO}\s+before\b`, 'i'),
+  // "Please don't set up a page without talking to Mrs Hargreaves first": with her agreement only.
+  /\bwithout\s+(?:first\s+)?(?:talking\s+to|speaking\s+to|asking|checking\s+with|consulting|clearing\s+it\s+with|discussing\s+it\s+with)\s+([^.;,()]{3,60}?)(?=\s*(?:first|beforehand|in\s+advance)?\s*(?:[.;,()]|$))/i,
   new RegExp(String.raw`\b(?:ask|seek|get|obtain)\s+(?:the\s+)?(?:permission|consent|approval|agreement)\s+(?:of|from)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bprior\s+approval\s+(?:by|from|of)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bunless\s+(?:it\s+is\s+)?(?:agreed|approved|authori[sz]ed)\s+(?:in\s+advance\s+)?by\s+${WHO}`, 'i'),
@@ -51,6 +53,9 @@ const PERMISSION: RegExp[] = [
 const PERMISSION_NO_WHO =
   /\b(?:unless\s+(?:\w+\s+){0,2}(?:authori[sz]ed|approved|sanctioned)|subject\s+to\s+(?:\w+\s+)?(?:approval|permission|consent)|(?:have|get|obtain|seek|gain)\s+(?:\w+\s+){0,2}(?:permission|consent|approval)|(?:permission|consent|approval)\s+(?:\w+\s+){0,8}(?:should|must)\s+be\s+(?:sought|obtained)|only\s+(?:with|after)\s+(?:\w+\s+){0,2}(?:permission|consent|approval))\b/i;
 
+/** "…, as long as / provided that / so long as / on condition that …": a condition on what the sentence allows. */
+const PROVISO = /,?\s*\b(?:as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?|providing(?:\s+that)?|on\s+condition\s+that)\b.*$/i;
+
 /** "whether something is acceptable": a question the rule raises, not a permission it gives. */
 const WHETHER = /\bwhether\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:acceptable|allowed|permitted|appropriate)\b/gi;
 /** A list item after "We ask parents to:" that reads "not post…": the item forbids. */
@@ -63,15 +68,18 @@ const ONLY_OTHERS =
 
 /** What one sentence (or part of one) does, or undefined when its wording says nothing normative. */
 export function readEffect(sentence: string): EffectReading | undefined {
-  const s = withoutQuotes(sentence).replace(WHETHER, ' ');
+  const whole = withoutQuotes(sentence).replace(WHETHER, ' ');
+  // "You may share posts…, as long as you do not add comments": the condition's "do not" limits
+  // what is allowed; it does not forbid the sentence's act. Whose permission it needs may be in it.
+  const s = whole.replace(PROVISO, '') || whole;
   if (CAUTION.test(s)) return { effect: 'discourages' };
-  const who = permissionFrom(s);
+  const who = permissionFrom(whole);
   if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };
   if (FORBID.test(s) || NOT_ITEM.test(s) || ONLY_OTHERS.test(s) || NO_NOUN.test(s)) return { effect: 'forbids' };
   // "only permitted during lunch", "limit their use to rest breaks": allowed, within limits.
   if (LIMITED.test(s)) return { effect: 'permits' };
   const permit = firstIndex(s, [PERMIT_PHRASE, PARTY_MODAL]);
-  const require = firstIndex(s, [REQUIRE, /^\s*I\s+will\b/, IMPERATIVE, ADVISED]);
+  const require = firstIndex(s, [REQUIRE, /^\s*I\s+will\b/, IMPERATIVE, ADVISED, LED_IMPERATIVE]);
   if (permit < require) return { effect: 'permits' };
   if (require < Infinity) return { effect: 'requires' };
   return undefined;
@@ -95,10 +103,14 @@ export function readListPolarity(leadOrHeading: string): Effect | undefined {
   return undefined;
 }
 
+/** "Before a photo goes on the website, check…", "If you make a mistake, tell…": a command after its condition. */
+const LED_IMPERATIVE_SOURCE = String.raw`^\s*(?:before|when|whenever|if|after|once|where)\b.{3,120}?,\s*(?:please\s+)?`;
+
 /** A sentence that opens with a command verb ("Check your settings…"). */
 export const IMPERATIVE =
   /^\s*(?:\w+ly\s+)?(?:check|keep|make|use|ensure|think|seek|report|consider|be|take|know|review|set|tell|ask|remember|treat|respect|follow|protect|express|stay|turn|contact|speak|inform|record|add|read|raise|act|switch|limit|delete|block|save|screenshot|talk|get|put|choose|apply|update|attend|comply)\b/i;
 const ADVISED = /\b(?:advised|recommended|urged)\s+to\b/i;
+const LED_IMPERATIVE = new RegExp(LED_IMPERATIVE_SOURCE + IMPERATIVE.source.replace(/^\^\\s\*/, ''), 'i');
 
 function firstIndex(s: string, res: RegExp[]): number {
   let best = Infinity;

@@ -34,6 +34,15 @@ describe('effect classification', () => {
     assert.equal(readHeadingPolarity('Inappropriate posts about staff'), undefined);
   });
 
+  it('reads a proviso as a condition on what is allowed, a permission in "without talking to X first", and a command after its condition', () => {
+    assert.equal(readEffect("You are welcome to share posts from the school's page, as long as you do not add comments about children.")?.effect, 'permits');
+    assert.equal(readEffect('Staff may post photos provided that they have the written consent of the Headteacher.')?.effect, 'permission');
+    assert.equal(readEffect('Staff must not post photos of pupils, as long as the photos are on their own phone.')?.effect, 'forbids');
+    assert.deepEqual(readEffect("Please don't set up a page for your class without talking to Mrs Hargreaves first."), { effect: 'permission', permissionFrom: 'Mrs Hargreaves' });
+    assert.equal(readEffect('Before any photo goes on the website, the Facebook page or the newsletter, check it against the photo list.')?.effect, 'requires');
+    assert.equal(readEffect('If a parent complains, the head will look into it with them.'), undefined);
+  });
+
   it('reads the verdict of a graded code\'s headings (traffic lights), and nothing from a heading that only names a topic', () => {
     assert.equal(readHeadingPolarity('4. RED: never'), 'forbids');
     assert.equal(readHeadingPolarity('Amber – only with approval'), 'permission');
