@@ -43,6 +43,9 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
   if (reading.intent === 'report') return 'info';
   const column = reading.aboutOthers || reading.form === 'whatif' || reading.form === 'wh' || reading.consequence ? 'other' : reading.asksRule ?? 'may';
   const verdict = TABLE[part.effect][column];
+  // "Who runs the school's account?" is a question of fact even where the sentence names an approval;
+  // "who do I ask to set one up?" asks whose permission.
+  if (verdict === 'permission' && reading.form === 'wh' && !ctx.terms.some((t) => t.text === 'ask' || t.concepts.includes('approval'))) return 'info';
   if (column !== 'may') return verdict;
   // "…unless they are family members": a question that meets the exception is not what the rule forbids.
   if (part.exception && (part.effect === 'forbids' || part.effect === 'discourages')) {

@@ -41,6 +41,7 @@ describe('effect classification', () => {
     assert.deepEqual(readEffect("Please don't set up a page for your class without talking to Mrs Hargreaves first."), { effect: 'permission', permissionFrom: 'Mrs Hargreaves' });
     assert.equal(readEffect('Before any photo goes on the website, the Facebook page or the newsletter, check it against the photo list.')?.effect, 'requires');
     assert.equal(readEffect('If a parent complains, the head will look into it with them.'), undefined);
+    assert.equal(readEffect('Social networks are not the appropriate forum for raising such matters.')?.effect, 'forbids');
   });
 
   it('reads the verdict of a graded code\'s headings (traffic lights), and nothing from a heading that only names a topic', () => {

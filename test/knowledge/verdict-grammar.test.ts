@@ -39,6 +39,8 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
   const cases: [string, string][] = [
     ['can I accept a friend request from a parent', 'permission'],
     ['can I run a class instagram account', 'permission'],
+    ['who runs the class instagram account', 'info'],
+    ['who do i ask to run a class instagram account', 'permission'],
     ['can i film the kids on my phone', 'no'],
     ['can I follow the school twitter on my own account', 'yes'],
     ['can I message my nephew on facebook, he is a pupil', 'yes'],
