@@ -36,6 +36,8 @@ const PERMISSION: RegExp[] = [
   new RegExp(String.raw`\bagreed\s+(?:with|by)\s+${WHO}\s+in\s+advance`, 'i'),
   /\b(?:with|after|given|without)\s+((?:the|your|their|a)\s+[\w/ ]{2,40}?)['’]s\s+(?:\w+\s+)?(?:permission|consent|approval|agreement)\b/i,
   new RegExp(String.raw`\bcheck\s+with\s+${WHO}\s+before\b`, 'i'),
+  // "Where no school phone is available, the trip leader may authorise…": with that person's say-so.
+  /\b((?:the|a|your)\s+[\w/ ]{2,40}?)\s+(?:may|can|will|must)\s+(?:first\s+)?(?:authori[sz]e|approve|sanction|sign\s+off)\b/i,
   // "Please don't set up a page without talking to Mrs Hargreaves first": with her agreement only.
   /\bwithout\s+(?:first\s+)?(?:talking\s+to|speaking\s+to|asking|checking\s+with|consulting|clearing\s+it\s+with|discussing\s+it\s+with)\s+([^.;,()]{3,60}?)(?=\s*(?:first|beforehand|in\s+advance)?\s*(?:[.;,()]|$))/i,
   new RegExp(String.raw`\b(?:ask|seek|get|obtain)\s+(?:the\s+)?(?:permission|consent|approval|agreement)\s+(?:of|from)\s+${WHO}`, 'i'),

@@ -25,7 +25,8 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       const echo = own?.effect === 'requires' && sentenceEffect !== undefined && !EXPLICIT_REQUIRE.test(piece);
       if (own && !unnamedException && !echo && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
       else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
-      if (own && own.effect !== 'permission') sentenceEffect = own.effect;
+      // An echoed verb ("…must not be friends with, follow, or message…") carries the sentence's effect on.
+      if (own && own.effect !== 'permission' && !echo) sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);
       const part: ClausePart = { text: piece, effect, ...readConditions(piece) };
       if (own?.permissionFrom && effect === 'permission') part.permissionFrom = own.permissionFrom;

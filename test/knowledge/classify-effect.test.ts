@@ -42,6 +42,8 @@ describe('effect classification', () => {
     assert.equal(readEffect('Before any photo goes on the website, the Facebook page or the newsletter, check it against the photo list.')?.effect, 'requires');
     assert.equal(readEffect('If a parent complains, the head will look into it with them.'), undefined);
     assert.equal(readEffect('Social networks are not the appropriate forum for raising such matters.')?.effect, 'forbids');
+    assert.deepEqual(readEffect('Where no school phone is available, the trip leader may authorise the use of a personal phone.'), { effect: 'permission', permissionFrom: 'the trip leader' });
+    assert.deepEqual(splitParts('Staff must not be friends with, follow, or message any former pupil who is under 18.').map((p) => p.effect), ['forbids', 'forbids', 'forbids']);
   });
 
   it('reads the verdict of a graded code\'s headings (traffic lights), and nothing from a heading that only names a topic', () => {
