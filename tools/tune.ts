@@ -8,13 +8,15 @@
 //   DUMP=f.jsonl  … writes the coverage model's features per question (tools/fit-coverage.ts)
 //   RDUMP=f.jsonl … writes the re-ranker's features per candidate clause (tools/fit-rerank.ts)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { policyFromBytes } from '../knowledge/policy-files.js';
+import { basename, extname, join } from 'node:path';
+import { policyFromBytes, policyFromDocument } from '../knowledge/policy-files.js';
 import { createPolicyLibrary } from '../knowledge/library.js';
 import { answerQuestion } from '../bot/answer/answer-question.js';
 
 const POLICY_DIRS = ['test/fixtures/seeds', 'test/fixtures/policies', 'test/fixtures/policies/unseen', 'test/fixtures/frozen/a', 'test/fixtures/frozen/b', 'test/fixtures/frozen/c'];
-const policies = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md|html)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => policyFromBytes(readFileSync(join(d, f)), { source: join(d, f) })));
+const policyFiles = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md|html)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => join(d, f)));
+// Text and Markdown as the policies folder keeps them (a header may name the school); other formats through the document readers, as `npm run ingest` reads them.
+const policies = await Promise.all(policyFiles.map(async (f) => (/\.html$/.test(f) ? (await policyFromDocument(readFileSync(f), { school: basename(f, extname(f)), source: f })).policy : policyFromBytes(readFileSync(f), { source: f }))));
 const library = createPolicyLibrary(policies);
 const norm = (s: string) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -26,6 +28,8 @@ const tallies = new Map<string, Tally>();
 const misses: string[] = [];
 /** Wrong verdicts: wanted → got, and whether the best clause was the right one (CONF=1 prints it). */
 const confusion = new Map<string, number>();
+/** Verdict by the right answer's (first) kind, as sealed-score reports it. */
+const byKind = new Map<string, [number, number]>();
 const dump: string[] = [];
 const rdump: string[] = [];
 const started = performance.now();
@@ -60,6 +64,13 @@ for (const f of sets) {
       if (h1) t.c1++;
       if (h3) t.c3++;
     }
+    if (expectIntent === 'ask') {
+      const kind = q.verdict[0];
+      const k = byKind.get(kind) ?? [0, 0];
+      k[1]++;
+      if (verdictOk) k[0]++;
+      byKind.set(kind, k);
+    }
     if (expectIntent === 'ask' && !verdictOk) {
       const why = !q.clause?.length ? 'no-gold' : h1 ? 'right-clause' : h3 ? 'gold-in-3' : 'wrong-clause';
       const k = `${q.verdict.join('|').padEnd(18)} got ${String(a.verdict).padEnd(10)} ${why}`;
@@ -85,6 +96,7 @@ for (const [g, t] of tallies) {
 }
 if (tallies.size > 1) console.log(`${line('TUNING SETS', all)}  (${((performance.now() - started) / (all.n || 1)).toFixed(1)} ms/q)`);
 if (process.argv.includes('-v')) console.log(misses.join('\n'));
+if (process.env.CONF) console.log('by kind:', [...byKind].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
 if (process.env.CONF) for (const [k, n] of [...confusion].sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(4), k);
 if (process.env.DUMP) writeFileSync(process.env.DUMP, dump.join('\n'));
 if (process.env.RDUMP) writeFileSync(process.env.RDUMP, rdump.join('\n'));
