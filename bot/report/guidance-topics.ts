@@ -27,7 +27,7 @@ export interface GuidanceTopic {
   /** Clauses naming these (in this order of preference) are quoted first: the one that says what to do. */
   prefer?: string[] | ((f: Fields) => string[]);
   /** The clause must bind this party (a rule for staff, not one telling parents how to complain). */
-  binds?: Party;
+  binds?: Party | ((f: Fields) => Party | undefined);
   /** The clause must not name posters other than this report's (a rule about pupils' posts does not fit a parent's). */
   samePoster?: boolean;
   /** How many clauses to quote at most (default 1). */
@@ -80,6 +80,16 @@ export function namesPoster(concepts: Concepts, poster: PosterKind | undefined):
 }
 
 const REPORTING = ['report', 'leader', 'dsl'];
+
+/** The vocabulary's harm for each kind of post a school deals with the poster for. */
+const HARM_OF: Partial<Record<NonNullable<ReportFields['category']>, string>> = {
+  abusive: 'abuse',
+  defamatory: 'defame',
+  discriminatory: 'hate',
+  threatening: 'threat',
+};
+/** The party a policy's rules for this poster bind. */
+const PARTY_OF: Partial<Record<PosterKind, Party>> = { parent: 'parents', pupil: 'pupils' };
 
 /** Most important first: the order they are quoted in. */
 export const guidanceTopics: GuidanceTopic[] = [
@@ -148,6 +158,18 @@ export const guidanceTopics: GuidanceTopic[] = [
     applies: (f) => aboutStaff(f) || f.about === 'school' || !conduct(f),
   },
   {
+    // The policy's own rule for the one who posted ("parents must not post defamatory comments"):
+    // what the head can point them to.
+    id: 'poster-rule', label: 'what the policy asks of the person who posted', adviser: 'head',
+    query: 'must not post offensive or defamatory comments on social media',
+    needs: (f) => [[HARM_OF[f.category!] ?? 'abuse']],
+    binds: (f) => PARTY_OF[f.poster!],
+    // A rule about posts aimed at staff does not fit a post about a pupil.
+    avoid: (f) => (f.about === 'pupil' ? ['staff', 'colleague'] : []),
+    samePoster: true,
+    applies: (f) => conduct(f) && !!f.category && !!HARM_OF[f.category] && !!f.poster && !!PARTY_OF[f.poster],
+  },
+  {
     id: 'pupil-discipline', label: 'what happens when pupils post about staff', adviser: 'head',
     query: 'pupils who post inappropriate material about staff school discipline',
     needs: [['pupil'], ['discipline'], ['post', 'abuse', 'defame']],
@@ -198,7 +220,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     needs: [['legal']],
     // Rules warning staff that they could be sued, or listing the laws they must keep (privacy, data
     // protection), are not the school's procedure.
-    avoid: ['discipline', 'privacy', 'confidential'],
+    avoid: ['discipline', 'privacy', 'confidential', 'staff'],
     samePoster: true,
     applies: (f) => outsider(f) && conduct(f),
   },

@@ -60,7 +60,8 @@ function foundFor(library: GuidanceLibrary, school: string, topic: GuidanceTopic
 const OURS = /\b(?:our|class)\b/i;
 
 function fits(topic: GuidanceTopic, m: ConceptMatch, f: Partial<ReportFields>, onSchoolPage: boolean): boolean {
-  if (topic.binds && !m.clause.binds.includes(topic.binds)) return false;
+  const binds = typeof topic.binds === 'function' ? topic.binds(f) : topic.binds;
+  if (binds && !m.clause.binds.includes(binds)) return false;
   // A clause about the school's own pages fits a post on one of them, and no other.
   if (m.schoolPlatform && !onSchoolPage) return false;
   return !topic.samePoster || fitsPoster(m.concepts, m.clause.binds, f.poster);

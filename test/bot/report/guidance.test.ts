@@ -68,6 +68,11 @@ const cases: Case[] = [
     has: [lfssq(14), lfssq(18)], hasNot: ['lfssq-safeguarding-statement-1'], silent: null,
   },
   {
+    name: "LFSSQ: a parent's defamatory post about the school → the policy's own rule for parents first, then removal, legal advice",
+    school: 'lfssq', fields: { poster: 'parent', about: 'school', category: 'defamatory' },
+    has: [lfssq(12), lfssq(14), lfssq(15)], hasNot: ['lfssq-safeguarding-statement-1'],
+  },
+  {
     name: "LFSSQ: a pupil's post → not the parents' procedure",
     school: 'lfssq', fields: { poster: 'pupil', about: 'colleague', category: 'abusive' },
     has: [], hasNot: [lfssq(14), lfssq(16), lfssq(18)], silent: /says nothing about what happens when pupils post about staff/,
