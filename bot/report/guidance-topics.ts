@@ -189,7 +189,7 @@ export const guidanceTopics: GuidanceTopic[] = [
     key: () => true,
   },
   {
-    id: 'child-contact', label: 'messages from children', adviser: 'dsl',
+    id: 'child-contact', label: 'messages from children', adviser: 'dsl', max: 2,
     query: 'communication received from pupils report',
     needs: [['message'], ['pupil'], ['report', 'dsl', 'risk']],
     // Offensive or illegal content has topics of its own; this is a child getting in touch.
