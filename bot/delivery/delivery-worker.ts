@@ -64,7 +64,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let messageId: string;
     try {
       if (!notifier) throw new PlatformError('platform_error', `No notifier for platform ${d.to.platform}`, { retryable: true });
-      const reply = (await deps.render?.(d).catch(() => undefined)) ?? d.reply;
+      // Drawn afresh (the alert's reference and state are known only once stored). If that cannot
+      // be read now, the delivery waits and is tried again: the stored placeholder ("new report")
+      // is never sent in its place.
+      const reply = (await deps.render?.(d)) ?? d.reply;
       messageId = await send(notifier, d, reply);
     } catch (error) {
       await failed(d, error);

@@ -7,6 +7,7 @@ import { createSlackNotifier, DELIVERY_EVENT } from '../../../adapters/slack/not
 import { createNotifierClient } from '../../../adapters/slack/web-client.js';
 import { createDeliveryWorker } from '../../../bot/delivery/delivery-worker.js';
 import { StoreError } from '../../../bot/errors.js';
+import { textReply } from '../../../bot/reply.js';
 import { silentLogger } from '../../../bot/ports/logger.js';
 import type { Store } from '../../../bot/ports/store.js';
 import { createFakeClock } from '../../fakes/fake-clock.js';
@@ -68,6 +69,27 @@ describe('Slack direct messages sent once', () => {
     const [d] = await store.listDeliveries(ref);
     assert.equal(d.state, 'sent');
     assert.equal(d.messageId, `DUHEAD:${api.callsTo('chat.postMessage')[0].result?.ts}`);
+  });
+
+  it('never sends the stored placeholder when the alert cannot be drawn from the store now: it waits and sends the real one', async () => {
+    const { store, clock, ref } = await setUp();
+    let storeDown = true;
+    const render = async () => {
+      if (storeDown) throw new StoreError('store_unavailable', 'the database went away (test)');
+      return textReply(`Alert ${ref}`);
+    };
+    const notifier = createSlackNotifier(createNotifierClient({ botToken: 'xoxb-test-token', signingSecret: 's', apiUrl: api.url }, silentLogger));
+    const worker = createDeliveryWorker({ store, notifiers: [notifier], clock, logger: silentLogger, render });
+    await worker.runOnce();
+    assert.equal(api.callsTo('chat.postMessage').length, 0, 'nothing sent while the alert cannot be drawn');
+    assert.notEqual((await store.listDeliveries(ref))[0].state, 'sent');
+    storeDown = false;
+    clock.advance(10 * 60_000);
+    await worker.runOnce();
+    const posts = api.callsTo('chat.postMessage');
+    assert.equal(posts.length, 1);
+    assert.match(String(posts[0].args.text), new RegExp(`Alert ${ref}`));
+    assert.equal((await store.listDeliveries(ref))[0].state, 'sent');
   });
 
   it('sends it when an earlier claim ended before anything was sent', async () => {
