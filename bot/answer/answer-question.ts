@@ -34,6 +34,8 @@ export interface Answer {
   whoToAsk: string;
   /** The sentence of the best clause that decided the verdict. */
   deciding?: string;
+  /** The whole sentence of a long clause that holds the deciding part, quoted before the clause in full. */
+  decidingSentence?: string;
   permissionFrom?: string;
   /**
    * Why there is no straight answer: nothing asked, too long, the policy does not speak of it, or
@@ -65,7 +67,7 @@ function policyAnswer(m: MatchResult, base: Pick<Answer, 'id' | 'school' | 'ques
     return { ...base, intent: 'ask', verdict: 'unknown', confidence: round(m.confidence), clauses, problem: 'not_direct' };
   }
   const best = m.hits[0]!;
-  const answer: Answer = { ...base, intent: 'ask', verdict: best.verdict, confidence: round(m.confidence), clauses, deciding: best.part.text };
+  const answer: Answer = { ...base, intent: 'ask', verdict: best.verdict, confidence: round(m.confidence), clauses, deciding: best.part.text, ...(best.sentence ? { decidingSentence: best.sentence } : {}) };
   if (best.part.permissionFrom) answer.permissionFrom = best.part.permissionFrom;
   const close = closeAlternatives(m.hits);
   if (close.length > 1) {
@@ -103,6 +105,7 @@ export function answerForClause(library: PolicyLibrary, clauseId: string, questi
     clauses: [{ clause, score: 1 }],
     whoToAsk: school.contact,
     deciding: hit.part.text,
+    ...('sentence' in hit && hit.sentence ? { decidingSentence: hit.sentence } : {}),
   };
   if (hit.part.permissionFrom) answer.permissionFrom = hit.part.permissionFrom;
   return answer;

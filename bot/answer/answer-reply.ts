@@ -7,7 +7,6 @@ import type { Block, Button, Citation, Reply } from '../reply.js';
 import { MAX_QUESTION_LENGTH, type Answer } from './answer-question.js';
 import { headline } from './headline.js';
 import { possessive } from '../english.js';
-import { sentences } from '../../knowledge/ingest/split-parts.js';
 
 /** The reply for an answer. */
 export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
@@ -34,7 +33,7 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
       : headline(answer.verdict, name, answer.permissionFrom);
     blocks.push({ kind: 'verdict', verdict: answer.verdict, headline: lead });
     const best = answer.clauses[0]!.clause;
-    const key = decidingSentence(best, answer.deciding);
+    const key = answer.decidingSentence;
     if (key) {
       // A paragraph of several rules: the sentence that decides comes first, then the clause whole.
       blocks.push({ kind: 'quote', text: key, citation: citation(best, answer) });
@@ -55,15 +54,6 @@ export function answerReply(answer: Answer, _library?: PolicyLibrary): Reply {
   }
   blocks.push({ kind: 'actions', actions: feedbackButtons(answer.id) });
   return { text: fallbackText(blocks), blocks };
-}
-
-/** The whole sentence holding the deciding part, when the clause has three sentences or more and it is not the first. */
-function decidingSentence(clause: Clause, deciding: string | undefined): string | undefined {
-  if (!deciding) return undefined;
-  const all = sentences(clause.text);
-  if (all.length < 3) return undefined;
-  const at = all.findIndex((x) => x.includes(deciding) || deciding.includes(x));
-  return at > 0 ? all[at] : undefined;
 }
 
 function citation(clause: Clause, answer: Answer): Citation {

@@ -14,6 +14,7 @@ import { subjectParties } from '../ingest/classify-binds.js';
 import { IMPERATIVE } from '../ingest/classify-effect.js';
 import { concept } from '../language/vocabulary.js';
 import { ageFit } from './age-fit.js';
+import { sentences } from '../ingest/split-parts.js';
 import { coverageFeatures, decide, type CoverageFeatures, type Outcome } from './coverage.js';
 
 export interface MatchOptions {
@@ -36,6 +37,11 @@ export interface ClauseHit {
   why: string[];
   /** What the clause was ranked by. */
   features?: RankFeatures;
+  /**
+   * The whole sentence holding the deciding part, when the clause runs to three sentences or more
+   * and it is not the first (quoted first, so a long paragraph's deciding rule is seen).
+   */
+  sentence?: string;
 }
 
 export interface MatchResult {
@@ -160,5 +166,15 @@ function assess(c: Candidate, a: Asking): Assessed {
 
 function hitOf(a: Assessed, score: number): ClauseHit {
   const why = a.candidate.evidence.flatMap((e) => (e ? [`${e.key.slice(2)} (${e.via})`] : []));
-  return { clause: a.candidate.indexed.clause, part: a.part, verdict: a.verdict, score: Math.round(Math.min(1, score) * 100) / 100, why, features: a.features };
+  const clause = a.candidate.indexed.clause;
+  const sentence = sentenceOf(clause.text, a.part.text);
+  return { clause, part: a.part, verdict: a.verdict, score: Math.round(Math.min(1, score) * 100) / 100, why, features: a.features, ...(sentence ? { sentence } : {}) };
+}
+
+/** The sentence of a long clause (three sentences or more) holding `part`, unless it is the first. */
+function sentenceOf(text: string, part: string): string | undefined {
+  const all = sentences(text);
+  if (all.length < 3) return undefined;
+  const at = all.findIndex((x) => x.includes(part) || part.includes(x));
+  return at > 0 ? all[at] : undefined;
 }

@@ -16,6 +16,16 @@ describe('answerQuestion', () => {
     lib = await loadPolicyLibrary(DIR);
   });
 
+  it('quotes the deciding sentence of a long clause first, then the clause in full', () => {
+    const a = answerQuestion(lib, 'templemoor', 'do i have to report trolling to the head teacher?');
+    assert.equal(a.verdict, 'must');
+    assert.equal(a.decidingSentence, 'Adults must report all incidents of cyberbullying and/or trolling to the Head teacher.');
+    const blocks = answerReply(a).blocks;
+    const quote = blocks.find((b) => b.kind === 'quote');
+    assert.equal(quote && 'text' in quote ? quote.text : undefined, a.decidingSentence);
+    assert.ok(blocks.some((b) => b.kind === 'text' && b.text.startsWith('In full: If trolling occurs')));
+  });
+
   it('answers Cadmus 3.1 for Facebook on the school computer', () => {
     const a = answerQuestion(lib, 'cadmus', 'Can I go on Facebook on the school computer?');
     assert.equal(a.intent, 'ask');
