@@ -37,6 +37,17 @@ describe('dependency rule', () => {
     });
   }
 
+  it('bot/ reaches knowledge/ only through the library (match and its siblings), its types and the shared errors', () => {
+    const allowed = /knowledge\/(?:library|types|errors)\.js$/;
+    const offences = sources('bot').flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]*knowledge\/[^'"]+)['"]/gm)]
+        .filter((m) => !m[2] && !allowed.test(m[3]!))
+        .map((m) => `${f}: ${m[3]}`);
+    });
+    assert.deepEqual(offences, []);
+  });
+
   it('knowledge/ does not import the bot core', () => {
     const offences = sources('knowledge').flatMap((f) => imports(f).filter((i) => /(^|\/)bot\//.test(i)).map((i) => `${f}: ${i}`));
     assert.deepEqual(offences, []);
