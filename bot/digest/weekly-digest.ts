@@ -1,7 +1,8 @@
 // The weekly digest to each head teacher, on the school's day and hour (off unless configured):
 // the week's questions, not covered, 👎, questions waiting for the head, and the policy's review
-// date. Once per school per week across instances (the store's claimEvent), queued through the
-// deliveries queue; a week with nothing to say sends nothing.
+// date. Once per school per week across instances (one claimed try an hour, the week closed by its
+// trail, so a store failure mid-way is tried again the next hour), queued through the deliveries
+// queue; a week with nothing to say sends nothing.
 
 import type { SchoolInfo } from '../../knowledge/types.js';
 import type { BotContext } from '../bot-context.js';
@@ -33,18 +34,27 @@ async function digestFor(ctx: BotContext, school: SchoolInfo, claimed: Set<strin
   const people = ctx.directory.people(school.id);
   if (!people.digest || !people.heads.length || !isDigestTime(people.digest, now)) return false;
   const key = `digest:${school.id}:${isoWeek(now)}`;
-  if (claimed.has(key)) return false;
-  claimed.add(key);
-  // Only the instance that claims the week sends it.
-  if (!(await ctx.store.claimEvent(key))) return false;
+  // One try an hour, by one instance (the store's claim); the week is done once its trail says so.
+  const attempt = `${key}:${now.toISOString().slice(0, 13)}`;
+  if (claimed.has(key) || claimed.has(attempt)) return false;
+  claimed.add(attempt);
+  if ((await ctx.store.listAudit(key)).some((a) => a.action === 'digest-sent' || a.action === 'digest-skipped')) {
+    claimed.add(key);
+    return false;
+  }
+  if (!(await ctx.store.claimEvent(attempt))) return false;
+  const at = now.toISOString();
   const view = await readGaps({ store: ctx.store, clause: (id) => ctx.library.clause(id) }, school.id, 7, now);
   if (!view.questions && !view.notHelpful && !view.openAskTheHead) {
+    await ctx.store.appendTrail(key, [{ at, actor: 'system', action: 'digest-skipped', detail: 'nothing to say this week' }], []);
+    claimed.add(key);
     ctx.logger.info('weekly digest: nothing to say this week; none sent', { school: school.id });
     return false;
   }
-  const at = now.toISOString();
   const reply = digestReply(view, school, now);
+  // A failure from here leaves the week open: the next hour's try (any instance) queues it.
   await ctx.store.appendTrail(key, [{ at, actor: 'system', action: 'digest-sent', detail: `to ${people.heads.map((h) => `${h.platform}:${h.userId}`).join(', ')}` }], people.heads.map((to) => ({ to, purpose: 'digest', reply, nextAttemptAt: at })));
+  claimed.add(key);
   ctx.logger.info('weekly digest queued', { school: school.id, heads: people.heads.length });
   ctx.worker.kick();
   return true;

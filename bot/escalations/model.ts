@@ -124,8 +124,9 @@ export interface AuditEvent {
     | 'replied'
     | 'withdrawn'
     | 'answer-withdrawn'
-    /** The weekly digest was queued for the heads. */
-    | 'digest-sent';
+    /** The weekly digest was queued for the heads, or the week had nothing to say. */
+    | 'digest-sent'
+    | 'digest-skipped';
   detail?: string;
   /** Why, for decisions (e.g. the outcome of a resolution). */
   reason?: string;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createBot } from '../../bot/create-bot.js';
 import type { Bot } from '../../bot/bot.js';
 import { silentLogger } from '../../bot/ports/logger.js';
+import { StoreError } from '../../bot/errors.js';
 import type { Directory } from '../../bot/people.js';
 import { createFakeClock } from '../fakes/fake-clock.js';
 import { createFakeDirectory } from '../fakes/fake-directory.js';
@@ -72,6 +73,42 @@ if (!url) {
         const third = digests().filter((m) => !earlier.includes(m));
         assert.deepEqual(third.map((m) => m.to.userId).sort(), ['deputy', 'head'], 'the week after, one again to each head');
         for (const m of third) assert.match(m.reply.text, /Questions asked: 3\b/);
+      } finally {
+        await second.store.close();
+        await first.cleanup();
+      }
+    });
+
+    it('is not lost when the store fails while it is queued: the next hour, either instance queues it, once', async () => {
+      const clock = createFakeClock('2026-03-02T08:30:00.000Z'); // Monday 08:30 in the UK
+      const base = createFakeDirectory({ heads: ['head'] });
+      const directory: Directory = { people: (school) => ({ ...base.people(school), ...(school === 'cadmus' ? { digest: { day: 1, hour: 8 } } : {}) }) };
+      const first = await makePostgresTestStore(url);
+      const second = await makePostgresTestStore(url, { schema: first.schema, migrate: false });
+      const library = await policies();
+      let failing = true;
+      // The first instance's store loses its connection just as the digest is queued.
+      const flaky = Object.assign(Object.create(null), first.store, {
+        appendTrail: async (...args: Parameters<typeof first.store.appendTrail>) => {
+          if (failing) throw new StoreError('store_unavailable', 'the database went away (test)');
+          return first.store.appendTrail(...args);
+        },
+      }) as typeof first.store;
+      const notifierA = createRecordingNotifier('console');
+      const notifierB = createRecordingNotifier('console');
+      const a = createBot({ library, store: flaky, notifiers: [notifierA], directory, clock, logger: silentLogger });
+      const b = createBot({ library, store: second.store, notifiers: [notifierB], directory, clock, logger: silentLogger });
+      const digests = () => [...notifierA.sent, ...notifierB.sent].filter((m) => /This week's questions/.test(m.reply.text));
+      try {
+        await logQuestions(first.store, 4, clock.now(), 'cadmus', 1);
+        await a.runDueWork();
+        await b.runDueWork();
+        assert.equal(digests().length, 0, 'the try failed; the other instance waits for the next hour');
+        failing = false;
+        clock.advance(3_600_000);
+        await Promise.all([a.runDueWork(), b.runDueWork()]);
+        await Promise.all([a.runDueWork(), b.runDueWork()]);
+        assert.equal(digests().length, 1, 'queued the next hour, once');
       } finally {
         await second.store.close();
         await first.cleanup();
