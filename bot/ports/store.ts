@@ -159,6 +159,11 @@ export interface Store {
 
   addFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(limit?: number): Promise<FeedbackRecord[]>;
+  /**
+   * Retention: deletes the feedback given before `before` (ISO), of `school` only when given (it
+   * holds the question asked and who asked it, so it goes with the question log); resolves how many.
+   */
+  forgetFeedbackBefore(before: string, school?: string): Promise<number>;
 
   /** Logs a question; logging the same id again keeps the first record. */
   logQuestion(record: QuestionLogRecord): Promise<void>;

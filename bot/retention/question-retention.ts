@@ -1,5 +1,6 @@
-// Retention of logged questions: each school's are deleted once older than its period (BOT_CONFIG
-// questionRetentionDays, default 180 days). Questions of a school the assistant no longer serves go
+// Retention of logged questions, and of the 👍/👎 feedback that holds a question and who asked it:
+// each school's are deleted once older than its period (BOT_CONFIG questionRetentionDays, default
+// 180 days). Questions of a school the assistant no longer serves go
 // after the longest period any school has, so nothing is kept for ever. Run by the daily pass.
 
 import type { BotContext } from '../bot-context.js';
@@ -11,7 +12,7 @@ export function questionRetentionDaysOf(people: SchoolPeople): number {
   return people.questionRetentionDays ?? defaultQuestionRetentionDays;
 }
 
-/** Deletes the questions past their school's period; resolves how many went. */
+/** Deletes the questions (and feedback) past their school's period; resolves how many records went. */
 export async function forgetOldQuestions(ctx: Pick<BotContext, 'store' | 'directory' | 'clock'>, schools: string[]): Promise<number> {
   const now = ctx.clock.now().getTime();
   const before = (days: number) => new Date(now - days * dayMs).toISOString();
@@ -21,6 +22,8 @@ export async function forgetOldQuestions(ctx: Pick<BotContext, 'store' | 'direct
     const days = questionRetentionDaysOf(ctx.directory.people(school));
     longest = Math.max(longest, days);
     forgotten += await ctx.store.forgetQuestionsBefore(before(days), school);
+    forgotten += await ctx.store.forgetFeedbackBefore(before(days), school);
   }
+  forgotten += await ctx.store.forgetFeedbackBefore(before(longest));
   return forgotten + (await ctx.store.forgetQuestionsBefore(before(longest)));
 }

@@ -3,14 +3,14 @@
 // queue: handling a Slack event rewrites the handled-event document, never the escalations.
 
 import type { Low } from 'lowdb';
-import type { Store } from '../../../bot/ports/store.js';
+import type { FeedbackRecord, Store } from '../../../bot/ports/store.js';
 import { badRecordIn } from '../record-schemas.js';
 import { pruneEvents, recordCollections, type QuarantinedRecord, type RecordData } from './store-data.js';
 import { createWriteQueue, type WriteQueue } from './write-queue.js';
 
 export type RecordMethods = Pick<
   Store,
-  'getFlow' | 'saveFlow' | 'deleteFlow' | 'saveConversationRef' | 'getConversationRef' | 'addFeedback' | 'listFeedback' | 'claimEvent'
+  'getFlow' | 'saveFlow' | 'deleteFlow' | 'saveConversationRef' | 'getConversationRef' | 'addFeedback' | 'listFeedback' | 'forgetFeedbackBefore' | 'claimEvent'
 >;
 
 /** One collection's document: held in memory, re-read after a failed write. */
@@ -61,6 +61,18 @@ export function createRecordStore(docs: RecordDocs): RecordMethods & { close(): 
         d.push(clone(record));
       }),
     listFeedback: async (limit = 100) => clone(docs.feedback.low.data.slice(-limit).reverse()),
+    forgetFeedbackBefore: (before, school) => {
+      const cutoff = Date.parse(before);
+      if (Number.isNaN(cutoff)) return Promise.resolve(0);
+      const old = (f: FeedbackRecord) => Date.parse(f.at) < cutoff && (school === undefined || f.school === school);
+      if (!docs.feedback.low.data.some(old)) return Promise.resolve(0);
+      return feedback.write((d) => {
+        const keep = d.filter((f) => !old(f));
+        const gone = d.length - keep.length;
+        d.splice(0, d.length, ...keep);
+        return gone;
+      });
+    },
 
     claimEvent: (key) =>
       events.write((d) => {

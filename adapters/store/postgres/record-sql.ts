@@ -7,7 +7,7 @@ import type { Db } from './db.js';
 
 type RecordMethods = Pick<
   Store,
-  'getFlow' | 'saveFlow' | 'deleteFlow' | 'saveConversationRef' | 'getConversationRef' | 'addFeedback' | 'listFeedback' | 'claimEvent'
+  'getFlow' | 'saveFlow' | 'deleteFlow' | 'saveConversationRef' | 'getConversationRef' | 'addFeedback' | 'listFeedback' | 'forgetFeedbackBefore' | 'claimEvent'
 >;
 
 const eventKeepMs = 7 * 24 * 3600 * 1000;
@@ -72,6 +72,17 @@ export function createSmallRecords(db: Db, clock: Clock): RecordMethods {
         [Math.max(0, Math.floor(limit))],
       );
       return rows.map((r) => r.record);
+    },
+
+    async forgetFeedbackBefore(before, school) {
+      const cutoff = new Date(before);
+      if (Number.isNaN(cutoff.getTime())) return 0;
+      const rows = await db.write<{ seq: string }>(
+        'forget old feedback',
+        'DELETE FROM feedback WHERE at < $1 AND ($2::text IS NULL OR school = $2) RETURNING seq',
+        [cutoff, school ?? null],
+      );
+      return rows.length;
     },
 
     async claimEvent(key) {

@@ -116,14 +116,18 @@ export function describeRetentionExportContract(name: string, make: () => Promis
       assert.equal(await under.store.getQuestion('orphan'), undefined);
     });
 
-    it('keeps logged questions for the days BOT_CONFIG gives the school', async () => {
+    it('keeps logged questions, and the 👍/👎 given on answers, for the days BOT_CONFIG gives the school', async () => {
       await start({ questionRetentionDays: 30 });
       await h.say('ann', 'Can I be friends with parents on Facebook?');
       for (let i = 0; i < 100 && (await under.store.listQuestions({ school: 'cadmus' })).length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+      const [asked] = await under.store.listQuestions({ school: 'cadmus' });
+      await under.store.addFeedback({ answerId: asked!.answerId, school: 'cadmus', question: asked!.text, clauseIds: asked!.clauseIds, verdict: asked!.verdict, helpful: false, by: asked!.by, at: asked!.at });
       await later(29 * dayMs);
       assert.equal((await under.store.listQuestions({ school: 'cadmus' })).length, 1);
+      assert.equal((await under.store.listFeedback()).length, 1);
       await later(2 * dayMs);
       assert.deepEqual(await under.store.listQuestions({ school: 'cadmus' }), []);
+      assert.deepEqual(await under.store.listFeedback(), [], 'the feedback holds the question and who asked: it goes with it');
     });
 
     it('runs once a day across instances sharing the store', async () => {

@@ -153,6 +153,25 @@ export function describeQueueAndRecordsContract(ctx: { store: Store }): void {
       assert.deepEqual(await ctx.store.listFeedback(), [4, 3, 2, 1, 0].map(fb));
       assert.deepEqual(await ctx.store.listFeedback(2), [fb(4), fb(3)]);
     });
+
+    it('forgets feedback given before a time, for one school or all, and says how much went', async () => {
+      const fb = (i: number, school: string): FeedbackRecord => ({
+        answerId: `ans-${school}-${i}`,
+        school,
+        question: `Can I ${i}?`,
+        clauseIds: [],
+        verdict: 'no',
+        helpful: false,
+        by: { platform: 'slack', userId: `U${i}` },
+        at: later(i * 60_000).toISOString(),
+      });
+      for (let i = 0; i < 4; i++) for (const school of ['cadmus', 'toString']) await ctx.store.addFeedback(fb(i, school));
+      assert.equal(await ctx.store.forgetFeedbackBefore(later(2 * 60_000).toISOString(), 'cadmus'), 2);
+      assert.deepEqual((await ctx.store.listFeedback()).filter((f) => f.school === 'cadmus').map((f) => f.answerId), ['ans-cadmus-3', 'ans-cadmus-2']);
+      assert.equal(await ctx.store.forgetFeedbackBefore(later(3 * 60_000).toISOString()), 4);
+      assert.deepEqual((await ctx.store.listFeedback()).map((f) => f.answerId), ['ans-toString-3', 'ans-cadmus-3']);
+      assert.equal(await ctx.store.forgetFeedbackBefore('not a time'), 0);
+    });
   });
 
   describe('claimEvent', () => {
