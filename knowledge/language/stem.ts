@@ -28,6 +28,8 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['broken', 'breach'],
   // "grabbed her by the arm" is force; "grab a couple of shots" is not.
   ['grabbed', 'grabbed'],
+  // "pushed him against the wall" is force; "push the newsletter out", "push notifications" are not.
+  ['pushed', 'pushed'],
   // Inflections Porter2 cuts short of their verb ("added" → "ad", "sued" → "su").
   ['added', 'add'],
   ['adding', 'add'],

@@ -77,7 +77,7 @@ export const CONCEPTS: readonly Concept[] = [
   // Harms a report is about.
   { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on'] },
   { id: 'threat', slot: 'harm', related: 'abuse', words: ['threat', 'threaten', 'intimidate', 'intimidation', 'kill', 'stab', 'beat up', 'violence', 'violent', 'attack', 'going to hurt', 'going to get'] },
-  { id: 'physical', slot: 'harm', related: 'abuse', words: ['hit', 'hurt', 'smack', 'slap', 'kick', 'punch', 'shove', 'push', 'grabbed', 'shake', 'shook', 'assault', 'touch', 'kiss', 'restrain', 'manhandle', 'pinch'] },
+  { id: 'physical', slot: 'harm', related: 'abuse', words: ['hit', 'hurt', 'smack', 'slap', 'kick', 'punch', 'shove', 'pushed', 'grabbed', 'shake', 'shook', 'assault', 'touch', 'kiss', 'restrain', 'manhandle', 'pinch'] },
   { id: 'defame', slot: 'harm', words: ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lie', 'lies', 'false', 'untrue', 'rumour', 'accusation', 'accuse', 'allegation', 'allege'] },
   { id: 'hate', slot: 'harm', words: ['racist', 'racism', 'homophobic', 'transphobic', 'sexist', 'discriminatory', 'discrimination', 'hate', 'hateful', 'prejudice'] },
   { id: 'sexual', slot: 'harm', words: ['indecent', 'nude', 'naked', 'semi nude', 'sexual', 'sexting', 'explicit', 'porn', 'pornography', 'pornographic', 'obscene'] },
