@@ -20,6 +20,7 @@ export type Command =
   | { name: 'gaps'; arg: string }
   | { name: 'flow'; word: 'cancel' | 'back' | 'restart' }
   | { name: 'needs-ref'; verb: string }
+  | { name: 'bad-ref'; verb: string; given: string }
   | { name: 'unknown'; word: string };
 
 const refPattern = /\b(ESC-\d{4}-\d{1,6})\b/i;
@@ -39,6 +40,9 @@ export function parseCommand(raw: string): Command | undefined {
   if (/^(start again|restart|start over)$/.test(lower)) return { name: 'flow', word: 'restart' };
   const question = questionCommand(text, lower);
   if (question) return question;
+  // "show Q-abc", "withdraw ESC-12": a reference mistyped is a command, not a policy question.
+  const mistyped = /^(show|open|view|reply|reply-all|withdraw|ack|acknowledge|note|resolve|close|recorded|export)\s+((?:q|esc)-\S*)/i.exec(text);
+  if (mistyped && !refPattern.test(mistyped[2]!) && !questionRef.test(mistyped[2]!)) return { name: 'bad-ref', verb: mistyped[1]!.toLowerCase(), given: mistyped[2]!.slice(0, 40) };
   const verb = /^(show|open|view|ack|acknowledge|note|resolve|close|recorded|export)\b\s*(.*)$/is.exec(text);
   if (verb) return withRef(verb[1].toLowerCase(), verb[2]);
   const bareRef = /^ESC-\d{4}-\d{1,6}$/i.exec(text);

@@ -99,6 +99,10 @@ export function createBot(deps: BotDeps): Bot {
     ...headCommands(ctx),
     help: async (ev) => respond({ replies: [helpReply(isManager(ctx.directory.people(ev.actor.school), ev.actor), deps.library.policy(ev.actor.school)?.school, ctx.clock.now())] }),
     flow: async () => respond({ replies: [textReply("There's no report in progress. Type 'report' to start one, or ask me a question.")] }),
+    'bad-ref': async (_ev, c) => {
+      const example = /^q/i.test(c.given) ? 'Q-2026-0007' : 'ESC-2026-0001';
+      return respond({ replies: [textReply(`"${c.given}" is not a reference; they look like ${example}, for example: ${c.verb} ${example}.`)] });
+    },
     'needs-ref': async (_ev, c) => respond({ replies: [textReply(`Which report? Add its reference, for example: ${c.verb} ESC-2026-0001.`)] }),
     unknown: async (_ev, c) => respond({ replies: [textReply(`I don't know the command "/${c.word}". Type 'help' to see what I can do, or just ask a question.`)] }),
   };

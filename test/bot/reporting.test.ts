@@ -125,6 +125,8 @@ describe('reporting a post', () => {
     assert.match(allText(await h.say('ann', 'x'.repeat(25_000))), /25,000 characters, too long/);
     assert.match(allText(await h.say('ann', '/frobnicate')), /don't know the command "\/frobnicate"/);
     assert.match(allText(await h.say('ann', 'ack')), /Which report\?/);
+    assert.match(allText(await h.say('ann', 'show Q-abc')), /"Q-abc" is not a reference; they look like Q-2026-0007/);
+    assert.match(allText(await h.say('ann', 'ack esc-12')), /"esc-12" is not a reference; they look like ESC-2026-0001/);
   });
 });
 

@@ -31,6 +31,8 @@ describe('retention and export, the small parts', () => {
     assert.deepEqual(parseCommand('recorded ESC-2026-0042'), { name: 'recorded', ref: 'ESC-2026-0042' });
     assert.deepEqual(parseCommand('export'), { name: 'needs-ref', verb: 'export' });
     assert.equal(parseCommand('export my photos to Instagram, is that ok?'), undefined);
+    assert.deepEqual(parseCommand('withdraw Q-constructor'), { name: 'bad-ref', verb: 'withdraw', given: 'Q-constructor' });
+    assert.equal(parseCommand('show the question to the class?'), undefined);
   });
 
   it('reads a person\'s platform id for subject access', () => {
