@@ -152,8 +152,9 @@ interface Asking {
 
 function assess(c: Candidate, a: Asking): Assessed {
   const chosen = choosePart(c.indexed, a.query, a.reading.ages, a.reading.asksRule);
-  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part);
-  const partKeys = c.indexed.parts[chosen.index]?.keys;
+  const indexedPart = c.indexed.parts[chosen.index];
+  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
+  const partKeys = indexedPart?.keys;
   // The action asked about, in its own word or another of its concept ("use" → "access").
   const focus = a.query.terms.some((qt) => a.focus.has(qt.term.key) && qt.ways.some((w) => w.via !== 'related' && partKeys?.has(w.key)));
   const asksRule = a.reading.intent === 'ask' && !!a.reading.asksRule && !a.reading.consequence && !a.reading.aboutOthers && a.reading.form !== 'wh' && a.reading.form !== 'whatif';

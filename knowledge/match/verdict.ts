@@ -37,8 +37,11 @@ export interface VerdictContext {
   owner?: 'personal' | 'official';
 }
 
-/** The verdict for a question answered by one sentence. */
-export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
+/**
+ * The verdict for a question answered by one sentence; `partTerms` are the sentence's terms as the
+ * index read them (read here when not given).
+ */
+export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Term[] = readTerms(part.text)): Verdict {
   const { reading } = ctx;
   if (reading.intent === 'report') return 'info';
   const column = reading.aboutOthers || reading.form === 'whatif' || reading.form === 'wh' || reading.consequence ? 'other' : reading.asksRule ?? 'may';
@@ -58,8 +61,8 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
   // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
   // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
   if (part.limit && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, part.limit, part.text) === 'conflicts') return 'no';
-  if (part.effect === 'permits' && fitTerms(ctx.terms, timesOf(part.text)) === 'conflicts') return 'no';
-  if (verdict === 'yes') return yesHolds(ctx, part) ? 'yes' : 'unknown';
+  if (part.effect === 'permits' && fitTerms(ctx.terms, timesOf(partTerms)) === 'conflicts') return 'no';
+  if (verdict === 'yes') return yesHolds(ctx, part, partTerms) ? 'yes' : 'unknown';
   if (part.effect === 'requires') {
     // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
     if (GATE.test(part.text)) return 'permission';
@@ -67,7 +70,7 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
     if (PUT_AWAY.test(part.text)) return 'no';
     // "Can I email parents from my gmail?" answered by "the school's email must be used": not with your own.
     if (ctx.owner === 'personal') {
-      const owners = ownersIn(readTerms(part.text));
+      const owners = ownersIn(partTerms);
       if (owners.has('official') && !owners.has('personal')) return 'no';
     }
   }
@@ -80,11 +83,11 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart): Verdict {
  * use your phone to contact colleagues" none for messaging a parent. Otherwise the sentence does
  * not decide the question ('unknown': the closest the policy comes).
  */
-function yesHolds(ctx: VerdictContext, part: ClausePart): boolean {
+function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boolean {
   const who = ctx.reading.subject ?? 'staff';
   const subject = subjectParties(part.text);
   if (subject.length && !subject.includes(who)) return false;
-  const terms = readTerms(part.text).filter((t) => !t.stop);
+  const terms = partTerms.filter((t) => !t.stop);
   const owners = ownersIn(terms);
   if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
   // "Can I use social media for work?" is not answered by a rule on staff's own things.
@@ -150,8 +153,8 @@ function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'sile
 const GENERAL_WORDS = new Set(['school', 'use', 'staff', 'social', 'media']);
 
 /** "during breaks and at lunchtime", "in the staffroom": the times and places a sentence names. */
-function timesOf(text: string): Term[] {
-  return readTerms(text).filter((t) => t.concepts.some((c) => concept(c).slot === 'time'));
+function timesOf(terms: Term[]): Term[] {
+  return terms.filter((t) => t.concepts.some((c) => concept(c).slot === 'time'));
 }
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
