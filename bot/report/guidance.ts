@@ -6,6 +6,7 @@ import type { ConceptMatch, PolicyLibrary } from '../../knowledge/library.js';
 import type { GuidanceItem, ReportFields } from '../escalations/model.js';
 import type { Block, Citation } from '../reply.js';
 import { possessive } from '../english.js';
+import { ownsPlace } from './read-incident.js';
 import { fitsPoster, forReport, guidanceTopics, namesPoster, type GuidanceTopic } from './guidance-topics.js';
 
 export { guidanceTopics } from './guidance-topics.js';
@@ -28,7 +29,8 @@ export function findGuidance(library: GuidanceLibrary, school: string, fields: P
   const items: GuidanceItem[] = [];
   const silent: string[] = [];
   if (!policy) return { items, silent, schoolName };
-  const onSchoolPage = !!fields.platform && (library.concepts(fields.platform).mentions.some((m) => m.concept === 'official') || OURS.test(fields.platform));
+  const platform = fields.platform ? library.concepts(fields.platform) : undefined;
+  const onSchoolPage = !!platform && (platform.mentions.some((m) => m.concept === 'official') || platform.words.some(ownsPlace));
   for (const topic of guidanceTopics.filter((t) => t.applies(fields))) {
     const found = foundFor(library, school, topic, fields);
     const fitting = found.filter((m) => fits(topic, m, fields, onSchoolPage));
@@ -55,9 +57,6 @@ function foundFor(library: GuidanceLibrary, school: string, topic: GuidanceTopic
   }
   return [...out.values()];
 }
-
-/** "our page", "the class blog": a place of the school's own, as staff name it. */
-const OURS = /\b(?:our|class)\b/i;
 
 function fits(topic: GuidanceTopic, m: ConceptMatch, f: Partial<ReportFields>, onSchoolPage: boolean): boolean {
   const binds = typeof topic.binds === 'function' ? topic.binds(f) : topic.binds;

@@ -159,12 +159,20 @@ function categoryOf(reading: TextReading): Category {
   return 'other';
 }
 
+/** Words staff use for a place of the school's own: "our page", "the class blog", "the school's Instagram". */
+const OWN_PLACE = new Set(['our', 'class', 'school', 'official']);
+
+/** True for a word that makes a page or account the school's own. */
+export function ownsPlace(word: string): boolean {
+  return OWN_PLACE.has(word);
+}
+
 /** "our class facebook page", "the school's Instagram": a place of the school's own, as written. */
 function schoolPlace(reading: TextReading): string | undefined {
   const { words, mentions } = reading;
   for (const m of mentions.filter((x) => x.slot === 'platform')) {
     const start = Math.max(0, m.at - 3);
-    const owner = words.slice(start, m.at).findIndex((w) => w === 'our' || w === 'class' || w === 'school' || w === 'official');
+    const owner = words.slice(start, m.at).findIndex(ownsPlace);
     if (owner < 0) continue;
     // Through the last platform word right after (facebook page, class blog).
     let end = m.at + m.span;
