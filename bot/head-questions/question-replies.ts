@@ -19,7 +19,8 @@ export function givenText(q: HeadQuestion, clause: (id: string) => Clause | unde
   const where = first ? `${first.ref === first.heading ? `"${first.heading}"` : `${first.ref} (${first.heading})`}` : '';
   if (q.given.reason === 'not-covered') return 'The assistant found nothing about this in the policy.';
   if (q.given.reason === 'closest') return `The policy does not say this directly; the closest it comes is ${where || 'a clause that may not fit'}.`;
-  return `The assistant answered "${q.given.verdict}"${where ? ` from ${where}` : ''}, and they found that answer not helpful.`;
+  // After a 👎, or "ask head" typed after an answer: either way they want the head's word, not a verdict on the answer.
+  return `The assistant answered "${q.given.verdict}"${where ? ` from ${where}` : ''}; they would like your answer as well.`;
 }
 
 function statusLine(q: HeadQuestion): string {
