@@ -6,6 +6,8 @@ import { readEffect } from './classify-effect.js';
 import { readConditions } from './read-conditions.js';
 
 const ABBREV = /\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$/i;
+/** A marker standing alone before what it marks: an FAQ's "A." or "Q.", a list's "b." or "2.". */
+const MARKER = /^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$/;
 const ACTION_VERB =
   /^(?:or\s+|and\s+|nor\s+)?(?:identify|allow|post|share|publish|upload|use|accept|make|give|send|engage|communicate|follow|add|tag|name|contact|disclose|discuss|create|access|invite|comment|reply|respond|befriend|message|request|store|copy|forward|download|link|embed|reveal|breach|bring|place|display|photograph|film|record|criticise|approach|join|like)\b/i;
 
@@ -63,6 +65,14 @@ function answerQuestions(parts: ClausePart[]): void {
     const overrides = answer.effect === 'informs' || wordsIn(answer.text) <= 3 || (effect === 'forbids' && (answer.effect === 'permits' || answer.effect === 'requires'));
     if (overrides) answer.effect = effect;
   });
+  // A bare "Yes." or "A: No." says nothing alone: it is read, and quoted, with the question it answers.
+  for (let i = parts.length - 1; i > 0; i--) {
+    const q = parts[i - 1]!;
+    if (/\?\s*$/.test(q.text) && wordsIn(parts[i]!.text) <= 3 && ANSWER.test(parts[i]!.text)) {
+      q.text = `${q.text} ${parts[i]!.text}`;
+      parts.splice(i, 1);
+    }
+  }
 }
 
 function wordsIn(s: string): number {
@@ -75,7 +85,7 @@ export function sentences(text: string): string[] {
   let cur = '';
   for (const tok of text.split(/(?<=[.!?])\s+(?=["“(\[]?[A-Z0-9])|\n+/)) {
     cur = cur ? `${cur} ${tok}` : tok;
-    if (!ABBREV.test(cur.trim())) {
+    if (!ABBREV.test(cur.trim()) && !MARKER.test(cur.trim())) {
       if (cur.trim()) out.push(cur.trim());
       cur = '';
     }

@@ -70,4 +70,12 @@ describe('effect classification', () => {
     const mixed = splitParts('Staff may say that they work for the school but their online profile must not contain the school name.');
     assert.deepEqual(mixed.map((p) => p.effect), ['permits', 'forbids']);
   });
+
+  it('reads an FAQ answer marker ("A.") with what it marks, and a bare "Yes." with its question', () => {
+    const marked = splitParts('My nephew is a pupil here. Are we allowed to be in touch online? A. Family ties are understood, but please tell the Head about the relationship.');
+    assert.ok(marked.every((p) => p.text !== 'A.'), marked.map((p) => p.text).join(' | '));
+    assert.ok(marked.some((p) => p.text.startsWith('A. Family') && p.effect === 'informs'));
+    const bare = splitParts('May I say on my own social media that I work here? A. Yes.');
+    assert.deepEqual(bare.map((p) => [p.text, p.effect]), [['May I say on my own social media that I work here? A. Yes.', 'permits']]);
+  });
 });
