@@ -104,8 +104,17 @@ function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boo
   const things = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => THINGS_ASKED.has(concept(c).slot))));
   const askedThings = things(ctx.terms);
   const namedThings = things(terms);
-  return !askedThings.size || [...askedThings].some((c) => namedThings.has(c));
+  if (askedThings.size && ![...askedThings].some((c) => namedThings.has(c))) return false;
+  // A sentence that meets under a fifth of what is asked permits something else ("may say where you
+  // work" is no yes to livestreaming a match); 0.15–0.25 give the same on the tuning sets.
+  const asked = ctx.terms.filter((t) => !t.stop);
+  const keys = new Set(terms.map((t) => t.key));
+  const concepts = new Set(terms.flatMap((t) => t.concepts.filter((c) => !GENERAL.has(c))));
+  const met = asked.filter((t) => keys.has(t.key) || t.concepts.some((c) => concepts.has(c))).length;
+  return !asked.length || met / asked.length >= YES_MIN_SHARE;
 }
+
+const YES_MIN_SHARE = 0.2;
 
 /** The condition names a person or role (someone to ask), not only an act of approval. */
 function namesSomeone(condition: string): boolean {

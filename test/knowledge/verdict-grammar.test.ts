@@ -31,6 +31,10 @@ No. Photos of pupils may only be posted on the school's official accounts.
 ### Do I have to tell anyone if a parent is already my friend online?
 
 Yes. Tell the head teacher so that a note can be kept.
+
+### May I say on my own social media that I work here?
+
+A. Yes.
 `;
 
 describe('verdicts read from the grammar of the deciding sentence', () => {
@@ -47,6 +51,13 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     ['can i befriend pupils on social media', 'no'],
     ['can i post trip photos on my facebook', 'no'],
     ['do i have to tell anyone if im already friends with a parent', 'must'],
+    ['can I say on my instagram that I work here', 'yes'],
   ];
   for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
+
+  it('gives no yes from a permitting sentence that meets little of the question', () => {
+    const hits = library.match('probe', 'can I livestream the u11 netball final on my insta for the parents who could not come').hits;
+    assert.ok(hits.length > 0);
+    assert.deepEqual(hits.filter((h) => h.verdict === 'yes').map((h) => h.clause.ref), []);
+  });
 });
