@@ -157,7 +157,7 @@ function assess(c: Candidate, a: Asking): Assessed {
   const partKeys = indexedPart?.keys;
   // The action asked about, in its own word or another of its concept ("use" → "access").
   const focus = a.query.terms.some((qt) => a.focus.has(qt.term.key) && qt.ways.some((w) => w.via !== 'related' && partKeys?.has(w.key)));
-  const asksRule = a.reading.intent === 'ask' && !!a.reading.asksRule && !a.reading.consequence && !a.reading.aboutOthers && a.reading.form !== 'wh' && a.reading.form !== 'whatif';
+  const asksRule = a.reading.intent === 'ask' && (!!a.reading.asksSteps || (!!a.reading.asksRule && !a.reading.consequence && !a.reading.aboutOthers && a.reading.form !== 'wh' && a.reading.form !== 'whatif'));
   const fitsForm = asksRule ? verdict !== 'info' && verdict !== 'unknown' : verdict === 'info' || verdict === 'permission';
   const subject = subjectParties(chosen.part.text);
   const addressed = subject.includes(a.who) || IMPERATIVE.test(chosen.part.text) || /^\s*(?:do not|don't|never|you)\b/i.test(chosen.part.text);

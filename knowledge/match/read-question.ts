@@ -22,6 +22,8 @@ export interface QuestionReading {
   aboutOthers?: boolean;
   /** It asks what could happen to the asker ("could I lose my job…", "can I be disciplined…"), not what they may do. */
   consequence?: boolean;
+  /** It asks what to do ("what should I do if…", "who do I tell…"): the answer is a duty, not a fact. */
+  asksSteps?: boolean;
   /** Ages it gives for the person it is about ("she's 16"). */
   ages: number[];
 }
@@ -72,6 +74,7 @@ export function readQuestion(text: string, terms: Term[]): QuestionReading {
   const risk = terms.some((t) => t.concepts.some((c) => RISK.has(c)));
   const people = terms.some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'staff' && c !== 'public'));
   const read: QuestionReading = { intent: intentOf(whole, formOf(whole), harm, people, risk), form: formOf(tail), ages: readAges(whole) };
+  if (NEED_HELP.test(tail)) read.asksSteps = true;
   if (CONSEQUENCE.test(tail) || FACT.test(tail)) read.consequence = true;
   else if (ABOUT_OTHERS.test(tail)) read.aboutOthers = true;
   else if (ASKS_MUST.test(tail)) read.asksRule = 'must';

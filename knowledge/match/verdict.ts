@@ -17,15 +17,16 @@ export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' 
  * Rows: the sentence's effect. Columns: what the question asks.
  * - may: "can I / am I allowed / is it ok to…", and statements ("photos of pupils on my insta?")
  * - must: "do I have to / should I / must I…"
+ * - steps: "what should I do if… / who do I tell…" (what to do, and what not to, are both duties)
  * - other: "who / what / how…", "what happens if…", "could I get into trouble…", "does the policy…"
  */
-const TABLE: Record<Effect, { may: Verdict; must: Verdict; other: Verdict }> = {
-  forbids: { may: 'no', must: 'no', other: 'info' },
-  permits: { may: 'yes', must: 'info', other: 'info' },
-  permission: { may: 'permission', must: 'permission', other: 'permission' },
-  discourages: { may: 'caution', must: 'caution', other: 'info' },
-  requires: { may: 'must', must: 'must', other: 'info' },
-  informs: { may: 'info', must: 'info', other: 'info' },
+const TABLE: Record<Effect, { may: Verdict; must: Verdict; steps: Verdict; other: Verdict }> = {
+  forbids: { may: 'no', must: 'no', steps: 'must', other: 'info' },
+  permits: { may: 'yes', must: 'info', steps: 'info', other: 'info' },
+  permission: { may: 'permission', must: 'permission', steps: 'permission', other: 'permission' },
+  discourages: { may: 'caution', must: 'caution', steps: 'caution', other: 'info' },
+  requires: { may: 'must', must: 'must', steps: 'must', other: 'info' },
+  informs: { may: 'info', must: 'info', steps: 'info', other: 'info' },
 };
 
 /** The question as the verdict needs it. */
@@ -44,8 +45,9 @@ export interface VerdictContext {
 export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Term[] = readTerms(part.text)): Verdict {
   const { reading } = ctx;
   if (reading.intent === 'report') return 'info';
-  const column = reading.aboutOthers || reading.form === 'whatif' || reading.form === 'wh' || reading.consequence ? 'other' : reading.asksRule ?? 'may';
+  const column = reading.asksSteps ? 'steps' : reading.aboutOthers || reading.form === 'whatif' || reading.form === 'wh' || reading.consequence ? 'other' : reading.asksRule ?? 'may';
   const verdict = TABLE[part.effect][column];
+  if (column === 'steps') return verdict;
   // "Who runs the school's account?" is a question of fact even where the sentence names an approval;
   // "who do I ask to set one up?" asks whose permission.
   if (verdict === 'permission' && reading.form === 'wh' && !ctx.terms.some((t) => t.text === 'ask' || t.concepts.includes('approval'))) return 'info';

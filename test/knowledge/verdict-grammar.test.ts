@@ -52,6 +52,8 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     ['can i post trip photos on my facebook', 'no'],
     ['do i have to tell anyone if im already friends with a parent', 'must'],
     ['can I say on my instagram that I work here', 'yes'],
+    ['who do I tell if a parent is already my friend online', 'must'],
+    ['what should i do if a pupil wants to be friends on social media', 'must'],
   ];
   for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
 
