@@ -15,6 +15,11 @@ describe('effect classification', () => {
     ['Staff are advised to check their privacy settings.', 'requires'],
     ['The school has specifically blocked use of Facebook on its computers.', ''],
     ['I will not post photographs of other children.', 'forbids'],
+    ['Housemasters are asked not to accept friend requests from the parents of boarders.', 'forbids'],
+    ['Staff are expected not to discuss pupils online.', 'forbids'],
+    ['We ask staff not to accept friend requests from pupils.', 'forbids'],
+    ['Staff are asked to report any concerns to the DSL.', 'requires'],
+    ['Pupils are asked about their views.', ''],
   ];
   for (const [sentence, effect] of cases) {
     it(`reads "${sentence}" as ${effect || 'informative'}`, () => {
