@@ -68,12 +68,18 @@ const NO_NOUN = /^\s*(?:there\s+(?:must|should|will)\s+be\s+)?no\s+(?!one\b|body
 const ONLY_OTHERS =
   /^\s*only\s+(?!when\b|if\b|with\b|after\b|during\b|where\b|use\b|post\b|share\b|contact\b)(?:the\s+|designated\s+|approved\s+|named\s+)?[a-z][\w/ ,]{0,60}?\s+(?:may|can|are\s+(?:allowed|permitted|able)|is\s+(?:allowed|permitted|able)|post|posts|have\s+access|has\s+access)\b|\bis\s+the\s+only\s+(?:member|person|one)\b[^.]{0,40}\b(?:can|may|that\s+can|who\s+can)\b/i;
 
+/** "Staff do not have to…", "are not required to…", "need not…": an obligation denied, not a prohibition. */
+const NO_DUTY =
+  /\b(?:(?:do|does|will)\s+not\s+(?:have|need)\s+to|don'?t\s+(?:have|need)\s+to|doesn'?t\s+(?:have|need)\s+to|need\s+not|needn'?t|no\s+need\s+to|(?:are|is)\s+not\s+(?:expected|required|obliged)\s+to|not\s+(?:obliged|required)\s+to)\b/i;
+
 /** What one sentence (or part of one) does, or undefined when its wording says nothing normative. */
 export function readEffect(sentence: string): EffectReading | undefined {
   const whole = withoutQuotes(sentence).replace(WHETHER, ' ');
   // "You may share posts…, as long as you do not add comments": the condition's "do not" limits
   // what is allowed; it does not forbid the sentence's act. Whose permission it needs may be in it.
   const s = whole.replace(PROVISO, '') || whole;
+  // "Staff do not have to…", "are not expected to…": no duty, so the act is left to them.
+  if (NO_DUTY.test(s)) return { effect: 'permits' };
   if (CAUTION.test(s)) return { effect: 'discourages' };
   const who = permissionFrom(whole);
   if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };

@@ -20,6 +20,8 @@ describe('effect classification', () => {
     ['We ask staff not to accept friend requests from pupils.', 'forbids'],
     ['Staff are asked to report any concerns to the DSL.', 'requires'],
     ['Pupils are asked about their views.', ''],
+    ['Staff do not have to accept invitations to join parents\' groups.', 'permits'],
+    ['Staff are not expected to share the Catholic faith.', 'permits'],
   ];
   for (const [sentence, effect] of cases) {
     it(`reads "${sentence}" as ${effect || 'informative'}`, () => {
