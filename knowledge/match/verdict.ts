@@ -70,6 +70,8 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
     if (GATE.test(part.text)) return 'permission';
     // "Can I use my phone in lessons?" answered by "phones must be kept out of sight during lessons": ruled out.
     if (PUT_AWAY.test(part.text)) return 'no';
+    // "Can I talk to a reporter?" answered by "all enquiries from journalists must be passed to the Head": not yours to do.
+    if (PASS_ON.test(part.text)) return 'no';
     // "Can I email parents from my gmail?" answered by "the school's email must be used": not with your own.
     if (ctx.owner === 'personal') {
       const owners = ownersIn(partTerms);
@@ -169,5 +171,6 @@ function timesOf(terms: Term[]): Term[] {
 }
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
+const PASS_ON = /\b(?:must|should|will|shall|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:passed|referred|directed|forwarded|redirected|handed)\s+(?:on\s+|straight\s+)?to\b|\b(?:politely\s+)?decline\s+to\s+comment\b/i;
 const PUT_AWAY =
   /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom|office))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;

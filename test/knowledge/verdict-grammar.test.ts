@@ -22,6 +22,8 @@ const text = `# Probe School Social Media Policy
 - befriending pupils on social media [unless properly authorised];
 - posting comments about colleagues.
 
+1.7 All enquiries from journalists must be passed to the Headteacher.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -53,6 +55,8 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     ['do i have to tell anyone if im already friends with a parent', 'must'],
     ['can I say on my instagram that I work here', 'yes'],
     ['who do I tell if a parent is already my friend online', 'must'],
+    ['can I talk to a reporter from the local paper about the school', 'no'],
+    ['what do I do if a journalist rings me', 'must'],
     ['what should i do if a pupil wants to be friends on social media', 'must'],
   ];
   for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
