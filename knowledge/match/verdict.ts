@@ -63,6 +63,9 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
   // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
   // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
   if (part.limit && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, part.limit, part.text) === 'conflicts') return 'no';
+  // "…use them for arrangements, not for complaints about staff": a question about what is excluded gets no.
+  const excluded = NOT_FOR.exec(part.text)?.[1];
+  if (excluded && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, excluded, part.text) === 'meets') return 'no';
   if (part.effect === 'permits' && fitTerms(ctx.terms, timesOf(partTerms)) === 'conflicts') return 'no';
   if (verdict === 'yes') return yesHolds(ctx, part, partTerms) ? 'yes' : 'unknown';
   if (part.effect === 'requires') {
@@ -171,6 +174,7 @@ function timesOf(terms: Term[]): Term[] {
 }
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
+const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to)\s+([^.;]{4,})/i;
 const PASS_ON = /\b(?:must|should|will|shall|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:passed|referred|directed|forwarded|redirected|handed)\s+(?:on\s+|straight\s+)?to\b|\b(?:politely\s+)?decline\s+to\s+comment\b/i;
 const PUT_AWAY =
   /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom|office))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;

@@ -24,6 +24,8 @@ const text = `# Probe School Social Media Policy
 
 1.7 All enquiries from journalists must be passed to the Headteacher.
 
+1.8 Staff may use the staff WhatsApp group for arrangements such as cover and rotas, not for discussing pupils.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -57,6 +59,8 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     ['who do I tell if a parent is already my friend online', 'must'],
     ['can I talk to a reporter from the local paper about the school', 'no'],
     ['what do I do if a journalist rings me', 'must'],
+    ['can i discuss a pupil in the staff whatsapp group', 'no'],
+    ['can i use the staff whatsapp group to sort out cover', 'yes'],
     ['what should i do if a pupil wants to be friends on social media', 'must'],
   ];
   for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
