@@ -40,6 +40,8 @@ export interface ClausePart {
   exception?: string;
   /** The only circumstance in which it applies ("only during breaks" → "during breaks"; "school devices only"). */
   limit?: string;
+  /** A list of exceptions after the rule ("The only exceptions are: (a) where…; (b) where…"), each item apart. */
+  exceptions?: string[];
 }
 
 /** A school as its policy file names it. */

@@ -36,6 +36,7 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
     }
   }
   answerQuestions(parts);
+  listExceptions(parts);
   return parts.length ? parts : [{ text, effect: inherited ?? 'informs' }];
 }
 
@@ -73,6 +74,18 @@ function answerQuestions(parts: ClausePart[]): void {
       parts.splice(i, 1);
     }
   }
+}
+
+/** "The only exceptions are:", "Exceptions to this rule:": what follows is the list of exceptions to the rule before it. */
+const EXCEPTIONS_INTRO = /^(?:the\s+)?(?:only\s+)?exceptions?\s*(?:to\s+th(?:is|ese)\s+(?:rules?\s+)?)?(?:are|is|being)?\s*:\s*$/i;
+
+/** Gives a prohibition the items of an exceptions list that follows it, each item its own exception. */
+function listExceptions(parts: ClausePart[]): void {
+  const at = parts.findIndex((p) => EXCEPTIONS_INTRO.test(p.text));
+  if (at < 1) return;
+  const rule = parts.slice(0, at).reverse().find((p) => p.effect === 'forbids' || p.effect === 'discourages');
+  const items = parts.slice(at + 1).map((p) => p.text).filter((t) => wordsIn(t) > 2);
+  if (rule && items.length) rule.exceptions = items;
 }
 
 function wordsIn(s: string): number {

@@ -60,6 +60,15 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
     if (APPROVAL.test(part.exception) && namesSomeone(part.exception)) return 'permission';
     if (fit(ctx, part.exception, part.text) === 'meets') return 'yes';
   }
+  // "The only exceptions are: (a) where the pupil is family; (b) where the Head has approved…": an
+  // item the question meets decides; an approval item only for a question that speaks of approval.
+  if (part.exceptions && (part.effect === 'forbids' || part.effect === 'discourages')) {
+    for (const item of part.exceptions) {
+      if (fit(ctx, item, part.text) !== 'meets') continue;
+      if (!APPROVAL.test(item)) return 'yes';
+      if (ctx.terms.some((t) => t.concepts.includes('approval')) || SAYS_SO.test(ctx.terms.map((t) => t.text).join(' '))) return 'permission';
+    }
+  }
   // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
   // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
   if (part.limit && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, part.limit, part.text) === 'conflicts') return 'no';
@@ -175,6 +184,8 @@ function timesOf(terms: Term[]): Term[] {
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
 const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to)\s+([^.;]{4,})/i;
+/** "if the head says ok", "if SLT agree": the question itself supposes someone's say-so. */
+const SAYS_SO = /\b(?:says?|said|agrees?|agreed|okays?|okayed|allows?|lets?)\s+(?:it\s+)?(?:ok|okay|yes|so|me|it)?\b/i;
 const PASS_ON = /\b(?:must|should|will|shall|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:passed|referred|directed|forwarded|redirected|handed)\s+(?:on\s+|straight\s+)?to\b|\b(?:politely\s+)?decline\s+to\s+comment\b/i;
 const PUT_AWAY =
   /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom|office))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;

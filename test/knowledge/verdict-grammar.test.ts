@@ -26,6 +26,10 @@ const text = `# Probe School Social Media Policy
 
 1.8 Staff may use the staff WhatsApp group for arrangements such as cover and rotas, not for discussing pupils.
 
+1.9 Staff must not phone or text pupils from a personal mobile. The only exceptions are:
+(a) where the pupil is a member of the staff member's own family; or
+(b) where the headteacher has given written approval in advance, such as for a residential trip.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -64,6 +68,13 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     ['what should i do if a pupil wants to be friends on social media', 'must'],
   ];
   for (const [q, want] of cases) it(`"${q}" → ${want}`, () => assert.equal(verdict(q), want));
+
+  it('weighs each item of an exceptions list after a rule on its own', () => {
+    const on19 = (q: string) => library.match('probe', q, { clauseId: 'probe-1.9' }).hits[0]?.verdict;
+    assert.equal(on19('can i text my niece from my mobile, she is a pupil here'), 'yes');
+    assert.equal(on19('can i text the pupils on the residential trip from my mobile if the head says ok'), 'permission');
+    assert.equal(on19('can i text pupils from my mobile'), 'no');
+  });
 
   it('gives no yes from a permitting sentence that meets little of the question', () => {
     const hits = library.match('probe', 'can I livestream the u11 netball final on my insta for the parents who could not come').hits;
