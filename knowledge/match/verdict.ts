@@ -75,7 +75,7 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
   // "…use them for arrangements, not for complaints about staff": a question about what is excluded gets no.
   const excluded = NOT_FOR.exec(part.text)?.[1];
   if (excluded && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, excluded, part.text) === 'meets') return 'no';
-  if (part.effect === 'permits' && fitTerms(ctx.terms, timesOf(partTerms)) === 'conflicts') return 'no';
+  if (part.effect === 'permits' && fitTerms(timesOf(ctx.terms), timesOf(partTerms)) === 'conflicts') return 'no';
   if (verdict === 'yes') return yesHolds(ctx, part, partTerms) ? 'yes' : 'unknown';
   if (part.effect === 'requires') {
     // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
@@ -177,10 +177,20 @@ function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'sile
 
 const GENERAL_WORDS = new Set(['school', 'use', 'staff', 'social', 'media']);
 
-/** "during breaks and at lunchtime", "in the staffroom": the times and places a sentence names. */
+/**
+ * "during breaks and at lunchtime", "in the staffroom", "on trips": the times and places a sentence
+ * names. A single word counts only after a preposition of time or place: "plan lessons" and "the trip
+ * letter" name things, not when.
+ */
 function timesOf(terms: Term[]): Term[] {
-  return terms.filter((t) => t.concepts.some((c) => concept(c).slot === 'time'));
+  return terms.filter((t, i) => {
+    if (!t.concepts.some((c) => concept(c).slot === 'time')) return false;
+    if (t.span > 1) return true;
+    const before = terms.slice(Math.max(0, i - 3), i).map((x) => x.text);
+    return before.some((w) => WHEN.has(w));
+  });
 }
+const WHEN = new Set(['during', 'in', 'at', 'on', 'before', 'after', 'outside', 'within', 'while', 'whilst', 'throughout', 'over', 'until', 'till', 'between', 'from', 'except', 'when', 'whenever']);
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
 const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to)\s+([^.;]{4,})/i;

@@ -30,6 +30,10 @@ const text = `# Probe School Social Media Policy
 (a) where the pupil is a member of the staff member's own family; or
 (b) where the headteacher has given written approval in advance, such as for a residential trip.
 
+1.10 Staff may use their own phones during breaks.
+
+1.11 Staff may use the school's AI assistant to plan lessons.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -74,6 +78,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     assert.equal(on19('can i text my niece from my mobile, she is a pupil here'), 'yes');
     assert.equal(on19('can i text the pupils on the residential trip from my mobile if the head says ok'), 'permission');
     assert.equal(on19('can i text pupils from my mobile'), 'no');
+  });
+
+  it('reads a time from a preposition before it: "during breaks" limits, "plan lessons" names a thing', () => {
+    const on = (id: string, q: string) => library.match('probe', q, { clauseId: id }).hits[0]?.verdict;
+    assert.equal(on('probe-1.10', 'can i use my phone in lessons'), 'no');
+    assert.notEqual(on('probe-1.11', 'can i use the school AI assistant to write the trip letter'), 'no');
   });
 
   it('gives no yes from a permitting sentence that meets little of the question', () => {
