@@ -19,6 +19,7 @@ describe('effect classification', () => {
     ['Staff are expected not to discuss pupils online.', 'forbids'],
     ['We ask staff not to accept friend requests from pupils.', 'forbids'],
     ['Staff are asked to report any concerns to the DSL.', 'requires'],
+    ['All staff are asked to avoid posting content which mocks any religion.', 'discourages'],
     ['Pupils are asked about their views.', ''],
     ['Staff do not have to accept invitations to join parents\' groups.', 'permits'],
     ['Staff are not expected to share the Catholic faith.', 'permits'],
