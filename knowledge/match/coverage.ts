@@ -48,12 +48,8 @@ const W: Record<keyof CoverageFeatures | 'bias', number> = {
   bias: -1.19, coverage: 1.28, meaning: 0.26, lexical: 1.06, unmet: -1.26, gap: -0.2, people: 0.9, action: 0.66, thing: -0.08,
   otherSubject: -0.82, domain: 0.8, peak: 0.28, combo: 0.39,
 };
-/**
- * At or above: answer. Below ANSWER but at or above CLOSEST: the closest the policy comes. Set on the
- * tuning sets (verdict 71.8% at 0.5, 72.7% at 0.4, 72.1% at 0.3), never per school.
- */
-const ANSWER = 0.4;
-const OFF_SUBJECT_ANSWER = 0.5;
+/** At or above: answer. Below ANSWER but at or above CLOSEST: the closest the policy comes. */
+const ANSWER = 0.5;
 const CLOSEST = 0.2;
 
 /** The features of the best candidate. */
@@ -98,9 +94,7 @@ export function decide(f: CoverageFeatures | undefined): { outcome: Outcome; con
   let z = W.bias;
   for (const k of Object.keys(f) as (keyof CoverageFeatures)[]) z += W[k] * f[k];
   const confidence = 1 / (1 + Math.exp(-z));
-  // A question naming nothing of this subject (no platform, device, media, contact or harm) needs the stronger evidence.
-  const answer = f.domain ? ANSWER : OFF_SUBJECT_ANSWER;
-  return { outcome: confidence >= answer ? 'answer' : confidence >= CLOSEST ? 'closest' : 'none', confidence };
+  return { outcome: confidence >= ANSWER ? 'answer' : confidence >= CLOSEST ? 'closest' : 'none', confidence };
 }
 
 /** The model's weights (for the fitting tool and the README). */
