@@ -30,7 +30,7 @@ export interface QuestionReading {
 
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =
-  /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do)\s+(?:i|we)\s+do\s*\??$/i;
+  /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do|shall)\s+(?:i|we)\s+do(?:\s+(?:with|about)\s+(?:it|this|that|them|him|her)|\s+now)?\s*\??$/i;
 /** Something said to have happened or to be happening: the grammar of telling, not asking. */
 const NARRATION = new RegExp([
   // "has posted", "have put", "had sent" (not "have to…", "has got to…")
@@ -42,11 +42,13 @@ const NARRATION = new RegExp([
   String.raw`\b(?:sends|posts|messages|texts|emails|comments|keeps)\s+(?:me|about|on|to|posting|messaging|sending)\b`,
   String.raw`(?:^|\bi(?:'ve| have)?\s+)(?:just\s+)?(?:seen|saw|heard|read|found|noticed|received|spotted|come across|came across|been sent|been told|been shown)\b`,
   String.raw`\bi\s*(?:'m|am)\s+being\b`,
+  // "seems to be messaging", "appears to have shared"
+  String.raw`\b(?:seems?|appears?)\s+to\s+(?:be\s+\w+ing|have\s+\w+ed)\b`,
   String.raw`\bthere(?:'s| is| are|s)\s+(?:a|an|some)\b.*\b(?:post|comment|photo|video|group|page|account|message|thread|picture)s?\b`,
 ].join('|'), 'i');
 /** The message ends by asking whether I may do something ("…, can I reply?", "…. accept?", "ok to reply?"). */
 const ENDS_ASKING =
-  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$/i;
+  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$|(?:^|[.!?]\s+|\s[-–—]\s)(?:so\s+|but\s+|and\s+)?(?:is|was|would)\s+(?:that|this|it)\s+(?:be\s+)?(?:ok|okay|alright|allowed|fine|a problem|acceptable|appropriate)\b[^.!?]*\?*\s*$|\b(?:fine|ok|okay|alright|allowed)\s+(?:isn'?t|is)\s+it\b[^.!?]*$|\banything\s+(?:i|we)\s+(?:need|have|should|must)\b[^.!?]*\?*\s*$/i;
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
 const ABOUT_OTHERS =
   /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;

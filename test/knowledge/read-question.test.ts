@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { readQuestion } from '../../knowledge/match/read-question.js';
+import { readTerms } from '../../knowledge/language/terms.js';
+
+// Telling versus asking, read from the grammar of the message: a story that ends by asking what I
+// may or must do is a question; something happening that the asker needs help with is a report.
+describe('reading a message as a question or a report', () => {
+  const intent = (text: string) => readQuestion(text, readTerms(text)).intent;
+  const asks = [
+    "Hi, quick one. A girl who left this summer is already 18. She's asked to follow me on Instagram. Is that OK now she's an adult?",
+    "I've known one of the yr 8 lads since he was tiny. He's added me on snap. Is that allowed or not",
+    'the yr 11s asked me to make a snapchat group so i can send them past papers. thats fine isnt it since its educational',
+    "my goddaughter is starting in Year 3, we're connected on FB through her mum. anything I need to do?",
+  ];
+  const reports = [
+    "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
+    "A Y8 boy just showed me a pic of a girl in his class with her top off, it's going round everyone's snap. What do I do with it?",
+  ];
+  for (const text of asks) it(`asks: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'ask'));
+  for (const text of reports) it(`reports: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'report'));
+});
