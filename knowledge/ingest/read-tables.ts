@@ -26,9 +26,12 @@ const META_LABEL = /^(?:document (?:title|owner|status)|title|owner|version|stat
 /** A row's own code: letters then digits (R1, A2, S3); bare numbers would collide with section numbers. */
 const CODE = /^[A-Z]{1,3}\d{1,3}[a-z]?$/;
 
-/** True for a line that is a table row: `| a | b |`, or two or more cells split by tabs. */
+/** "Situation | Permitted? | Clause": three or more cells split by spaced pipes, without the outer ones. */
+const PIPE_ROW = /^[^|\t]+(?:\s\|\s[^|\t]*){2,}$/;
+
+/** True for a line that is a table row: `| a | b |`, `a | b | c`, or two or more cells split by tabs. */
 export function isTableLine(text: string): boolean {
-  if (MD_ROW.test(text)) return true;
+  if (MD_ROW.test(text) || PIPE_ROW.test(text.trim())) return true;
   return text.includes('\t') && text.split('\t').filter((c) => /[A-Za-z0-9]/.test(c)).length >= 2;
 }
 
@@ -43,6 +46,7 @@ export function readTable(lines: Line[]): TableRow[] | undefined {
   const head = explicitHead || looksLikeHeadingRow(rows.map((r) => r.cells)) ? rows[0]!.cells : undefined;
   const body = head ? rows.slice(1) : rows;
   const codeColumn = body.length > 0 && body.every((r) => CODE.test(r.cells[0] ?? '')) ? 0 : -1;
+  const answers = answerColumn(rows.map((r) => r.cells), head, codeColumn);
   // A box of "Owner | …", "Approved on | …", "Review date | …" (labels, often with colons), or a
   // version history ("Version | Date | What changed"): who and when, read as metadata.
   const labels = rows.map((r) => r.cells[0] ?? '');
@@ -52,7 +56,7 @@ export function readTable(lines: Line[]): TableRow[] | undefined {
   return body
     .filter((r) => r.cells.some((c) => /[A-Za-z]/.test(c)))
     .map((r) => {
-      const row: TableRow = { text: rowText(r.cells, head, codeColumn), raw: r.line.text, line: r.line.no };
+      const row: TableRow = { text: answers >= 0 ? answeredRowText(r.cells, answers, codeColumn) : rowText(r.cells, head, codeColumn), raw: r.line.text, line: r.line.no };
       if (codeColumn === 0) row.code = r.cells[0]!;
       if (head) row.columns = head;
       if (metadata) row.metadata = true;
@@ -62,16 +66,43 @@ export function readTable(lines: Line[]): TableRow[] | undefined {
 
 function cellsOf(text: string, md: boolean): string[] {
   const inner = md ? text.trim().replace(/^\|/, '').replace(/\|$/, '') : text;
-  return inner.split(md ? '|' : '\t').map((c) => cleanInline(c));
+  return inner.split(md || PIPE_ROW.test(text.trim()) ? '|' : '\t').map((c) => cleanInline(c));
 }
 
 /** A first row of short labels ("Code", "Do", "Not allowed") over rows of fuller text is the heading row. */
 function looksLikeHeadingRow(rows: string[][]): boolean {
   if (rows.length < 2) return false;
   const first = rows[0]!;
-  const label = (c: string): boolean => wordCount(c) <= 4 && !/[.!?;:]$/.test(c);
+  // A short label, or a short question heading a yes/no column ("Permitted?").
+  const label = (c: string): boolean => wordCount(c) <= 4 && !/[.!;:]$/.test(c);
   const fuller = rows.slice(1).some((r) => r.some((c) => wordCount(c) > 4 || /[.!?]$/.test(c)));
   return first.filter((c) => c).length >= 2 && first.every(label) && fuller;
+}
+
+/**
+ * A column that answers each row yes or no ("Permitted?", or cells that open "Yes…"/"No…"): the
+ * table is a set of worked examples, each a question and its answer. -1 when there is none.
+ */
+function answerColumn(rows: string[][], head: string[] | undefined, codeColumn: number): number {
+  const body = head ? rows.slice(1) : rows;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let i = 0; i < width; i++) {
+    if (i === codeColumn || i === 0) continue;
+    const cells = body.map((r) => r[i] ?? '');
+    const asks = head && /\?\s*$/.test(head[i] ?? '') && wordCount(head[i]!) <= 4;
+    const yesNo = cells.filter((c) => /^(?:yes|no)\b/i.test(c)).length;
+    if (body.length && (asks ? yesNo * 2 >= body.length : yesNo * 10 >= body.length * 8)) return i;
+  }
+  return -1;
+}
+
+/** "A pupil who turned 18 sends a friend request? No. 4.2.": the example asked, then its answer, then the rest. */
+function answeredRowText(cells: string[], answers: number, codeColumn: number): string {
+  const situation = cells.findIndex((c, i) => i !== codeColumn && i !== answers && c);
+  const rest = cells.filter((c, i) => c && i !== codeColumn && i !== answers && i !== situation).map((c) => (/[.!?]$/.test(c) ? c : `${c}.`));
+  const asked = situation >= 0 ? `${cells[situation]!.replace(/[.?!\s]+$/, '')}?` : '';
+  const answer = cells[answers] ? (/[.!?]$/.test(cells[answers]!) ? cells[answers]! : `${cells[answers]}.`) : '';
+  return [asked, answer, ...rest].filter(Boolean).join(' ');
 }
 
 /** "Activity: Friend requests from pupils. Rule: Staff must never…": each cell under its heading. */

@@ -28,6 +28,22 @@ describe('layouts in pasted text', () => {
     assert.ok(!p.setAside.some((a) => a.reason === 'table row'));
   });
 
+  it('reads a plain pipe table of worked examples ("Situation | Permitted? | Clause") as one question and answer per row', () => {
+    const p = parse([
+      'Oak Primary School Social Media Policy', '',
+      'Appendix A: Examples', '',
+      'Situation | Permitted? | Clause',
+      'A Year 13 pupil who has turned 18 sends a teacher a friend request | No | 4.2',
+      'A teacher follows her niece, a pupil, on Instagram | Yes, if declared to the Headteacher | 4.3',
+      'A teacher wants to start a department Instagram account | Only with the written approval of the Headteacher | 7.3', '',
+    ].join('\n'));
+    const rows = p.clauses.filter((c) => /Examples/.test(c.heading));
+    assert.equal(rows.length, 3, rows.map((c) => c.text).join(' / '));
+    assert.ok(rows.every((c) => !c.text.includes('|')));
+    assert.match(rows[0]!.text, /^A Year 13 pupil .* friend request\? No\./);
+    assert.deepEqual(rows.map((c) => c.effect), ['forbids', 'permits', 'permission']);
+  });
+
   it('reads a Markdown traffic-lights table: rule codes as refs, never pipe noise', () => {
     const p = parse([
       '# Oak Academy Staff Code', '',
