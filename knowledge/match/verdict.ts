@@ -100,6 +100,13 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
  * not decide the question ('unknown': the closest the policy comes).
  */
 function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boolean {
+  // "Where you were already friends with a parent before…, you do not have to unfriend them": a
+  // permission on a condition is a yes only to a question that meets the condition.
+  const condition = LEAD_CONDITION.exec(part.text)?.[1];
+  if (condition && metShare(ctx, condition, part.text) < 0.75) return false;
+  // "You may accept a request from a former pupil…" allows answering one, not sending one ("can I add…").
+  const question = ctx.terms.map((t) => t.text).join(' ');
+  if (SENDS.test(question) && !RECEIVES.test(question) && RECEIVES.test(part.text) && !SENDS.test(part.text)) return false;
   const who = ctx.reading.subject ?? 'staff';
   const subject = subjectParties(part.text);
   if (subject.length && !subject.includes(who)) return false;
@@ -153,8 +160,27 @@ const GENERAL = new Set(['official', 'socialmedia', 'staff', 'public', 'access',
 export function fit(ctx: VerdictContext, condition: string, sentence?: string): 'meets' | 'conflicts' | 'silent' {
   const age = ageFit(ctx.reading.ages, condition);
   if (age) return age > 0 ? 'meets' : 'conflicts';
-  const rest = new Set(sentence === undefined ? [] : readTerms(sentence.replace(condition, ' ')).map((t) => t.key));
-  return fitTerms(ctx.terms, readTerms(condition).filter((t) => !t.stop && !rest.has(t.key)));
+  return fitTerms(ctx.terms, apartFrom(condition, sentence));
+}
+
+/**
+ * The terms that set a condition apart from the rest of its sentence: "…photographs of learners,
+ * other than their own child": "child" is the rule's learners again; what sets it apart is "own".
+ */
+function apartFrom(condition: string, sentence?: string): Term[] {
+  const restTerms = sentence === undefined ? [] : readTerms(sentence.replace(condition, ' '));
+  const rest = new Set(restTerms.map((t) => t.key));
+  const restConcepts = new Set(restTerms.flatMap((t) => t.concepts));
+  return readTerms(condition).filter((t) => !t.stop && !rest.has(t.key) && !(t.concepts.length && t.concepts.every((c) => restConcepts.has(c))));
+}
+
+/** How much of what sets a condition apart the question meets (0..1): "before their child joined" needs more than "parent". */
+function metShare(ctx: VerdictContext, condition: string, sentence: string): number {
+  const apart = apartFrom(condition, sentence).filter((t) => !GENERAL_WORDS.has(t.key) && !t.concepts.some((c) => GENERAL.has(c)));
+  if (!apart.length) return 0;
+  const qKeys = new Set(ctx.terms.filter((t) => !t.stop).map((t) => t.key));
+  const qConcepts = new Set(ctx.terms.filter((t) => !t.stop).flatMap((t) => t.concepts));
+  return apart.filter((t) => qKeys.has(t.key) || t.concepts.some((c) => qConcepts.has(c))).length / apart.length;
 }
 
 /** The same, for terms already read. */
@@ -196,6 +222,10 @@ const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sig
 const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to)\s+([^.;]{4,})/i;
 /** "if the head says ok", "if SLT agree": the question itself supposes someone's say-so. */
 const SAYS_SO = /\b(?:says?|said|agrees?|agreed|okays?|okayed|allows?|lets?)\s+(?:it\s+)?(?:ok|okay|yes|so|me|it)?\b/i;
+const LEAD_CONDITION = /^\s*(?:where|if|when|once|provided(?:\s+that)?|as\s+long\s+as)\s+(.{3,160}?),\s/i;
+/** Starting a connection ("add", "send a request", "invite") versus answering one ("accept"). */
+const SENDS = /\b(?:add|adding|send|sending|invite|inviting)\b/i;
+const RECEIVES = /\b(?:accept|accepting|accepted|approve|confirm)\b/i;
 const PASS_ON = /\b(?:must|should|will|shall|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:be\s+)?(?:passed|referred|directed|forwarded|redirected|handed)\s+(?:on\s+|straight\s+)?to\b|\b(?:politely\s+)?decline\s+to\s+comment\b/i;
 const PUT_AWAY =
   /\b(?:kept|keep|stored?|put|placed|left|locked)\s+(?:\w+\s+){0,2}?(?:out of sight|away|out of reach|switched off|turned off|off|on silent|in (?:a |the |their )?(?:locker|lockers|bag|bags|drawer|cupboard|staffroom|office))\b|\b(?:switched|turned)\s+off\b|\bon silent\b/i;

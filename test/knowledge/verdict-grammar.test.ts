@@ -34,6 +34,12 @@ const text = `# Probe School Social Media Policy
 
 1.11 Staff may use the school's AI assistant to plan lessons.
 
+1.12 Volunteers on school trips must not take photographs of pupils, other than their own child.
+
+1.13 Where you were friends with a parent before their child joined the school, you do not have to end the friendship.
+
+1.14 You may accept a request from a former pupil only if they are 18 or over.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -84,6 +90,20 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const on = (id: string, q: string) => library.match('probe', q, { clauseId: id }).hits[0]?.verdict;
     assert.equal(on('probe-1.10', 'can i use my phone in lessons'), 'no');
     assert.notEqual(on('probe-1.11', 'can i use the school AI assistant to write the trip letter'), 'no');
+  });
+
+  it('weighs only what sets a condition apart from its rule, and a conditional permission only for a question that meets it', () => {
+    const on = (id: string, q: string) => library.match('probe', q, { clauseId: id }).hits[0]?.verdict;
+    assert.equal(on('probe-1.12', "i'm a volunteer on the trip, can i take pics of the kids on my phone"), 'no');
+    assert.equal(on('probe-1.12', "i'm a volunteer on the trip, can i take a photo of my own child"), 'yes');
+    assert.notEqual(on('probe-1.13', 'can I accept a friend request from a pupil'), 'yes');
+    assert.equal(on('probe-1.13', 'I was friends with a mum before her son joined the school, can we stay friends'), 'yes');
+  });
+
+  it('reads accepting a request apart from sending one', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.14' }).hits[0]?.verdict;
+    assert.equal(on('a former pupil who is 20 sent me a request on instagram, can I accept it'), 'yes');
+    assert.notEqual(on('can I add a former pupil on instagram, he is 20'), 'yes');
   });
 
   it('gives no yes from a permitting sentence that meets little of the question', () => {
