@@ -66,6 +66,14 @@ export function readTerms(text: string, own?: ReadonlySet<string>): Term[] {
 /** Words that make a word for pupils mean those who have left ("former", "ex-", "old", "past"). */
 const FORMER = new Set(['former', 'ex', 'old', 'past']);
 
+/** How many words from `at` make a word for pupils ("learners", "sixth former"), or 0. */
+function pupilWordAt(stems: string[], at: number): number {
+  for (let n = Math.min(MAX_PHRASE, stems.length - at); n >= 1; n--) {
+    if (ENTRIES.get(stems.slice(at, at + n).join('_'))?.has('pupil')) return n;
+  }
+  return 0;
+}
+
 /** The terms of a list of words already read. */
 export function termsOfWords(ws: string[]): Term[] {
   const stems = ws.map(stem);
@@ -86,9 +94,12 @@ export function termsOfWords(ws: string[]): Term[] {
     }
     const w = ws[i]!;
     // "former learners", "old tutees", "ex-students": a word for pupils after "former" is ex-pupils.
-    if (FORMER.has(w) && ws[i - 1] !== 'year' && ws[i - 1] !== 'years' && ENTRIES.get(stems[i + 1] ?? '')?.has('pupil')) {
-      out.push({ text: ws.slice(i, i + 2).join(' '), key: `${w}_${stems[i + 1]}`, concepts: ['expupil'], at: i, span: 2, stop: false });
-      i += 2;
+    // "former sixth former": the word for pupils may be a phrase.
+    const pupilSpan = FORMER.has(w) && ws[i - 1] !== 'year' && ws[i - 1] !== 'years' ? pupilWordAt(stems, i + 1) : 0;
+    if (pupilSpan) {
+      const key = `${w}_${stems.slice(i + 1, i + 1 + pupilSpan).join('_')}`;
+      out.push({ text: ws.slice(i, i + 1 + pupilSpan).join(' '), key, concepts: ['expupil'], at: i, span: 1 + pupilSpan, stop: false });
+      i += 1 + pupilSpan;
       continue;
     }
     // "year 4", "yr 6s", "S3" (a Scottish year): a year group is pupils.
