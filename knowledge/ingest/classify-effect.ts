@@ -70,7 +70,7 @@ const ONLY_OTHERS =
 
 /** "Staff do not have to…", "are not required to…", "need not…": an obligation denied, not a prohibition. */
 const NO_DUTY =
-  /\b(?:(?:do|does|will)\s+not\s+(?:have|need)\s+to|don'?t\s+(?:have|need)\s+to|doesn'?t\s+(?:have|need)\s+to|need\s+not|needn'?t|no\s+need\s+to|(?:are|is)\s+not\s+(?:expected|required|obliged)\s+to|not\s+(?:obliged|required)\s+to)\b/i;
+  /\b(?:(?:do|does|will)\s+not\s+(?:have|need)\s+to|don'?t\s+(?:have|need)\s+to|doesn'?t\s+(?:have|need)\s+to|need\s+not|needn'?t|no\s+need\s+to|(?:are|is)\s+not\s+(?:expected|required|obliged)\s+to|not\s+(?:obliged|required)\s+to|(?:do|does|will)\s+not\s+(?:expect|require)\s+(?:\w+\s+){0,2}?to)\b/i;
 
 /** What one sentence (or part of one) does, or undefined when its wording says nothing normative. */
 export function readEffect(sentence: string): EffectReading | undefined {

@@ -23,6 +23,7 @@ describe('effect classification', () => {
     ['Pupils are asked about their views.', ''],
     ['Staff do not have to accept invitations to join parents\' groups.', 'permits'],
     ['Staff are not expected to share the Catholic faith.', 'permits'],
+    ['The school does not expect anyone to end a friendship because a child has started here.', 'permits'],
     ['We advise you not to connect with former pupils who left in the last two years.', 'discourages'],
   ];
   for (const [sentence, effect] of cases) {
