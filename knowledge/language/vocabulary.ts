@@ -75,7 +75,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'sell', slot: 'action', words: ['sell', 'selling', 'business', 'commercial', 'advertise', 'promote', 'endorse', 'sponsor', 'shop', 'gift', 'money'] },
 
   // Harms a report is about.
-  { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on'] },
+  { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on', 'calling me a', 'called me a', 'calls me a', 'calling her a', 'called her a', 'calling him a', 'called him a', 'name calling'] },
   { id: 'threat', slot: 'harm', related: 'abuse', words: ['threat', 'threaten', 'intimidate', 'intimidation', 'kill', 'stab', 'beat up', 'violence', 'violent', 'attack', 'going to hurt', 'going to get'] },
   { id: 'physical', slot: 'harm', related: 'abuse', words: ['hit', 'hurt', 'smack', 'slap', 'kick', 'punch', 'shove', 'pushed', 'grabbed', 'shake', 'shook', 'assault', 'touch', 'kiss', 'restrain', 'manhandle', 'pinch'] },
   { id: 'defame', slot: 'harm', words: ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lie', 'lies', 'false', 'untrue', 'rumour', 'accusation', 'accuse', 'allegation', 'allege'] },

@@ -19,6 +19,7 @@ describe('readIncident', () => {
     ['a colleague is sending a Year 5 girl private messages, I think it is grooming', { poster: 'staff', about: 'pupil', category: 'child-at-risk' }],
     ['a dad posted about the head teacher on the parents WhatsApp', { poster: 'parent', about: 'head', category: 'other' }],
     ['a parent has left abusive comments on our class facebook page', { poster: 'parent', about: 'school', category: 'abusive', platform: 'our class facebook page' }],
+    ['A parent has posted in a facebook group calling me a useless lazy cow', { poster: 'parent', about: 'me', category: 'abusive' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
