@@ -49,6 +49,18 @@ describe('tuning-set regression floors', () => {
     assertFloor(score(items('fresh2-')), { verdict: 0.83, hit3: 0.87, intent: 0.97 });
   });
 
+  it('blind sets d and e (tuning sets since their first scores; e\'s web-page policy is left out: it needs the document reader)', async () => {
+    const frozen = await policiesWith(['test/fixtures/frozen/d', 'test/fixtures/frozen/e']);
+    try {
+      const list = ['d', 'e'].flatMap((set) => frozenItems(`test/fixtures/frozen/${set}`)).filter((i) => frozen.lib.schools().some((s) => s.id === i.school));
+      const t = tally(list.map((i) => scoreItem(frozen.lib, i)));
+      // At the commit that added this floor: verdict 74/150, clause@3 84/129, intent 138/150.
+      assertFloor(t, { verdict: 0.46, hit3: 0.62, intent: 0.89 });
+    } finally {
+      frozen.cleanup();
+    }
+  });
+
   it('blind sets b and c (tuning sets since their first score; the web-page policy of c is left out: it needs the document reader)', async () => {
     const frozen = await policiesWith(['test/fixtures/frozen/b', 'test/fixtures/frozen/c']);
     try {
