@@ -77,7 +77,8 @@ export function choosePart(c: IndexedClause, query: Query, ages: number[], asksR
     // A descriptive sentence next to a rule about the same thing: the rule is what the question needs.
     // For "can I…?" any rule in the clause that touches the question beats a description.
     const top = scores[at]!;
-    const floor = asksRule ? 1e-9 : top - Math.abs(top) * 0.2;
+    // In a short clause (a table row: "Situation: … What you must do: …") the rule is the answer whatever its words.
+    const floor = asksRule ? (parts.length <= 3 ? -Infinity : 1e-9) : top - Math.abs(top) * 0.2;
     let ruleAt = -1;
     parts.forEach((p, i) => {
       if (p.effect !== 'informs' && (scores[i] ?? 0) >= floor && (ruleAt < 0 || scores[i]! > scores[ruleAt]!)) ruleAt = i;

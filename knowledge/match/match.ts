@@ -151,7 +151,7 @@ interface Asking {
 }
 
 function assess(c: Candidate, a: Asking): Assessed {
-  const chosen = choosePart(c.indexed, a.query, a.reading.ages, a.reading.asksRule);
+  const chosen = choosePart(c.indexed, a.query, a.reading.ages, a.reading.asksSteps ? 'must' : a.reading.asksRule);
   const indexedPart = c.indexed.parts[chosen.index];
   const verdict = verdictFor({ reading: a.reading, terms: a.query.all, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
   const partKeys = indexedPart?.keys;

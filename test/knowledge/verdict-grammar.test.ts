@@ -40,6 +40,8 @@ const text = `# Probe School Social Media Policy
 
 1.14 You may accept a request from a former pupil only if they are 18 or over.
 
+1.15 Situation: a current student, of any age, wants to connect online. What you must do: do not accept it.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -98,6 +100,10 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     assert.equal(on('probe-1.12', "i'm a volunteer on the trip, can i take a photo of my own child"), 'yes');
     assert.notEqual(on('probe-1.13', 'can I accept a friend request from a pupil'), 'yes');
     assert.equal(on('probe-1.13', 'I was friends with a mum before her son joined the school, can we stay friends'), 'yes');
+  });
+
+  it('answers from the rule of a short clause (a table row) even when the question shares its words only with the situation', () => {
+    assert.equal(library.match('probe', 'a student in my form wants to connect on instagram, is that fine?', { clauseId: 'probe-1.15' }).hits[0]?.verdict, 'no');
   });
 
   it('reads accepting a request apart from sending one', () => {
