@@ -11,6 +11,10 @@ describe('reading a message as a question or a report', () => {
     "I've known one of the yr 8 lads since he was tiny. He's added me on snap. Is that allowed or not",
     'the yr 11s asked me to make a snapchat group so i can send them past papers. thats fine isnt it since its educational',
     "my goddaughter is starting in Year 3, we're connected on FB through her mum. anything I need to do?",
+    'a dad sent me a follow request on insta after pick up today. accept or not?',
+    "One of the families has asked if I can babysit on Saturday night. Am I allowed? I'd love the extra money tbh",
+    'a parent has shared a photo from the app on her facebook and my key child is in it. whose job is it to sort that',
+    'girl who withdrew from her course keeps adding me on snap. shes 17. just ignore?',
   ];
   const reports = [
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
