@@ -48,16 +48,16 @@ const NARRATION = new RegExp([
 ].join('|'), 'i');
 /** The message ends by asking whether I may do something ("…, can I reply?", "…. accept?", "ok to reply?"). */
 const ENDS_ASKING =
-  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:just\s+|should\s+i\s+|do\s+i\s+)?(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?(?:\s+or\s+not)?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$|(?:^|[.!?]\s+|\s[-–—]\s)(?:so\s+|but\s+|and\s+)?(?:is|was|would)\s+(?:that|this|it)\s+(?:be\s+)?(?:ok|okay|alright|allowed|fine|a problem|acceptable|appropriate)\b[^.!?]*\?*\s*$|\b(?:fine|ok|okay|alright|allowed)\s+(?:isn'?t|is)\s+it\b[^.!?]*$|\banything\s+(?:i|we)\s+(?:need|have|should|must)\b[^.!?]*\?*\s*$|(?:^|[.!?]\s+)(?:can|cn|could|may|should|am|do)\s+(?:i|we)\b[^.!?]{0,80}\?|[.?!]\s*(?:who|whose|which)\b[^.!?]*$/i;
+  /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:just\s+|should\s+i\s+|do\s+i\s+)?(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?(?:\s+or\s+not)?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$|(?:^|[.!?]\s+|\s[-–—]\s)(?:so\s+|but\s+|and\s+)?(?:is|was|would)\s+(?:that|this|it)\s+(?:be\s+)?(?:ok|okay|alright|allowed|fine|a problem|acceptable|appropriate)\b[^.!?]*\?*\s*$|\b(?:fine|ok|okay|alright|allowed)\s+(?:isn'?t|is)\s+it\b[^.!?]*$|\banything\s+(?:i|we)\s+(?:need|have|should|must)\b[^.!?]*\?*\s*$|(?:^|[.!?]\s+)(?:can|cn|could|may|should|am|do)\s+(?:i|we)\b[^.!?]{0,80}\?|[.?!]\s*(?:who|whose|which)\b[^.!?]*$|\bany\s+(?:harm|problem|issue)\s+(?:in|with)\s+(?:it|that|this)\s*\?*\s*$/i;
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
 const ABOUT_OTHERS =
   /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;
 const ASKS_MUST =
   /^(?:should|must|shall|do\s+i\s+(?:have|need)|does\s+\w+\s+(?:have|need)|have\s+i\s+got|need\s+i|am\s+i\s+(?:required|expected|supposed|meant))\b|\b(?:have to|need to|required to|supposed to|expected to|meant to)\b/i;
 const ASKS_RULE =
-  /^(?:can|cn|could|may|should|must|shall|do|need)\s+(?:i|we|staff|teachers?|adults?|employees?|you|u)\b|^(?:am|are)\s+(?:i|we|staff|teachers?)\s+(?:allowed|permitted|able|ok|okay|alright)\b|\b(?:allowed|ok to|okay to|alright to|permitted|is it (?:ok|okay|alright|fine|acceptable|appropriate|a problem)|any problem)\b|\b(?:ok|okay|alright|fine|acceptable)\s*\??$/i;
+  /^(?:can|cn|could|may|should|must|shall|do|need)\s+(?:i|we|staff|teachers?|adults?|employees?|you|u)\b|^(?:am|are)\s+(?:i|we|staff|teachers?)\s+(?:allowed|permitted|able|ok|okay|alright)\b|\b(?:allowed|ok to|okay to|alright to|permitted|is it (?:ok|okay|alright|fine|acceptable|appropriate|a problem)|any (?:problem|harm))\b|\b(?:ok|okay|alright|fine|acceptable)\s*\??$/i;
 /** "If I delete a post is it gone for good?", "does it still apply…": a question of fact, not of what I may do. */
-const FACT = /\b(?:is|are|was|does|do|will|would)\s+(?:it|they|this|that|these|those|any of this|the rules?)\s+(?!ok\b|okay\b|alright\b|fine\b|allowed\b|acceptable\b|a problem\b)\w+/i;
+const FACT = /\b(?:is|are|was|does|do|will|would)\s+(?:it|they|this|that|these|those|any of this|the rules?)\s+(?!(?:be\s+)?(?:ok|okay|alright|fine|allowed|acceptable|a problem)\b)\w+/i;
 /** "could I lose my job…", "can I be sacked…", "will I get into trouble…": what happens to me, not what I may do. */
 const CONSEQUENCE = /^(?:can|could|would|will|might|may)\s+(?:i|we|staff|teachers?|you)\s+(?:be\s+\w+ed|get\s+(?:\w+ed|sacked|into|in)|lose|face|end up)\b/i;
 /** Harms that put a child at risk (safeguarding), as the vocabulary names them. */
@@ -72,8 +72,10 @@ const SUBJECT_OF: Record<string, Party> = { parent: 'parents', pupil: 'pupils', 
 export function readQuestion(text: string, terms: Term[]): QuestionReading {
   const whole = withApostrophes(text.trim().replace(/\s+/g, ' '));
   const tail = questionTail(whole) ?? lastQuestion(whole) ?? whole;
-  const harm = terms.some((t) => t.concepts.some((c) => concept(c).slot === 'harm'));
-  const risk = terms.some((t) => t.concepts.some((c) => RISK.has(c)));
+  // "any harm in it?" asks whether something is all right; it names no harm.
+  const named = terms.filter((t, i) => !(t.text === 'harm' && terms[i - 1]?.text === 'any'));
+  const harm = named.some((t) => t.concepts.some((c) => concept(c).slot === 'harm'));
+  const risk = named.some((t) => t.concepts.some((c) => RISK.has(c)));
   const people = terms.some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'staff' && c !== 'public'));
   const read: QuestionReading = { intent: intentOf(whole, formOf(whole), harm, people, risk), form: formOf(tail), ages: readAges(whole) };
   if (NEED_HELP.test(tail)) read.asksSteps = true;
@@ -95,7 +97,7 @@ function formOf(q: string): QuestionForm {
 
 /** "A parent asked about the trip in the class WhatsApp, can I answer them?": the question after the story. */
 function questionTail(q: string): string | undefined {
-  const m = /[,;:.!?]\s*(?:so\s+|but\s+|and\s+)?((?:can|cn|could|may|am|should|must|do|shall|is it)\s+(?:i|we|ok|okay|alright)\b.*)$/i.exec(q);
+  const m = /(?:[,;:.!?]|\s[-–—])\s*(?:so\s+|but\s+|and\s+)?((?:can|cn|could|may|am|should|must|do|shall|is it)\s+(?:i|we|ok|okay|alright)\b.*)$/i.exec(q);
   return m && m.index > 0 ? m[1] : undefined;
 }
 

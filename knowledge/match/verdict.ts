@@ -219,7 +219,7 @@ function timesOf(terms: Term[]): Term[] {
 const WHEN = new Set(['during', 'in', 'at', 'on', 'before', 'after', 'outside', 'within', 'while', 'whilst', 'throughout', 'over', 'until', 'till', 'between', 'from', 'except', 'when', 'whenever']);
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
-const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to)\s+([^.;]{4,})/i;
+const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to|on|in|via|through|by)\s+([^.;]{4,})/i;
 /** "if the head says ok", "if SLT agree": the question itself supposes someone's say-so. */
 const SAYS_SO = /\b(?:says?|said|agrees?|agreed|okays?|okayed|allows?|lets?)\s+(?:it\s+)?(?:ok|okay|yes|so|me|it)?\b/i;
 const LEAD_CONDITION = /^\s*(?:where|if|when|once|provided(?:\s+that)?|as\s+long\s+as)\s+(.{3,160}?),\s/i;

@@ -15,6 +15,8 @@ describe('reading a message as a question or a report', () => {
     "One of the families has asked if I can babysit on Saturday night. Am I allowed? I'd love the extra money tbh",
     'a parent has shared a photo from the app on her facebook and my key child is in it. whose job is it to sort that',
     'girl who withdrew from her course keeps adding me on snap. shes 17. just ignore?',
+    "a boy who left us is 16 now. he's asked to follow me on insta, any harm in it?",
+    "I'm in a local mums group because of my own son. Someone just posted asking about the school - can I answer her, I'd only be saying nice things",
   ];
   const reports = [
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
@@ -22,4 +24,11 @@ describe('reading a message as a question or a report', () => {
   ];
   for (const text of asks) it(`asks: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'ask'));
   for (const text of reports) it(`reports: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'report'));
+
+  it('reads "would that be ok" as asking what I may do, not a question of fact', () => {
+    const text = 'a mum asked if I could film her daughter on my phone and send it to her. would that be ok just this once?';
+    const r = readQuestion(text, readTerms(text));
+    assert.equal(r.consequence, undefined);
+    assert.equal(r.intent, 'ask');
+  });
 });

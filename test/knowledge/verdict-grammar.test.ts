@@ -42,6 +42,8 @@ const text = `# Probe School Social Media Policy
 
 1.15 Situation: a current student, of any age, wants to connect online. What you must do: do not accept it.
 
+1.16 References for pupils must be written through the school references system, not on LinkedIn.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -104,6 +106,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
 
   it('answers from the rule of a short clause (a table row) even when the question shares its words only with the situation', () => {
     assert.equal(library.match('probe', 'a student in my form wants to connect on instagram, is that fine?', { clauseId: 'probe-1.15' }).hits[0]?.verdict, 'no');
+  });
+
+  it('reads what a duty excludes ("…through the references system, not on LinkedIn")', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.16' }).hits[0]?.verdict;
+    assert.equal(on('can i write a pupil a recommendation on linkedin'), 'no');
+    assert.equal(on('can i write a reference for a pupil through the references system'), 'must');
   });
 
   it('reads accepting a request apart from sending one', () => {
