@@ -35,7 +35,7 @@ const PERMISSION: RegExp[] = [
   new RegExp(String.raw`\b(?:with|after|given)\s+(?:the\s+)?(?:\[?(?:express|explicit|written|prior|advance)\]?\s+){0,3}(?:permission|consent|approval|agreement)\s+(?:of|from|by)\s+${WHO}`, 'i'),
   new RegExp(String.raw`\bagreed\s+(?:with|by)\s+${WHO}\s+in\s+advance`, 'i'),
   /\b(?:with|after|given|without)\s+((?:the|your|their|a)\s+[\w/ ]{2,40}?)['’]s\s+(?:\w+\s+)?(?:permission|consent|approval|agreement)\b/i,
-  new RegExp(String.raw`\bcheck\s+with\s+${WHO}\s+before\b`, 'i'),
+  new RegExp(String.raw`\b(?:check\s+with|talk\s+to|speak\s+to|speak\s+with|ask)\s+${WHO}\s+before\b`, 'i'),
   // "Where no school phone is available, the trip leader may authorise…": with that person's say-so.
   /\b((?:the|a|your)\s+[\w/ ]{2,40}?)\s+(?:may|can|will|must)\s+(?:first\s+)?(?:authori[sz]e|approve|sanction|sign\s+off)\b/i,
   // "Please don't set up a page without talking to Mrs Hargreaves first": with her agreement only.

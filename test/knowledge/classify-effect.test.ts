@@ -25,6 +25,7 @@ describe('effect classification', () => {
     ['Staff are not expected to share the Catholic faith.', 'permits'],
     ['The school does not expect anyone to end a friendship because a child has started here.', 'permits'],
     ['We advise you not to connect with former pupils who left in the last two years.', 'discourages'],
+    ['If you knew the family before the pupil joined, please talk to the DSL before you connect with the pupil.', 'permission'],
   ];
   for (const [sentence, effect] of cases) {
     it(`reads "${sentence}" as ${effect || 'informative'}`, () => {
