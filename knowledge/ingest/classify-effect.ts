@@ -68,6 +68,10 @@ const NO_NOUN = /^\s*(?:there\s+(?:must|should|will)\s+be\s+)?no\s+(?!one\b|body
 const ONLY_OTHERS =
   /^\s*only\s+(?!when\b|if\b|with\b|after\b|during\b|where\b|use\b|post\b|share\b|contact\b)(?:the\s+|designated\s+|approved\s+|named\s+)?[a-z][\w/ ,]{0,60}?\s+(?:may|can|are\s+(?:allowed|permitted|able)|is\s+(?:allowed|permitted|able)|post|posts|have\s+access|has\s+access)\b|\bis\s+the\s+only\s+(?:member|person|one)\b[^.]{0,40}\b(?:can|may|that\s+can|who\s+can)\b/i;
 
+/** "…are made only by the Marketing Team" (a named team or role, not staff at large). */
+const ONLY_BY =
+  /\b(?:are|is)\s+(?:\w+\s+)?(?:made|posted|published|run|managed|sent|done|uploaded|shared|updated|written)\s+only\s+by\s+(?!(?:all\s+|any\s+)?(?:staff|members?\s+of\s+staff|employees|adults|practitioners|teachers|colleagues)\b)/i;
+
 /** "Staff do not have to…", "are not required to…", "need not…": an obligation denied, not a prohibition. */
 const NO_DUTY =
   /\b(?:(?:do|does|will)\s+not\s+(?:have|need)\s+to|don'?t\s+(?:have|need)\s+to|doesn'?t\s+(?:have|need)\s+to|need\s+not|needn'?t|no\s+need\s+to|(?:are|is)\s+not\s+(?:expected|required|obliged)\s+to|not\s+(?:obliged|required)\s+to|(?:do|does|will)\s+not\s+(?:expect|require)\s+(?:\w+\s+){0,2}?to)\b/i;
@@ -81,6 +85,8 @@ export function readEffect(sentence: string): EffectReading | undefined {
   // "Staff do not have to…", "are not expected to…": no duty, so the act is left to them.
   if (NO_DUTY.test(s)) return { effect: 'permits' };
   if (CAUTION.test(s)) return { effect: 'discourages' };
+  // "Results-day posts are made only by the Marketing Team, and only with…": no one else makes them.
+  if (ONLY_BY.test(s)) return { effect: 'forbids' };
   const who = permissionFrom(whole);
   if (who !== undefined) return who ? { effect: 'permission', permissionFrom: who } : { effect: 'permission' };
   if (FORBID.test(s) || NOT_ITEM.test(s) || ONLY_OTHERS.test(s) || NO_NOUN.test(s)) return { effect: 'forbids' };

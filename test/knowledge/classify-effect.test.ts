@@ -26,6 +26,8 @@ describe('effect classification', () => {
     ['The school does not expect anyone to end a friendship because a child has started here.', 'permits'],
     ['We advise you not to connect with former pupils who left in the last two years.', 'discourages'],
     ['If you knew the family before the pupil joined, please talk to the DSL before you connect with the pupil.', 'permission'],
+    ["Results-day posts about individual students are made only by the Marketing Team, and only with the student's written agreement.", 'forbids'],
+    ['Photographs are taken only by staff, on school devices.', ''],
   ];
   for (const [sentence, effect] of cases) {
     it(`reads "${sentence}" as ${effect || 'informative'}`, () => {
