@@ -39,7 +39,8 @@ export function words(text: string): string[] {
 
 /** Words with text-speak expanded ("cn i use fb" → "can i use fb"). */
 export function expanded(ws: string[]): string[] {
-  return ws.flatMap((w) => (TEXT_SPEAK.get(w) ?? w).split(' '));
+  // "seeing as I work there" is "as": a conjunction, not seeing anything.
+  return ws.flatMap((w, i) => (w === 'seeing' && (ws[i + 1] === 'as' || ws[i + 1] === 'that') ? [] : (TEXT_SPEAK.get(w) ?? w).split(' ')));
 }
 
 /** Vocabulary phrases and words by their stem sequence ("friend request" → concept ids). */
