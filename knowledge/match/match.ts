@@ -65,6 +65,10 @@ export interface MatchResult {
   concepts: string[];
 }
 
+const RULES = new Set<Verdict>(['no', 'must', 'permission', 'caution']);
+/** How far behind (in ranking score) a deciding runner-up may be (0.5–1 give the same on the tuning sets). */
+const RUNNER_UP = 1;
+
 /** How many of the best-scoring clauses are weighed in full (parts, slots, verdicts) and re-ranked. */
 const SHORTLIST = 8;
 
@@ -84,6 +88,11 @@ export function matchIndex(index: SchoolIndex, question: string, opts: MatchOpti
     .map((c) => assess(c, { query, reading, who, owner, qSlots, focus, top }))
     .sort((a, b) => b.rank - a.rank)
     .slice(0, Math.max(SHORTLIST, limit));
+  // A permission that does not decide the question (for others, or on a condition not met) gives way
+  // to a close runner-up that does decide it with a rule.
+  if (ranked[0]?.verdict === 'unknown' && ranked[1] && RULES.has(ranked[1].verdict) && ranked[1].rank >= ranked[0].rank - RUNNER_UP) {
+    ranked.splice(0, 2, ranked[1], { ...ranked[0], rank: ranked[1].rank });
+  }
   const best = ranked[0];
   const slots = best ? fitSlots(qSlots, best.slots) : {};
   const otherSubject = who !== 'staff' && !!best && !best.candidate.indexed.clause.binds.includes(who);

@@ -44,6 +44,8 @@ const text = `# Probe School Social Media Policy
 
 1.16 References for pupils must be written through the school references system, not on LinkedIn.
 
+1.17 Parents may film their own children at school concerts and plays.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -112,6 +114,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.16' }).hits[0]?.verdict;
     assert.equal(on('can i write a pupil a recommendation on linkedin'), 'no');
     assert.equal(on('can i write a reference for a pupil through the references system'), 'must');
+  });
+
+  it('lets a permission for someone else give way to a close runner-up that decides the question', () => {
+    const m = library.match('probe', 'can i film the school concert');
+    assert.notEqual(m.hits[0]?.clause.ref, '1.17', 'parents may film: no answer for staff');
+    assert.equal(m.hits[0]?.verdict, 'no');
   });
 
   it('reads accepting a request apart from sending one', () => {
