@@ -26,6 +26,10 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['breaking', 'breach'],
   ['broke', 'breach'],
   ['broken', 'breach'],
+  // "before mocks" are exams in a school; mocking someone is abuse.
+  ['mocks', 'mocks'],
+  // "SATs dates", "the fete dates" are days in the calendar; dating is not.
+  ['dates', 'dates'],
   // "grabbed her by the arm" is force; "grab a couple of shots" is not.
   ['grabbed', 'grabbed'],
   // "pushed him against the wall" is force; "push the newsletter out", "push notifications" are not.

@@ -17,10 +17,16 @@ describe('reading a message as a question or a report', () => {
     'girl who withdrew from her course keeps adding me on snap. shes 17. just ignore?',
     "a boy who left us is 16 now. he's asked to follow me on insta, any harm in it?",
     "I'm in a local mums group because of my own son. Someone just posted asking about the school - can I answer her, I'd only be saying nice things",
+    'want to set up a yr 11 revision whatsapp group for my set before mocks - fine if the parents ok it?',
+    "one of my yr 13s turned 18 and added me on insta, she's leaving in june anyway so is it ok to accept?",
+    "former pupil is 19 now, her little brother's in my class. she's asked to be fb friends - allowed?",
+    'my own son is in y6 here - can i stay in the y6 class whatsapp? parents keep asking me about SATs dates lol',
+    "someone's put a kid's name in the staff whatsapp saying he kicked off and smashed a window. is that actually allowed??",
   ];
   const reports = [
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
     "A Y8 boy just showed me a pic of a girl in his class with her top off, it's going round everyone's snap. What do I do with it?",
+    "one of our yr 9s has just posted a tiktok with a pic of a knife saying 'someone getting wet tmrw'. what do i do, its 9pm",
   ];
   for (const text of asks) it(`asks: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'ask'));
   for (const text of reports) it(`reports: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'report'));
