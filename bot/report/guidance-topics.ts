@@ -30,6 +30,8 @@ export interface GuidanceTopic {
   binds?: Party | ((f: Fields) => Party | undefined);
   /** The clause must not name posters other than this report's (a rule about pupils' posts does not fit a parent's). */
   samePoster?: boolean;
+  /** Whoever posted, the clause that says what to do comes first (a threat is dealt with the same way from anyone). */
+  anyPoster?: boolean;
   /** How many clauses to quote at most (default 1). */
   max?: number;
   applies(f: Fields): boolean;
@@ -132,6 +134,18 @@ export const guidanceTopics: GuidanceTopic[] = [
     prefer: (f) => (f.category === 'sexual' ? ['sexual'] : ['hate']),
     applies: (f) => f.category === 'sexual' || f.category === 'discriminatory',
     key: (f) => f.category === 'sexual',
+  },
+  {
+    // A threat to someone's safety is told at once, and to the police where someone is in danger:
+    // the policy's rule for threats comes before the general one for abusive posts.
+    id: 'threat', label: 'a threat to someone\'s safety', adviser: 'head',
+    query: 'threat of violence report immediately police',
+    needs: [['threat'], ['report', 'leader', 'dsl', 'police']],
+    avoid: ['extremism', 'lado'],
+    prefer: ['police'],
+    anyPoster: true,
+    applies: (f) => f.category === 'threatening',
+    key: () => true,
   },
   {
     id: 'evidence', label: 'keeping evidence', adviser: 'head',

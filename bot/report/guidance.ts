@@ -73,7 +73,7 @@ function order(topic: GuidanceTopic, list: ConceptMatch[], f: Partial<ReportFiel
     const i = prefer.findIndex((id) => m.concepts.has(id));
     return i < 0 ? prefer.length : i;
   };
-  const rank = (m: ConceptMatch) => (namesPoster(m.concepts, f.poster) ? 0 : 100) + tier(m);
+  const rank = (m: ConceptMatch) => (topic.anyPoster || namesPoster(m.concepts, f.poster) ? 0 : 100) + tier(m);
   return list.map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map((x) => x.m);
 }
 

@@ -30,7 +30,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'governor', slot: 'people', words: ['governor', 'governing body', 'trustee', 'board of trustees', 'chair of governors', 'governing board'] },
   { id: 'dsl', slot: 'people', words: ['designated safeguarding lead', 'designated safeguarding officer', 'dsl', 'safeguarding lead', 'safeguarding officer', 'child protection officer', 'designated person', 'deputy dsl'] },
   { id: 'lado', slot: 'people', words: ['lado', 'local authority designated officer', 'designated officer'] },
-  { id: 'police', slot: 'people', words: ['police', 'ceop', 'child exploitation', 'action fraud', 'crime', 'criminal', 'illegal', 'unlawful'] },
+  { id: 'police', slot: 'people', words: ['police', 'ceop', 'child exploitation', 'action fraud', 'crime', 'criminal', 'illegal', 'unlawful', '999'] },
   { id: 'press', slot: 'people', words: ['media', 'press', 'journalist', 'newspaper', 'local paper', 'paper', 'reporter', 'tv', 'television', 'radio', 'news', 'bbc', 'itv', 'quote', 'interview', 'media enquiry'] },
   { id: 'public', slot: 'people', words: ['member of the public', 'members of the public', 'stranger', 'third party', 'anyone', 'others', 'someone', 'people', 'individual', 'community', 'visitor'] },
 
@@ -76,13 +76,13 @@ export const CONCEPTS: readonly Concept[] = [
 
   // Harms a report is about.
   { id: 'abuse', slot: 'harm', words: ['abuse', 'abusive', 'bully', 'bullying', 'cyberbully', 'cyberbullying', 'harass', 'harassment', 'troll', 'trolling', 'insult', 'nasty', 'horrible', 'vile', 'offensive', 'rude', 'upsetting', 'disturbing', 'slag off', 'slagging', 'mock', 'humiliate', 'victimise', 'stalk', 'pile on', 'calling me a', 'called me a', 'calls me a', 'calling her a', 'called her a', 'calling him a', 'called him a', 'name calling'] },
-  { id: 'threat', slot: 'harm', related: 'abuse', words: ['threat', 'threaten', 'intimidate', 'intimidation', 'kill', 'stab', 'beat up', 'violence', 'violent', 'attack', 'going to hurt', 'going to get'] },
+  { id: 'threat', slot: 'harm', related: 'abuse', words: ['threat', 'threaten', 'intimidate', 'intimidation', 'kill', 'stab', 'beat up', 'violence', 'violent', 'attack', 'going to hurt', 'going to get', 'knife', 'weapon', 'gun', 'machete', 'shoot'] },
   { id: 'physical', slot: 'harm', related: 'abuse', words: ['hit', 'hurt', 'smack', 'slap', 'kick', 'punch', 'shove', 'pushed', 'grabbed', 'shake', 'shook', 'assault', 'touch', 'kiss', 'restrain', 'manhandle', 'pinch'] },
   { id: 'defame', slot: 'harm', words: ['defamatory', 'defamation', 'defame', 'libel', 'libellous', 'slander', 'lie', 'lies', 'false', 'untrue', 'rumour', 'accusation', 'accuse', 'allegation', 'allege'] },
   { id: 'hate', slot: 'harm', words: ['racist', 'racism', 'homophobic', 'transphobic', 'sexist', 'discriminatory', 'discrimination', 'hate', 'hateful', 'prejudice'] },
-  { id: 'sexual', slot: 'harm', words: ['indecent', 'nude', 'naked', 'semi nude', 'sexual', 'sexting', 'explicit', 'porn', 'pornography', 'pornographic', 'obscene'] },
+  { id: 'sexual', slot: 'harm', words: ['indecent', 'nude', 'naked', 'semi nude', 'sexual', 'sexting', 'explicit', 'porn', 'pornography', 'pornographic', 'obscene', 'topless', 'top off', 'no clothes', 'without clothes', 'underwear'] },
   { id: 'extremism', slot: 'harm', words: ['radicalisation', 'radicalise', 'extremism', 'extremist', 'terrorism', 'terrorist', 'prevent duty', 'channel referral'] },
-  { id: 'risk', slot: 'harm', words: ['risk', 'at risk', 'harm', 'danger', 'unsafe', 'groom', 'grooming', 'exploitation', 'self harm', 'suicide', 'neglect', 'not safe', 'hurt at home', 'abused at home', 'run away', 'runaway', 'inappropriate relationship', 'child abuse', 'paedophile', 'pedophile', 'safeguarding', 'child protection', 'welfare', 'vulnerable'] },
+  { id: 'risk', slot: 'harm', words: ['risk', 'at risk', 'harm', 'danger', 'unsafe', 'groom', 'grooming', 'exploitation', 'self harm', 'suicide', 'suicidal', 'overdose', 'kill myself', 'end it all', 'end my life', 'want to die', 'neglect', 'not safe', 'hurt at home', 'abused at home', 'run away', 'runaway', 'inappropriate relationship', 'child abuse', 'paedophile', 'pedophile', 'safeguarding', 'child protection', 'welfare', 'vulnerable'] },
   { id: 'impersonate', slot: 'harm', words: ['impersonate', 'pretend', 'fake account', 'fake profile', 'hack', 'hacked', 'catfish'] },
 
   // When and where.

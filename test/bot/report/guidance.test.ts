@@ -5,6 +5,8 @@ import { findGuidance, guidanceBlocks } from '../../../bot/report/guidance.js';
 import { readFile } from 'node:fs/promises';
 import { fitsPoster as fitsPosterOf, guidanceTopics } from '../../../bot/report/guidance-topics.js';
 import { allText, makeHarness, policies } from '../harness.js';
+import { parsePolicy } from '../../../knowledge/ingest/parse-policy.js';
+import { createPolicyLibrary } from '../../../knowledge/library.js';
 
 interface Case {
   name: string;
@@ -147,6 +149,13 @@ describe('report guidance', () => {
       else if (c.silent) assert.match(text, c.silent);
     });
   }
+
+  it("quotes a policy's rule for threats first for a threatening post, whoever posted it", () => {
+    const text = '# Probe policy\n\n## If a pupil or parent posts something abusive\n\nIf you see a post by a pupil or a parent that is abusive, threatening or defamatory about you, screenshot it and tell your line manager.\n\nIf a post contains a threat to anyone\'s safety, tell the Deputy Head straight away, and if someone is in immediate danger, call 999 first.\n';
+    const lib = createPolicyLibrary([parsePolicy({ school: 'probe', source: 'probe.md', text })]);
+    const g = findGuidance(lib, 'probe', { poster: 'pupil', category: 'threatening' });
+    assert.match(g.items[0]?.text ?? '', /threat to anyone's safety/, g.items.map((i) => i.text).join(' / '));
+  });
 
   it("never quotes a LADO clause for a parent's, pupil's or stranger's abusive post, at any school", async () => {
     const library = await policies();

@@ -20,6 +20,8 @@ describe('readIncident', () => {
     ['a dad posted about the head teacher on the parents WhatsApp', { poster: 'parent', about: 'head', category: 'other' }],
     ['a parent has left abusive comments on our class facebook page', { poster: 'parent', about: 'school', category: 'abusive', platform: 'our class facebook page' }],
     ['A parent has posted in a facebook group calling me a useless lazy cow', { poster: 'parent', about: 'me', category: 'abusive' }],
+    ["a year 11 has put a photo of a knife on his story with 'tomorrow at school' written on it", { poster: 'pupil', category: 'threatening' }],
+    ["a boy showed me a pic of a girl in his class with her top off, it's going round everyone's snap", { poster: 'pupil', category: 'sexual' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
