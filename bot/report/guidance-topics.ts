@@ -121,8 +121,9 @@ export const guidanceTopics: GuidanceTopic[] = [
     prefer: (f) => (f.category === 'sexual' ? ['sexual'] : []),
     // A clause on indecent images fits sexual content, not every child-at-risk concern.
     avoid: (f) => (f.category === 'sexual' ? [] : ['sexual']),
-    // Only a member of staff who posted something harming or sexualising a child: never a parent's abuse.
-    applies: (f) => f.poster === 'staff' && (safeguarding(f) || f.about === 'pupil'),
+    // Only a member of staff who posted something harming or sexualising a child, or a concern about
+    // an adult at the school told as one: never a parent's abuse.
+    applies: (f) => f.poster === 'staff' && (safeguarding(f) || f.about === 'pupil' || f.adultConcern === 'yes'),
     key: () => true,
   },
   {

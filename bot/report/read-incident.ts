@@ -44,6 +44,7 @@ const YEAR_GROUP = /^(?:year|yr|y|s|p)?\d{1,2}s?$/;
 const TITLE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]/g;
 /** The member of staff is the one it is about: "about me", "calling me", "my photos". */
 const ME = /\b(?:me|my|myself|i'?m being|i am being)\b/i;
+const TOLD_ME = /\b(?:told|tells|showed|shown|show|mentioned(?:\s+it)?\s+to|said\s+to|informed|warned)\s+me\b/gi;
 /** A question about the rules tells of nothing ("Can teachers hit the like button…?"). */
 const ASKING = /^\s*(?:can|could|may|might|am|are|is it|should|do|does|would)\b/i;
 
@@ -60,7 +61,9 @@ export function readIncident(reader: IncidentReader, text: string): Partial<Repo
   const found: Partial<ReportFields> = {};
   // A field of its own: the category stays what the words say it is (guidance reads it).
   if (allegationIn(reading, text)) found.adultConcern = 'yes';
-  const people = peopleIn(reading, text);
+  // "a student told me one of the coaches has been…": the one telling is not the one who did it.
+  const named = peopleIn(reading, text);
+  const people = named.length > 1 && tells(reading, named[0]!) ? named.slice(1) : named;
   // The first person named is usually who did it ("a parent posted…"); a later one, whom it is about.
   if (people[0]) found.poster = people[0].kind;
   const about = aboutWhom(reading, text, people);
@@ -101,6 +104,14 @@ function allegationIn(reading: TextReading, text: string): boolean {
   );
 }
 
+/** The person is the one telling: "a student told me…", "the boy showed me…". */
+function tells(reading: TextReading, p: Person): boolean {
+  const next = reading.words.slice(p.at + 1, p.at + 5);
+  const at = next.findIndex((w) => TELLING.has(w));
+  return at >= 0 && next[at + 1] === 'me';
+}
+const TELLING = new Set(['told', 'tells', 'showed', 'shows', 'mentioned', 'said', 'says', 'informed', 'warned']);
+
 /** Everyone the message names, in order (a person named twice, "a Year 6 pupil", counts once). */
 function peopleIn(reading: TextReading, text: string): Person[] {
   const out: Person[] = [];
@@ -138,8 +149,11 @@ function titled(reading: TextReading, text: string): Person[] {
 
 function aboutWhom(reading: TextReading, text: string, people: Person[]): Subject | undefined {
   if (people.some((p) => p.head)) return 'head';
-  if (ME.test(text)) return 'me';
+  // "a pupil told me", "the boy showed me": the one telling, not the one it is about.
+  if (ME.test(text.replace(TOLD_ME, ' '))) return 'me';
   const later = people.slice(1);
+  // An adult at the school who did something to a child: the child is whom it is about.
+  if (people[0]?.kind === 'staff' && later.some((p) => p.kind === 'pupil')) return 'pupil';
   if (later.some((p) => p.kind === 'staff')) return 'colleague';
   if (later.some((p) => p.kind === 'pupil')) return 'pupil';
   // A person who did it, and about someone only the titles name ("mocking Mrs Jones").
