@@ -24,6 +24,9 @@ describe('readIncident', () => {
     ["a boy showed me a pic of a girl in his class with her top off, it's going round everyone's snap", { poster: 'pupil', category: 'sexual' }],
     ['a pupil told me that Mr Smith has been messaging a Year 9 girl on snapchat late at night', { poster: 'staff', about: 'pupil', category: 'other' }],
     ['a Year 8 boy showed me a post where a parent calls me a liar', { poster: 'parent', about: 'me', category: 'abusive' }],
+    ["a girl in my class messaged me at 11pm saying she doesn't feel safe at home", { poster: 'pupil', category: 'child-at-risk' }],
+    ['year 4 girl told me an older lad keeps snapchatting her asking for pics', { category: 'child-at-risk' }],
+    ["a year 12 has posted 'cant do this anymore' on her story with a pic of a load of pills", { poster: 'pupil', category: 'child-at-risk' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
