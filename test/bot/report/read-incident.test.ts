@@ -27,6 +27,7 @@ describe('readIncident', () => {
     ["a girl in my class messaged me at 11pm saying she doesn't feel safe at home", { poster: 'pupil', category: 'child-at-risk' }],
     ['year 4 girl told me an older lad keeps snapchatting her asking for pics', { category: 'child-at-risk' }],
     ["a year 12 has posted 'cant do this anymore' on her story with a pic of a load of pills", { poster: 'pupil', category: 'child-at-risk' }],
+    ["A parent has put a post on the village facebook group saying I shouted at her daughter and I'm not fit to teach", { poster: 'parent', category: 'abusive' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
