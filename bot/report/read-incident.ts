@@ -169,7 +169,8 @@ function categoryOf(reading: TextReading): Category {
   if (named.has('physical')) return 'threatening';
   // "worried about one of our kids": a concern for a child.
   const worry = reading.mentions.find((m) => m.concept === 'report' && /worr|concern/.test(m.text));
-  if (worry && reading.mentions.some((m) => m.concept === 'pupil' && m.at > worry.at)) return 'child-at-risk';
+  // "a pupil sent me a worrying message": the same, whichever is said first.
+  if (worry && reading.mentions.some((m) => m.concept === 'pupil')) return 'child-at-risk';
   return 'other';
 }
 

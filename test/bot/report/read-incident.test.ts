@@ -28,6 +28,7 @@ describe('readIncident', () => {
     ['year 4 girl told me an older lad keeps snapchatting her asking for pics', { category: 'child-at-risk' }],
     ["a year 12 has posted 'cant do this anymore' on her story with a pic of a load of pills", { poster: 'pupil', category: 'child-at-risk' }],
     ["A parent has put a post on the village facebook group saying I shouted at her daughter and I'm not fit to teach", { poster: 'parent', category: 'abusive' }],
+    ['a pupil sent me a worrying message on instagram last night', { poster: 'pupil', about: 'me', category: 'child-at-risk' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
