@@ -29,6 +29,8 @@ describe('readIncident', () => {
     ["a year 12 has posted 'cant do this anymore' on her story with a pic of a load of pills", { poster: 'pupil', category: 'child-at-risk' }],
     ["A parent has put a post on the village facebook group saying I shouted at her daughter and I'm not fit to teach", { poster: 'parent', category: 'abusive' }],
     ['a pupil sent me a worrying message on instagram last night', { poster: 'pupil', about: 'me', category: 'child-at-risk' }],
+    ['one of the boarders showed me messages from a man she met online asking her to meet him in town', { category: 'child-at-risk' }],
+    ['a girl messaged me saying things are really bad at home and her stepdad hurts her', { poster: 'pupil', category: 'child-at-risk' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
