@@ -30,7 +30,7 @@ export interface QuestionReading {
 
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =
-  /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do|shall)\s+(?:i|we)\s+do(?:\s+(?:with|about)\s+(?:it|this|that|them|him|her)|\s+now)?(?:,\s*[^.!?,]{1,30})?\s*\??$/i;
+  /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do|shall)\s+(?:i|we)\s+do(?:\s+(?:with|about)\s+(?:it|this|that|them|him|her)|\s+now)?(?:\s*\??$|,\s*[^.!?,]{1,30}$)/i;
 /** Something said to have happened or to be happening: the grammar of telling, not asking. */
 const NARRATION = new RegExp([
   // "has posted", "have put", "had sent" (not "have to…", "has got to…")

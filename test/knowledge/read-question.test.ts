@@ -22,11 +22,13 @@ describe('reading a message as a question or a report', () => {
     "former pupil is 19 now, her little brother's in my class. she's asked to be fb friends - allowed?",
     'my own son is in y6 here - can i stay in the y6 class whatsapp? parents keep asking me about SATs dates lol',
     "someone's put a kid's name in the staff whatsapp saying he kicked off and smashed a window. is that actually allowed??",
+    'one of my yr 4s has requested to follow me on tiktok (!!) what do i do, just ignore it?',
   ];
   const reports = [
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
     "A Y8 boy just showed me a pic of a girl in his class with her top off, it's going round everyone's snap. What do I do with it?",
     "one of our yr 9s has just posted a tiktok with a pic of a knife saying 'someone getting wet tmrw'. what do i do, its 9pm",
+    "a parent has put a video on tiktok of our headteacher with a caption saying he's going to 'sort her out'. who do I report it to?",
   ];
   for (const text of asks) it(`asks: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'ask'));
   for (const text of reports) it(`reports: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'report'));
