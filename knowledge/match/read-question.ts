@@ -31,6 +31,8 @@ export interface QuestionReading {
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =
   /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do|shall)\s+(?:i|we)\s+do(?:\s+(?:with|about)\s+(?:it|this|that|them|him|her)|\s+now)?(?:\s*\??$|,\s*[^.!?,]{1,30}$)/i;
+const WH_ONLY = /^(?:who|whose|what|wat|when|where|which|how|why)\b[^.!?]*\?+\s*$/i;
+const RULE_FIRST = /^(?:what'?s|what\s+is|wats)\s+the\s+(?:deal|rule|rules|policy|position|guidance)\s+(?:with|on|about|for)\b[^.!?]*\?/i;
 /** Something said to have happened or to be happening: the grammar of telling, not asking. */
 const NARRATION = new RegExp([
   // "has posted", "have put", "had sent" (not "have to…", "has got to…")
@@ -140,6 +142,9 @@ function intentOf(q: string, form: QuestionForm, harm: boolean, people: boolean,
   if (form === 'whatif') return risk && !/\bi\b/i.test(q.split(/\bif\b/i)[1] ?? '') ? 'report' : 'ask';
   // "What should I do if a parent sends me a friend request?" is a hypothetical: a question, unless harm is named.
   if (NEED_HELP.test(q)) return harm || (NARRATION.test(q) && !/\bif\b/i.test(q)) ? 'report' : 'ask';
+  // One sentence asking who, what, where… ("whose job is it to delete nasty comments on our page?"),
+  // or a message that opens by asking the rule ("whats the deal with using my gmail…? …"): a question.
+  if (WH_ONLY.test(q) || RULE_FIRST.test(q)) return 'ask';
   // "A parent added me on Facebook, accept?": a story told to ask what I may do, with no harm in it.
   if (!harm && ENDS_ASKING.test(q)) return 'ask';
   // "Should I delete abusive messages someone sends me?": an incident, even in a question's words.

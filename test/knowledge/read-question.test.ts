@@ -23,6 +23,8 @@ describe('reading a message as a question or a report', () => {
     'my own son is in y6 here - can i stay in the y6 class whatsapp? parents keep asking me about SATs dates lol',
     "someone's put a kid's name in the staff whatsapp saying he kicked off and smashed a window. is that actually allowed??",
     'one of my yr 4s has requested to follow me on tiktok (!!) what do i do, just ignore it?',
+    'whose job is it to delete nasty comments on our class page?',
+    'whats the deal with using my gmail to email a parent about the trip money? my school account keeps logging me out',
   ];
   const reports = [
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
