@@ -169,8 +169,9 @@ export const guidanceTopics: GuidanceTopic[] = [
     prefer: (f) => (conduct(f) ? ['abuse'] : ['risk']),
     binds: 'staff',
     samePoster: true,
-    // Abuse of the school itself (on its own pages) is reported the same way as abuse of staff.
-    applies: (f) => aboutStaff(f) || f.about === 'school' || !conduct(f),
+    // Abuse of the school itself (on its own pages) is reported the same way as abuse of staff; a
+    // child simply getting in touch is not abuse (messages from children have a topic of their own).
+    applies: (f) => (aboutStaff(f) || f.about === 'school' || !conduct(f)) && !(f.poster === 'pupil' && f.category === 'other'),
   },
   {
     // The policy's own rule for the one who posted ("parents must not post defamatory comments"):

@@ -31,6 +31,7 @@ describe('readIncident', () => {
     ['a pupil sent me a worrying message on instagram last night', { poster: 'pupil', about: 'me', category: 'child-at-risk' }],
     ['one of the boarders showed me messages from a man she met online asking her to meet him in town', { category: 'child-at-risk' }],
     ['a girl messaged me saying things are really bad at home and her stepdad hurts her', { poster: 'pupil', category: 'child-at-risk' }],
+    ["one of my y5s showed me messages from a 'friend' asking her to send pictures and keep it a secret", { poster: 'pupil', category: 'child-at-risk' }],
   ];
   for (const [text, want] of cases) {
     it(`reads "${text}"`, () => {
