@@ -108,8 +108,9 @@ export const guidanceTopics: GuidanceTopic[] = [
     query: 'report safeguarding concerns to the designated safeguarding lead',
     needs: [['dsl'], ['report']],
     also: [[['risk'], ['report']], [['message'], ['pupil'], ['report']]],
-    // Prevent clauses are quoted under their own topic; the LADO clause is about staff.
-    avoid: (f) => (f.category === 'sexual' ? ['extremism'] : ['extremism', 'sexual']),
+    // Prevent clauses are quoted under their own topic; the LADO clause is about staff;
+    // nor is the rule on staff's own family among the pupils.
+    avoid: (f) => [...(f.category === 'sexual' ? ['extremism'] : ['extremism', 'sexual']), 'relative'],
     prefer: ['dsl'],
     applies: (f) => safeguarding(f) || f.category === 'extremism',
     key: safeguarding,
