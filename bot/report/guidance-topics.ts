@@ -104,18 +104,6 @@ export const guidanceTopics: GuidanceTopic[] = [
     key: () => true,
   },
   {
-    id: 'safeguarding', label: 'telling the designated safeguarding lead when a child may be at risk', adviser: 'dsl', max: 2,
-    query: 'report safeguarding concerns to the designated safeguarding lead',
-    needs: [['dsl'], ['report']],
-    also: [[['risk'], ['report']], [['message'], ['pupil'], ['report']]],
-    // Prevent clauses are quoted under their own topic; the LADO clause is about staff;
-    // nor is the rule on staff's own family among the pupils.
-    avoid: (f) => [...(f.category === 'sexual' ? ['extremism'] : ['extremism', 'sexual']), 'relative'],
-    prefer: ['dsl'],
-    applies: (f) => safeguarding(f) || f.category === 'extremism',
-    key: safeguarding,
-  },
-  {
     id: 'staff-allegation', label: 'a member of staff who may have put a child at risk (allegations, the LADO)', adviser: 'dsl',
     query: 'allegation against a member of staff referral to the LADO',
     needs: [['lado']],
@@ -126,6 +114,18 @@ export const guidanceTopics: GuidanceTopic[] = [
     // an adult at the school told as one: never a parent's abuse.
     applies: (f) => f.poster === 'staff' && (safeguarding(f) || f.about === 'pupil' || f.adultConcern === 'yes'),
     key: () => true,
+  },
+  {
+    id: 'safeguarding', label: 'telling the designated safeguarding lead when a child may be at risk', adviser: 'dsl', max: 2,
+    query: 'report safeguarding concerns to the designated safeguarding lead',
+    needs: [['dsl'], ['report']],
+    also: [[['risk'], ['report']], [['message'], ['pupil'], ['report']]],
+    // Prevent clauses are quoted under their own topic; the LADO clause is about staff;
+    // nor is the rule on staff's own family among the pupils.
+    avoid: (f) => [...(f.category === 'sexual' ? ['extremism'] : ['extremism', 'sexual']), 'relative'],
+    prefer: ['dsl'],
+    applies: (f) => safeguarding(f) || f.category === 'extremism',
+    key: safeguarding,
   },
   {
     id: 'illegal', label: 'reporting illegal content to the police or CEOP', adviser: 'dsl',
