@@ -116,6 +116,8 @@ const ASK_LEADS = new Set(['allowed', 'ok', 'okay', 'alright', 'permitted', 'abl
 export function ownerAsked(all: Term[]): 'personal' | 'official' | undefined {
   const owners = ownersIn(all);
   if (owners.has('personal')) return 'personal';
+  // "if the school ipad dies can i just use my phone": the thing I would use is mine.
+  if (all.some((t, i) => t.text === 'my' && all[i + 1]?.concepts.some((c) => THINGS.has(c)))) return 'personal';
   if (owners.has('official')) return 'official';
   // "my phone", "my facebook": a thing of mine, unless something says it is the school's.
   return /\bmy\b/.test(all.map((t) => t.text).join(' ')) && all.some((t) => t.concepts.some((c) => THINGS.has(c))) ? 'personal' : undefined;

@@ -46,6 +46,8 @@ const text = `# Probe School Social Media Policy
 
 1.17 Parents may film their own children at school concerts and plays.
 
+1.18 On trips, photographs must be taken on the school iPad.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -120,6 +122,10 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const m = library.match('probe', 'can i film the school concert');
     assert.notEqual(m.hits[0]?.clause.ref, '1.17', 'parents may film: no answer for staff');
     assert.equal(m.hits[0]?.verdict, 'no');
+  });
+
+  it('reads whose thing the asker would use ("if the school ipad dies can i use my phone")', () => {
+    assert.equal(library.match('probe', 'on the trip if the school ipad dies can i just use my phone for pics', { clauseId: 'probe-1.18' }).hits[0]?.verdict, 'no');
   });
 
   it('reads accepting a request apart from sending one', () => {
