@@ -47,6 +47,8 @@ const PERMISSION: RegExp[] = [
   // "where the headteacher has given written approval", "subject to approval by the Headteacher".
   /\b(?:where|if|when|once|after|provided(?:\s+that)?)\s+((?:the|a|their|your)\s+[\w/ ]{2,40}?)\s+(?:has|have)\s+(?:first\s+)?(?:given|granted|agreed)\s+(?:\w+\s+){0,2}?(?:approval|permission|consent|agreement)?\b/i,
   new RegExp(String.raw`\bsubject\s+to\s+(?:the\s+)?(?:\w+\s+)?(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from|by)\s+${WHO}`, 'i'),
+  // "any member of staff the Headteacher has agreed may keep a phone": with that person's agreement.
+  /\b((?:the|a|their|your)\s+[\w/ ]{2,40}?)\s+(?:has|have)\s+(?:agreed|approved|allowed|authori[sz]ed)\s+(?:may|can)\b/i,
   // "Only staff approved by the Headteacher may run…": anyone else needs that approval first.
   /\bonly\s+(?:\w+\s+){0,3}?(?:approved|authori[sz]ed|nominated|designated|appointed|agreed)\s+(?:in\s+advance\s+)?by\s+([^.;,()]{3,60}?)(?=\s+(?:may|can|should|will|are|is)\b)/i,
   new RegExp(String.raw`\b(?:must|should|will\s+need\s+to|needs?\s+to)\s+(?:first\s+)?(?:seek|get|obtain|have)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:approval|permission|consent|agreement|authori[sz]ation)\s+(?:of|from)\s+${WHO}`, 'i'),

@@ -28,6 +28,7 @@ describe('effect classification', () => {
     ['If you knew the family before the pupil joined, please talk to the DSL before you connect with the pupil.', 'permission'],
     ["Results-day posts about individual students are made only by the Marketing Team, and only with the student's written agreement.", 'forbids'],
     ['Photographs are taken only by staff, on school devices.', ''],
+    ['The exceptions are the site supervisor, who may need to be contactable, and any member of staff the Headteacher has agreed may keep a phone with them.', 'permission'],
   ];
   for (const [sentence, effect] of cases) {
     it(`reads "${sentence}" as ${effect || 'informative'}`, () => {
