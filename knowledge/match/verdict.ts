@@ -109,7 +109,9 @@ function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boo
   if (SENDS.test(question) && !RECEIVES.test(question) && RECEIVES.test(part.text) && !SENDS.test(part.text)) return false;
   const who = ctx.reading.subject ?? 'staff';
   const subject = subjectParties(part.text);
-  if (subject.length && !subject.includes(who)) return false;
+  // "Can I take pictures of my own child at the concert?": there the member of staff is a parent.
+  const asParent = subject.includes('parents') && ctx.terms.some((t, i) => (t.text === 'my' || t.text === 'own') && ctx.terms.slice(i + 1, i + 3).some((n) => n.concepts.includes('relative') || n.concepts.includes('pupil')));
+  if (subject.length && !subject.includes(who) && !asParent) return false;
   const terms = partTerms.filter((t) => !t.stop);
   const owners = ownersIn(terms);
   if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
@@ -120,6 +122,8 @@ function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boo
   for (const slot of ['people', 'action'] as const) {
     const of = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === slot && !GENERAL.has(c))));
     const asked = of(ctx.terms);
+    // As a parent, "my daughter" is the "own child" a rule for parents speaks of.
+    if (asParent && asked.has('relative')) asked.add('pupil');
     const named = of(terms);
     if (asked.size && named.size && ![...asked].some((p) => named.has(p))) return false;
   }

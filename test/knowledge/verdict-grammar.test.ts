@@ -118,6 +118,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     assert.equal(on('can i write a reference for a pupil through the references system'), 'must');
   });
 
+  it('reads a member of staff asking about their own child as a parent', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.17' }).hits[0]?.verdict;
+    assert.equal(on('am i allowed to film my daughter in the school play'), 'yes');
+    assert.notEqual(on('can i film the children in the school play'), 'yes');
+  });
+
   it('lets a permission for someone else give way to a close runner-up that decides the question', () => {
     const m = library.match('probe', 'can i film the school concert');
     assert.notEqual(m.hits[0]?.clause.ref, '1.17', 'parents may film: no answer for staff');
