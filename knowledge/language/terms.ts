@@ -64,6 +64,11 @@ export function readTerms(text: string, own?: ReadonlySet<string>): Term[] {
   return termsOfWords(own?.size ? ws.map((w) => (own.has(w) ? 'school' : w)) : ws);
 }
 
+/** What a rule is called, after "break" ("break the social media policy"). */
+const RULE_WORDS = new Set(['policy', 'rules', 'rule', 'code', 'law', 'agreement', 'guidance', 'aup']);
+/** Before "break", words that make it a rest from work ("a break", "at lunch break"). */
+const BREAK_NOUN = new Set(['a', 'the', 'my', 'your', 'our', 'their', 'at', 'during', 'on', 'lunch', 'coffee', 'tea', 'morning', 'afternoon', 'rest']);
+
 /** Words that make a word for pupils mean those who have left ("former", "ex-", "old", "past"). */
 const FORMER = new Set(['former', 'ex', 'old', 'past']);
 
@@ -95,6 +100,12 @@ export function termsOfWords(ws: string[]): Term[] {
     }
     const w = ws[i]!;
     // "former learners", "old tutees", "ex-students": a word for pupils after "former" is ex-pupils.
+    // "break the social media policy", "breaks our code": breaking a rule, not a rest break.
+    if ((w === 'break' || w === 'breaks') && !BREAK_NOUN.has(ws[i - 1] ?? '') && ws.slice(i + 1, i + 6).some((n) => RULE_WORDS.has(n))) {
+      out.push({ text: w, key: 'breach', concepts: ['discipline'], at: i, span: 1, stop: false });
+      i += 1;
+      continue;
+    }
     // "former sixth former": the word for pupils may be a phrase.
     const pupilSpan = FORMER.has(w) && ws[i - 1] !== 'year' && ws[i - 1] !== 'years' ? pupilWordAt(stems, i + 1) : 0;
     if (pupilSpan) {

@@ -28,6 +28,8 @@ describe('matcher', () => {
     assert.ok(!concepts('a local newspaper reporter').includes('report'), 'a reporter is the press');
     assert.ok(concepts('a former sixth former sent me a request').includes('expupil'), 'former + a phrase for pupils is ex-pupils');
     assert.ok(!readTerms('am I allowed in it, seeing as I work there').some((t) => t.key === 'see'), '"seeing as" is "as"');
+    assert.ok(concepts('what happens if i break the social media policy').includes('discipline'), 'breaking a policy, words between');
+    assert.ok(!concepts('can i check my phone at break').includes('discipline'), 'a rest break');
     assert.ok(!concepts('my privacy settings').includes('official'), 'settings are not a setting');
     assert.ok(concepts('what if i break the policy').includes('discipline'), 'breaking a rule is a breach');
     assert.ok(!concepts('at lunch break').includes('discipline'), 'a rest break is not');
