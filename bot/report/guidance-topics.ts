@@ -210,7 +210,8 @@ export const guidanceTopics: GuidanceTopic[] = [
     query: 'communication received from pupils report',
     needs: [['message'], ['pupil'], ['report', 'dsl', 'risk']],
     // Offensive or illegal content has topics of its own; this is a child getting in touch.
-    avoid: ['hate', 'sexual', 'police', 'abuse', 'risk', 'extremism'],
+    // Between pupils, a rule on children contacting staff's personal accounts is not the one.
+    avoid: (f) => ['hate', 'sexual', 'police', 'abuse', 'risk', 'extremism', ...(f.about === 'pupil' ? ['personal'] : [])],
     applies: (f) => f.poster === 'pupil',
   },
   {

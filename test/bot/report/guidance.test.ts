@@ -125,6 +125,11 @@ const cases: Case[] = [
     has: ['templemoor-links-to-other-policies-2'], hasNot: ['templemoor-parents-carers-3', 'templemoor-cyberbullying-and-trolling-4'], silent: null,
   },
   {
+    name: "Learn to Live: pupils being nasty to another pupil → inappropriate communications involving a child, not messages from children to staff",
+    school: 'learn-to-live', fields: { poster: 'pupil', about: 'pupil', category: 'abusive' },
+    has: ['learn-to-live-1-3'], hasNot: ['learn-to-live-1-2'],
+  },
+  {
     name: "Cadmus: a pupil's post bullying another pupil → silent on it, said plainly, DSL advises; not the staff bullying rule nor 5.1",
     school: 'cadmus', fields: { poster: 'pupil', about: 'pupil', category: 'abusive' },
     has: [], hasNot: ['cadmus-4.6', 'cadmus-5.1', 'cadmus-9.1'],
