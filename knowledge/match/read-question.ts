@@ -31,6 +31,7 @@ export interface QuestionReading {
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =
   /^(?:what|wat|wot)\s+(?:should|do|shall|can|must)\s+(?:i|we)\s+do\b|^how\s+(?:do|should|can)\s+(?:i|we)\s+(?:report|deal|handle|respond)|^who\s+(?:do|should|shall)\s+(?:i|we)\s+(?:tell|report|contact|speak|go)|^(?:what|how)\s+to\s+do\b|^help\b|\bwhat\s+(?:should|do|shall)\s+(?:i|we)\s+do(?:\s+(?:with|about)\s+(?:it|this|that|them|him|her)|\s+now)?(?:\s*\??$|,\s*[^.!?,]{1,30}$)/i;
+const FINAL_PERMISSION = /(?:^|[.!?,;:–—-]\s*)(?:so\s+|but\s+|and\s+)?(?:can|cn|could|may|should|shall|do|must|am)\s+(?:i|we)\b[^.!?]*\?*\s*$/i;
 const WH_ONLY = /^(?:who|whose|what|wat|when|where|which|how|why)\b[^.!?]*\?+\s*$/i;
 const RULE_FIRST = /^(?:what'?s|what\s+is|wats)\s+the\s+(?:deal|rule|rules|policy|position|guidance)\s+(?:with|on|about|for)\b[^.!?]*\?/i;
 /** Something said to have happened or to be happening: the grammar of telling, not asking. */
@@ -78,8 +79,10 @@ export function readQuestion(text: string, terms: Term[]): QuestionReading {
   const named = terms.filter((t, i) => !(t.text === 'harm' && terms[i - 1]?.text === 'any'));
   const harm = named.some((t) => t.concepts.some((c) => concept(c).slot === 'harm'));
   const risk = named.some((t) => t.concepts.some((c) => RISK.has(c)));
+  // "lies about me", "trolling me", "calling me a…": the harm is done to the one telling.
+  const harmToMe = named.some((t, i) => t.concepts.some((c) => concept(c).slot === 'harm') && (/\bme\b/.test(t.text) || named.slice(Math.max(0, i - 3), i + 4).some((n) => n.text === 'me' || n.text === 'myself')));
   const people = terms.some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'staff' && c !== 'public'));
-  const read: QuestionReading = { intent: intentOf(whole, formOf(whole), harm, people, risk), form: formOf(tail), ages: readAges(whole) };
+  const read: QuestionReading = { intent: intentOf(whole, formOf(whole), harm, people, risk, harmToMe), form: formOf(tail), ages: readAges(whole) };
   if (NEED_HELP.test(tail)) read.asksSteps = true;
   if (CONSEQUENCE.test(tail) || FACT.test(tail)) read.consequence = true;
   else if (ABOUT_OTHERS.test(tail)) read.aboutOthers = true;
@@ -135,7 +138,7 @@ function withApostrophes(q: string): string {
   return q.replace(/\b(i)(ve|m|d|ll)\b/gi, "$1'$2").replace(/\b(don|doesn|didn|isn|wasn|can|won|shouldn)t\b/gi, "$1't");
 }
 
-function intentOf(q: string, form: QuestionForm, harm: boolean, people: boolean, risk: boolean): Intent {
+function intentOf(q: string, form: QuestionForm, harm: boolean, people: boolean, risk: boolean, harmToMe = false): Intent {
   // "I think a colleague is grooming a child": a suspicion voiced is a concern to pass on.
   if ((harm || (people && NARRATION.test(q))) && SUSPICION.test(q) && !ASKING_PERMISSION.test(q)) return 'report';
   // "What happens if…" is hypothetical, unless it is about a child at risk from someone else.
@@ -147,6 +150,10 @@ function intentOf(q: string, form: QuestionForm, harm: boolean, people: boolean,
   if (WH_ONLY.test(q) || RULE_FIRST.test(q)) return 'ask';
   // "A parent added me on Facebook, accept?": a story told to ask what I may do, with no harm in it.
   if (!harm && ENDS_ASKING.test(q)) return 'ask';
+  // "…slags off SLT all the time. can i post that…?", "…a child was hurt on the climbing frame. can i
+  // reply to reassure everyone?": a harm told of, but not to me nor a child at risk, and the message
+  // ends by asking what I may do.
+  if (harm && !harmToMe && !risk && FINAL_PERMISSION.test(q)) return 'ask';
   // "Should I delete abusive messages someone sends me?": an incident, even in a question's words.
   if (harm && NARRATION.test(q) && ME.test(q) && !/^(?:can|could|may|am)\s+i\b/i.test(q)) return 'report';
   if (ASKING_PERMISSION.test(q) && !/\b(?:report|tell)\b/i.test(q)) return 'ask';

@@ -25,8 +25,11 @@ describe('reading a message as a question or a report', () => {
     'one of my yr 4s has requested to follow me on tiktok (!!) what do i do, just ignore it?',
     'whose job is it to delete nasty comments on our class page?',
     'whats the deal with using my gmail to email a parent about the trip money? my school account keeps logging me out',
+    "my mate at another school slags off SLT on twitter all the time. can i post that the principal's new behaviour policy is rubbish?",
+    "someone in the parish fb group is asking if it's true a child was hurt on the climbing frame. can i just reply to reassure everyone it was minor?",
   ];
   const reports = [
+    'a parent has posted lies about me on Facebook, can I reply?',
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
     "A Y8 boy just showed me a pic of a girl in his class with her top off, it's going round everyone's snap. What do I do with it?",
     "one of our yr 9s has just posted a tiktok with a pic of a knife saying 'someone getting wet tmrw'. what do i do, its 9pm",
