@@ -132,12 +132,17 @@ function secondSubjects(s: string): string[] {
   const out: string[] = [];
   for (const c of s.split(/\s+and\s+(?=(?:\w+\s+){0,3}(?:are|is|must|should|will|never|may)\s)/)) {
     const last = out[out.length - 1];
-    if (last !== undefined && !HAS_VERB.test(last)) out[out.length - 1] = `${last} and ${c}`;
+    // "…during lessons and whenever staff are supervising…": a clause of time or condition with no
+    // rule of its own belongs to the rule before; "…and where they are already friends they should
+    // not…" is a second rule.
+    const subordinate = /^(?:when|whenever|while|whilst|if|where|wherever|until|before|after|once)\b/i.test(c) && !MODAL.test(c);
+    if (last !== undefined && (!HAS_VERB.test(last) || subordinate)) out[out.length - 1] = `${last} and ${c}`;
     else out.push(c);
   }
   return out;
 }
 
+const MODAL = /\b(?:must|should|shall|may|can|cannot|will|need|never)\b/i;
 const HAS_VERB = /\b(?:must|should|shall|will|may|can|could|would|is|are|was|were|be|been|has|have|had|do|does|did|need|needs|not|never)\b/i;
 
 /** "must not publish X without consent, identify children by name, or allow Y" → three actions. */

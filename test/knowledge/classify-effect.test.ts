@@ -77,6 +77,13 @@ describe('effect classification', () => {
     assert.equal(byRef.get('G1'), 'permits');
   });
 
+  it('keeps a clause of time with its rule, and splits off a second rule after "and where…"', () => {
+    const one = splitParts('Phones must be kept out of sight during lessons and whenever staff are supervising pupils, including on trips.');
+    assert.equal(one.length, 1, one.map((p) => p.text).join(' | '));
+    const two = splitParts('Staff should avoid becoming friends with parents online, and where they are already friends they should not discuss school matters.');
+    assert.deepEqual(two.map((p) => p.effect), ['discourages', 'forbids']);
+  });
+
   it('gives each part of a mixed clause its own effect', () => {
     const parts = splitParts('Staff must not publish photographs of children without the written consent of parents / carers, identify by name any children featured in photographs, or allow information to be published.');
     assert.equal(parts[0]!.effect, 'permission');
