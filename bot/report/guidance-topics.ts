@@ -116,6 +116,17 @@ export const guidanceTopics: GuidanceTopic[] = [
     key: () => true,
   },
   {
+    // A nude or sexual image of a child: what the policy says never to do with it (view, copy,
+    // screenshot, forward) comes first, before whom to tell.
+    id: 'sexual-image', label: 'what not to do with a sexual image of a child', adviser: 'dsl',
+    query: 'never view copy save screenshot or forward a nude or sexual image',
+    needs: [['sexual'], ['evidence', 'post', 'photo']],
+    avoid: ['extremism', 'lado'],
+    prefer: ['evidence'],
+    anyPoster: true,
+    applies: (f) => f.category === 'sexual' && f.poster !== 'staff',
+  },
+  {
     id: 'safeguarding', label: 'telling the designated safeguarding lead when a child may be at risk', adviser: 'dsl', max: 2,
     query: 'report safeguarding concerns to the designated safeguarding lead',
     needs: [['dsl'], ['report']],

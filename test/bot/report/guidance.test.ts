@@ -162,6 +162,13 @@ describe('report guidance', () => {
     assert.match(g.items[0]?.text ?? '', /threat to anyone's safety/, g.items.map((i) => i.text).join(' / '));
   });
 
+  it("quotes first what never to do with a sexual image of a child, then whom to tell", () => {
+    const text = '# Probe policy\n\n## Worrying content\n\nAny concern that a child may be at risk must be reported to the Designated Safeguarding Lead the same day.\n\nStaff must never view, copy, save, screenshot or forward a nude or semi-nude image of a child, even to report it.\n';
+    const lib = createPolicyLibrary([parsePolicy({ school: 'probe', source: 'probe.md', text })]);
+    const g = findGuidance(lib, 'probe', { poster: 'pupil', about: 'pupil', category: 'sexual' });
+    assert.match(g.items[0]?.text ?? '', /never view, copy/, g.items.map((i) => i.text).join(' / '));
+  });
+
   it("never quotes a LADO clause for a parent's, pupil's or stranger's abusive post, at any school", async () => {
     const library = await policies();
     for (const school of library.schools()) {
