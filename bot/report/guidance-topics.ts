@@ -220,9 +220,10 @@ export const guidanceTopics: GuidanceTopic[] = [
     id: 'child-contact', label: 'messages from children', adviser: 'dsl', max: 2,
     query: 'communication received from pupils report',
     needs: [['message'], ['pupil'], ['report', 'dsl', 'risk']],
-    // Offensive or illegal content has topics of its own; this is a child getting in touch.
+    // Offensive or illegal content has topics of its own; this is a child getting in touch (a rule
+    // that names the safeguarding team as whom to tell still fits).
     // Between pupils, a rule on children contacting staff's personal accounts is not the one.
-    avoid: (f) => ['hate', 'sexual', 'police', 'abuse', 'risk', 'extremism', ...(f.about === 'pupil' ? ['personal'] : [])],
+    avoid: (f) => ['hate', 'sexual', 'police', 'abuse', 'extremism', ...(f.about === 'pupil' ? ['personal'] : [])],
     applies: (f) => f.poster === 'pupil',
   },
   {
