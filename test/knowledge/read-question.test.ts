@@ -28,6 +28,13 @@ describe('reading a message as a question or a report', () => {
     "my mate at another school slags off SLT on twitter all the time. can i post that the principal's new behaviour policy is rubbish?",
     "someone in the parish fb group is asking if it's true a child was hurt on the climbing frame. can i just reply to reassure everyone it was minor?",
   ];
+  // Words that are signs of harm in a report must not turn an ordinary question into one.
+  for (const text of [
+    'can I shoot a video of my class for the school website?',
+    "a parent is asking to meet me about her son's reading, can I arrange it on whatsapp?",
+    'I met my partner online, can I post about our wedding?',
+    "I don't feel safe with parents seeing my profile, can I make it private?",
+  ]) it(`asks, naming no harm: "${text.slice(0, 60)}…"`, () => assert.equal(intent(text), 'ask'));
   const reports = [
     'a parent has posted lies about me on Facebook, can I reply?',
     "I'm worried about a colleague who seems to be DMing a year 9 boy on instagram",
