@@ -58,9 +58,11 @@ const ABOUT_OTHERS =
 const ASKS_MUST =
   /^(?:should|must|shall|do\s+i\s+(?:have|need)|does\s+\w+\s+(?:have|need)|have\s+i\s+got|need\s+i|am\s+i\s+(?:required|expected|supposed|meant))\b|\b(?:have to|need to|required to|supposed to|expected to|meant to)\b/i;
 const ASKS_RULE =
-  /^(?:can|cn|could|may|should|must|shall|do|need)\s+(?:i|we|staff|teachers?|adults?|employees?|you|u)\b|^(?:am|are)\s+(?:i|we|staff|teachers?)\s+(?:allowed|permitted|able|ok|okay|alright)\b|\b(?:allowed|ok to|okay to|alright to|permitted|is it (?:ok|okay|alright|fine|acceptable|appropriate|a problem)|any (?:problem|harm))\b|\b(?:ok|okay|alright|fine|acceptable)\s*\??$/i;
+  /^(?:can|cn|could|may|should|must|shall|do|need)\s+(?:i|we|staff|teachers?|adults?|employees?|you|u)\b|^(?:am|are)\s+(?:i|we|staff|teachers?)\s+(?:allowed|permitted|able|ok|okay|alright)\b|\b(?:allowed|ok to|okay to|alright to|permitted|(?:is|was|would)\s+(?:it|that|this)\s+(?:(?:still|really|actually|even|\w+ly)\s+)?(?:be\s+)?(?:ok|okay|alright|fine|acceptable|appropriate|a problem)|any (?:problem|harm))\b|\b(?:ok|okay|alright|fine|acceptable)\s*\??$/i;
 /** "If I delete a post is it gone for good?", "does it still apply…": a question of fact, not of what I may do. */
-const FACT = /\b(?:is|are|was|does|do|will|would)\s+(?:it|they|this|that|these|those|any of this|the rules?)\s+(?!(?:be\s+)?(?:ok|okay|alright|fine|allowed|acceptable|a problem)\b)\w+/i;
+// "do" after a subject or "to" is the verb itself ("can I do that from my phone"), not a question of fact;
+// an adverb may stand before "ok" ("is that still ok").
+const FACT = /(?<!\b(?:i|we|you|they|to|just|can|could|will|would|should|then|and|or)\s)\b(?:is|are|was|does|do|will|would)\s+(?:it|they|this|that|these|those|any of this|the rules?)\s+(?!(?:(?:still|even|really|actually|also|all|always|\w+ly)\s+)?(?:be\s+)?(?:ok|okay|alright|fine|allowed|acceptable|a problem)\b)\w+/i;
 /** "could I lose my job…", "can I be sacked…", "will I get into trouble…": what happens to me, not what I may do. */
 const CONSEQUENCE = /^(?:can|could|would|will|might|may)\s+(?:i|we|staff|teachers?|you)\s+(?:be\s+\w+ed|get\s+(?:\w+ed|sacked|into|in)|lose|face|end up)\b/i;
 /** Harms that put a child at risk (safeguarding), as the vocabulary names them. */

@@ -51,4 +51,17 @@ describe('reading a message as a question or a report', () => {
     assert.equal(r.consequence, undefined);
     assert.equal(r.intent, 'ask');
   });
+
+  // "do" after a subject is the verb ("do that"), and an adverb may stand before "ok": both ask what I may do.
+  for (const text of ['can i just set it up and do that from my phone?', 'we have always been friends online. is that still ok now I work here?', 'I want to do this at home. can I?']) {
+    it(`reads "${text}" as asking what I may do, not a question of fact`, () => {
+      const r = readQuestion(text, readTerms(text));
+      assert.equal(r.consequence, undefined);
+      assert.equal(r.asksRule, 'may');
+    });
+  }
+  it('still reads "does it still apply…" as a question of fact', () => {
+    const text = 'I moved to part-time last month. does it still apply to me?';
+    assert.equal(readQuestion(text, readTerms(text)).consequence, true);
+  });
 });
