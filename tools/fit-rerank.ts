@@ -3,11 +3,18 @@
 // leave-one-school-out clause@1/@3 against the current weights.
 import { readFileSync } from 'node:fs';
 import { RANK_WEIGHTS } from '../knowledge/match/rerank.js';
-import { logistic } from './logistic.js';
+import { listwise, logistic } from './logistic.js';
 const qs = readFileSync(process.argv[2]!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((q) => q.cands.length && q.cands.some((c: any) => c.gold));
 const keys = Object.keys(qs[0].cands[0].f);
 const X = (c: any) => [1, ...keys.map((k) => c.f[k])];
+const only = process.env.KEYS?.split(',');
+const drop = new Set(process.env.DROP?.split(',') ?? []);
+const use = keys.map((k) => (only ? only.includes(k) : !drop.has(k)));
 function fit(data: any[], l2 = Number(process.env.L2 ?? 0.01)): number[] {
+  if (process.env.LISTWISE) {
+    const w = listwise(data.map((q) => ({ x: q.cands.map((c: any) => X(c).map((v: number, i: number) => (i === 0 || use[i - 1] ? v : 0))), gold: q.cands.map((c: any) => !!c.gold) })), { l2 });
+    return w;
+  }
   const rows = data.flatMap((q) => q.cands);
   return logistic(rows.map(X), rows.map((c: any) => (c.gold ? 1 : 0)), { l2 });
 }

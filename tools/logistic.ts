@@ -42,3 +42,32 @@ function solve(A: number[][], b: number[]): number[] {
   }
   return M.map((row, i) => row[n]! / (row[i]! || 1e-12));
 }
+
+/**
+ * Dev: a listwise (conditional logit) ranker: maximises, over many questions at once, the chance
+ * that a softmax over each question's candidates puts its weight on the right ones. Plain gradient
+ * ascent with L2; no bias (it cancels within a question).
+ */
+export function listwise(groups: { x: number[][]; gold: boolean[] }[], opts: { l2?: number; iterations?: number; rate?: number } = {}): number[] {
+  const n = groups[0]!.x[0]!.length;
+  const l2 = opts.l2 ?? 0.01;
+  const rate = opts.rate ?? 0.5;
+  let w = new Array<number>(n).fill(0);
+  for (let it = 0; it < (opts.iterations ?? 600); it++) {
+    const g = new Array<number>(n).fill(0);
+    for (const q of groups) {
+      const z = q.x.map((x) => x.reduce((s, v, i) => s + v * w[i]!, 0));
+      const m = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - m));
+      const all = e.reduce((a, b) => a + b, 0);
+      const goldSum = e.reduce((a, v, i) => a + (q.gold[i] ? v : 0), 0);
+      if (!goldSum) continue;
+      q.x.forEach((x, c) => {
+        const d = (q.gold[c] ? e[c]! / goldSum : 0) - e[c]! / all;
+        for (let i = 0; i < n; i++) g[i]! += d * x[i]!;
+      });
+    }
+    w = w.map((v, i) => v + (rate * (g[i]! / groups.length - l2 * v)));
+  }
+  return w;
+}

@@ -9,7 +9,7 @@ export interface EffectReading {
 }
 
 const CAUTION =
-  /\b(?:(?:be|being|are|is)\s+(?:very\s+|extremely\s+)?(?:cautious|wary)|exercise\s+(?:\w+\s+)?caution|(?:strongly\s+)?advis(?:e|es|ed)\s+(?:(?:you|staff|all\s+staff|employees|colleagues)\s+)?(?:against|not\s+to)|(?:are|is)\s+(?:strongly\s+)?advised\s+to\s+avoid|recommended\s+(?:not\s+to|to\s+refrain)|refrain\s+from|(?:is|are)\s+(?:strongly\s+)?discouraged|not\s+(?:recommended|advisable|advised)|should\s+avoid|try\s+to\s+avoid|(?:asked|requested|encouraged|expected)\s+to\s+avoid|best\s+avoided|think\s+(?:very\s+)?carefully|(?:be|are)\s+careful\s+(?:about|when|with|not))\b/i;
+  /\b(?:(?:be|being|are|is)\s+(?:very\s+|extremely\s+)?(?:cautious|wary)|exercise\s+(?:\w+\s+)?caution|(?:strongly\s+)?advis(?:e|es|ed)\s+(?:(?:you|staff|all\s+staff|employees|colleagues)\s+)?(?:against|not\s+to)|(?:are|is)\s+(?:strongly\s+)?advised\s+to\s+avoid|recommended\s+(?:not\s+to|to\s+refrain)|refrain\s+from|(?:is|are)\s+(?:strongly\s+)?discouraged|not\s+(?:recommended|advisable|advised)|should\s+avoid|try\s+to\s+avoid|(?:asked|requested|encouraged|expected)\s+to\s+avoid|best\s+avoided|(?:would|'d)\s+(?:rather|prefer(?:\s+it\s+if)?)\s+(?:you|staff|colleagues|people|everyone)\s+(?:did\s+not|didn'?t|do\s+not|don'?t|not|never)|think\s+(?:very\s+)?carefully|(?:be|are)\s+careful\s+(?:about|when|with|not))\b/i;
 
 const FORBID =
   /\b(?:(?:must|should|shall|will|may|can|do|does)\s+not\b(?!\s+(?:only|necessarily|limited))|(?:are|is)\s+not\s+(?:to|allowed|permitted|acceptable|appropriate)\b|(?:are|is)\s+not\s+(?:the|an?)\s+(?:appropriate|right|proper|suitable)\s+(?:place|forum|way|channel|platform|means)\b|mustn'?t|shouldn'?t|can'?t|cannot|won'?t|don'?t|doesn'?t|never|under\s+no\s+circumstances|no\s+circumstances|not\s+(?:be\s+)?(?:allowed|permitted|acceptable|appropriate|tolerated|considered\s+acceptable)|prohibited|forbidden|banned|unacceptable|at\s+no\s+time|must\s+avoid|not\s+to\s+be\s+used|(?:are|is)\s+(?:asked|requested|expected|required)\s+not\s+to|(?:we|the\s+school|the\s+trust)\s+asks?\s+(?:\w+\s+){0,3}?not\s+to)\b/i;
@@ -114,7 +114,8 @@ export function permissionFrom(sentence: string): string | undefined {
 export function readListPolarity(leadOrHeading: string): Effect | undefined {
   const s = leadOrHeading.toLowerCase().trim();
   if (/\b(?:don'?ts?|do not|must not|should not|never|not (?:considered )?acceptable|unacceptable|inappropriate|prohibited|not (?:allowed|permitted)|forbidden|avoid|will not)\b/.test(s)) return 'forbids';
-  if (/\b(?:do'?s|dos)\b|^do$|\b(?:must|should|required|expected|ensure|always)\b/.test(s)) return 'requires';
+  // "Please:" over a list: each item is asked of staff.
+  if (/\b(?:do'?s|dos)\b|^do$|^please:?$|\b(?:must|should|required|expected|ensure|always)\b/.test(s)) return 'requires';
   if (/\b(?:may|can|acceptable|allowed|permitted)\b/.test(s)) return 'permits';
   return undefined;
 }

@@ -14,10 +14,14 @@ const ACTION_VERB =
 const EXPLICIT_REQUIRE = /\b(?:must|should|shall|will|need|needs|required|expected|ensure|always|have to|has to)\b/i;
 
 /** A clause's parts, each with the effect its own words give (or inherit from the sentence/list). */
-export function splitParts(text: string, inherited?: Effect): ClausePart[] {
+export function splitParts(text: string, listEffect?: Effect): ClausePart[] {
   const parts: ClausePart[] = [];
-  for (const sentence of sentences(text)) {
+  sentences(text).forEach((sentence, at) => {
     let sentenceEffect: Effect | undefined;
+    // A list's "Don't:" carries on to its item, not to a later sentence of the item that gives its own
+    // leave ("… outside school hours. On trips, the trip leader may reply at any time.").
+    const leave = listEffect === 'forbids' && at > 0 && OWN_LEAVE.test(sentence);
+    const inherited = leave ? undefined : listEffect;
     for (const piece of pieces(sentence)) {
       const own = readEffect(piece);
       let effect: Effect;
@@ -26,7 +30,7 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       // "…must not accept friend requests, follow requests…": a later piece opening with a verb-like word is not a command.
       const echo = own?.effect === 'requires' && sentenceEffect !== undefined && !EXPLICIT_REQUIRE.test(piece);
       if (own && !unnamedException && !echo && (own.effect !== 'requires' || !inherited || inherited === 'requires')) effect = own.effect;
-      else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? 'informs';
+      else effect = baseEffect(sentenceEffect) ?? inherited ?? own?.effect ?? (leave ? 'permits' : 'informs');
       // An echoed verb ("…must not be friends with, follow, or message…") carries the sentence's effect on.
       if (own && own.effect !== 'permission' && !echo) sentenceEffect = own.effect;
       else if (own?.effect === 'permission' && sentenceEffect === undefined) sentenceEffect = forbidIfNegated(piece);
@@ -34,11 +38,14 @@ export function splitParts(text: string, inherited?: Effect): ClausePart[] {
       if (own?.permissionFrom && effect === 'permission') part.permissionFrom = own.permissionFrom;
       parts.push(part);
     }
-  }
+  });
   answerQuestions(parts);
   listExceptions(parts);
-  return parts.length ? parts : [{ text, effect: inherited ?? 'informs' }];
+  return parts.length ? parts : [{ text, effect: listEffect ?? 'informs' }];
 }
+
+/** "may" giving leave (not "may result", "may be"); "can" is left out: in a later sentence it mostly tells what someone is able to do. */
+const OWN_LEAVE = /\bmay\s+(?!not\b|also\s+be\b|be\b|wish\b|lead\b|result\b|have\b|need\b|remain\b|cause\b|damage\b)[a-z]+/i;
 
 /** A FAQ question asking whether something must be done ("Do I have to…?", "Must I…?", "Should I…?"). */
 const MUST_QUESTION = /^\s*(?:do|does|will)\s+(?:i|we|you|staff|they)\s+(?:have|need)\s+to\b|^\s*(?:must|should|shall)\s+(?:i|we|you|staff)\b|^\s*(?:am|are|is)\s+(?:i|we|you|staff)\s+(?:required|expected|obliged)\b/i;

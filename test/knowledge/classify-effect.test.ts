@@ -28,6 +28,8 @@ describe('effect classification', () => {
     ['If you knew the family before the pupil joined, please talk to the DSL before you connect with the pupil.', 'permission'],
     ["Results-day posts about individual students are made only by the Marketing Team, and only with the student's written agreement.", 'forbids'],
     ['Photographs are taken only by staff, on school devices.', ''],
+    ["I'd rather you didn't accept new friend requests from parents you have met only through school.", 'discourages'],
+    ['We would prefer it if staff did not use nicknames online.', 'discourages'],
     ['The exceptions are the site supervisor, who may need to be contactable, and any member of staff the Headteacher has agreed may keep a phone with them.', 'permission'],
   ];
   for (const [sentence, effect] of cases) {
@@ -46,6 +48,15 @@ describe('effect classification', () => {
     assert.equal(readHeadingPolarity("The Don'ts"), 'forbids');
     assert.equal(readHeadingPolarity("The Do's"), 'requires');
     assert.equal(readHeadingPolarity('Inappropriate posts about staff'), undefined);
+    assert.equal(readListPolarity('Please:'), 'requires');
+    assert.equal(readListPolarity("Please don't:"), 'forbids');
+  });
+
+  it("carries a list's polarity to an item's first sentence, not to a later one that gives its own leave", () => {
+    const parts = splitParts('send messages to families from the class mobile outside school hours. On residential trips, the trip leader may reply to parents at any time.', 'forbids');
+    assert.deepEqual(parts.map((p) => p.effect), ['forbids', 'permits']);
+    const plain = splitParts('post photographs of pupils. This includes photographs where faces are hidden.', 'forbids');
+    assert.deepEqual(plain.map((p) => p.effect), ['forbids', 'forbids']);
   });
 
   it('reads a proviso as a condition on what is allowed, a permission in "without talking to X first", and a command after its condition', () => {
