@@ -9,6 +9,8 @@ const EXCEPTION =
 /** "only during X", "only on X", "only with X", "only if X"… */
 const ONLY_PREP =
   /\bonly\s+(?:(?:be\s+)?(?:permitted|allowed|used|acceptable|accessed|taken|made|done|sent|posted|shared|published)\s+)?((?:during|on|in|at|within|through|via|from|using|with|when|if|where|while|whilst|for|by|to|after|before|between|outside)\b.{2,160}?)(?=\s*(?:[,.;)]|\s+(?:and|but)\s+(?:any|the|a|this|all|if|must|should|will|staff)\b|$))/i;
+/** "must limit their use … to their official rest breaks", "restricted to lunchtimes". */
+const LIMIT_TO = /\b(?:limit|restrict|confine)(?:s|ed|ing)?\s+(?:[^.;]{0,80}?\s+)?to\s+((?:their|the|your|our|official|rest|lunch|break|non-contact|designated|agreed)\b[^.;,(]{2,80}?)(?=\s*(?:[,.;(]|\s+(?:whilst|while|and|but)\b|$))/i;
 /** "school devices only", "the school account only". */
 const NOUN_ONLY = /\b((?:[\w'’-]+\s+){1,3}?)only(?=\s*(?:[.,;)]|$))/i;
 
@@ -22,7 +24,7 @@ export function readConditions(sentence: string): Conditions {
   const out: Conditions = {};
   const e = EXCEPTION.exec(sentence);
   if (e) out.exception = e[1]!.trim();
-  const l = ONLY_PREP.exec(sentence) ?? NOUN_ONLY.exec(sentence);
+  const l = ONLY_PREP.exec(sentence) ?? LIMIT_TO.exec(sentence) ?? NOUN_ONLY.exec(sentence);
   if (l && !/^(?:not|the|a|an)\s*$/i.test(l[1]!.trim())) out.limit = l[1]!.trim();
   return out;
 }

@@ -72,6 +72,9 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
   // "…only during breaks", "school devices only": a question about another time, place or owner is ruled out;
   // so is one about lessons where the sentence allows it "during breaks and at lunchtime".
   if (part.limit && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, part.limit, part.text) === 'conflicts') return 'no';
+  // "…limited to rest breaks" asked "while the class are doing a test": the question names its own
+  // time, and it is not the one the sentence allows.
+  if (part.limit && part.effect === 'permits' && namesTime(part.limit) && askedWhile(ctx) && fitTerms(askedWhile(ctx)!, readTerms(part.limit)) !== 'meets') return 'no';
   // "…use them for arrangements, not for complaints about staff": a question about what is excluded gets no.
   const excluded = NOT_FOR.exec(part.text)?.[1];
   if (excluded && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, excluded, part.text) === 'meets') return 'no';
@@ -203,6 +206,17 @@ function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'sile
   }
   const meets = cond.some((t) => (qKeys.has(t.key) && !GENERAL_WORDS.has(t.key)) || t.concepts.some((c) => qConcepts.has(c) && !GENERAL.has(c)));
   return meets ? 'meets' : 'silent';
+}
+
+/** The time the question gives in a "while…" / "during…" phrase ("while the class are doing a test"), as terms. */
+function askedWhile(ctx: VerdictContext): Term[] | undefined {
+  const at = ctx.terms.findIndex((t) => WHILE.has(t.text));
+  return at < 0 ? undefined : ctx.terms.slice(at + 1, at + 8);
+}
+const WHILE = new Set(['while', 'whilst', 'during']);
+
+function namesTime(text: string): boolean {
+  return readTerms(text).some((t) => t.concepts.some((c) => concept(c).slot === 'time'));
 }
 
 const GENERAL_WORDS = new Set(['school', 'use', 'staff', 'social', 'media']);

@@ -48,6 +48,8 @@ const text = `# Probe School Social Media Policy
 
 1.18 On trips, photographs must be taken on the school iPad.
 
+1.19 Staff must limit their use of personal devices to their rest breaks (such as lunch) whilst following this policy.
+
 ## 2. Questions
 
 ### Can I post photos from the school trip on my own Facebook?
@@ -98,6 +100,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const on = (id: string, q: string) => library.match('probe', q, { clauseId: id }).hits[0]?.verdict;
     assert.equal(on('probe-1.10', 'can i use my phone in lessons'), 'no');
     assert.notEqual(on('probe-1.11', 'can i use the school AI assistant to write the trip letter'), 'no');
+  });
+
+  it('reads "limit … to rest breaks" as a limit, and a question giving another time ("while…", "during…") as outside it', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.19' }).hits[0]?.verdict;
+    assert.equal(on('can i go on insta on my phone while the class are doing a test'), 'no');
+    assert.equal(on('can i go on insta on my phone during my lunch break'), 'yes');
   });
 
   it('weighs only what sets a condition apart from its rule, and a conditional permission only for a question that meets it', () => {
