@@ -175,9 +175,14 @@ function plainBlocks(lines: Line[]): TextBlock[] {
     const text = lines.map((l) => cleanInline(l.text)).join('\n');
     return [{ kind: 'para', text, raw, line: lines[0]!.no }];
   }
-  const text = cleanInline(lines.map((l) => l.text.trim()).join(' '));
-  return [classifyPlain(text, raw, lines[0]!.no)];
+  const joined = lines.map((l) => l.text.trim()).join(' ');
+  // "**Former students.** Staff must not…": a bold run-in heading names the paragraph it opens.
+  const runIn = RUN_IN_HEADING.exec(joined);
+  if (runIn && wordCount(runIn[1]!) <= 10) return [headingBlock(runIn[1]!, raw, lines[0]!.no), classifyPlain(cleanInline(runIn[2]!), raw, lines[0]!.no)];
+  return [classifyPlain(cleanInline(joined), raw, lines[0]!.no)];
 }
+
+const RUN_IN_HEADING = /^\*\*([^*]{2,80}?)[.:]?\*\*[.:]?\s+(\S.*)$/;
 
 /**
  * A page copied from a website keeps headings and menu items on their own lines with no blank line

@@ -10,6 +10,20 @@ import { policyFromDocument } from '../../knowledge/policy-files.js';
 const parse = (text: string) => parsePolicy({ school: 'oak', source: 'oak.txt', text });
 
 describe('layouts in pasted text', () => {
+  it('reads a bold run-in heading ("**Former pupils.** Staff must not…") as the heading of the paragraph it opens', () => {
+    const p = parse([
+      '# Oak Primary School Staff Handbook', '',
+      '## Chapter 9: Social media', '',
+      '**Former pupils.** Staff must not accept requests from former pupils under 18.', '',
+      '**Parents:** Staff may stay connected with parents they knew before.',
+    ].join('\n'));
+    const former = p.clauses.find((c) => c.text.startsWith('Staff must not accept'));
+    assert.equal(former?.ref, 'Former pupils');
+    assert.deepEqual(former?.headingPath, ['Oak Primary School Staff Handbook', 'Chapter 9: Social media', 'Former pupils']);
+    assert.equal(former?.parts?.[0]?.effect, 'forbids');
+    assert.equal(p.clauses.find((c) => c.text.startsWith('Staff may stay'))?.ref, 'Parents');
+  });
+
   it("reads a Do/Don't table flattened with tabs as one clause per row, headings carried in", () => {
     const p = parse([
       'Oak Primary School Social Media Policy', '',
