@@ -29,6 +29,8 @@ export function words(text: string): string[] {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[’‘`´]/g, "'")
       .replace(/<?https?:\/\/\S+|\bwww\.\S+/g, ' ')
+      // "@channel", "@head": a mention names someone or calls everyone; it is not a word of the question.
+      .replace(/(^|[\s(])@[\w.-]+/g, '$1 ')
       .replace(/\be-mail/g, 'email')
       .replace(/'s\b/g, '')
       .replace(/n't\b/g, ' not')

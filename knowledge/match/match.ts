@@ -15,7 +15,7 @@ import { IMPERATIVE } from '../ingest/classify-effect.js';
 import { concept } from '../language/vocabulary.js';
 import { ageFit } from './age-fit.js';
 import { sentences } from '../ingest/split-parts.js';
-import { coverageFeatures, decide, type CoverageFeatures, type Outcome } from './coverage.js';
+import { coverageFeatures, decide, SURE_ANSWER, type CoverageFeatures, type Outcome } from './coverage.js';
 
 export interface MatchOptions {
   /** Rank clauses that bind this party first (e.g. 'parents' for what parents may do). */
@@ -102,6 +102,8 @@ export function matchIndex(index: SchoolIndex, question: string, opts: MatchOpti
   let decided = decide(features);
   // The best sentence does not decide the question (a permission for someone or something else): the closest it comes.
   if (best?.verdict === 'unknown' && decided.outcome === 'answer') decided = { outcome: 'closest', confidence: Math.min(decided.confidence, 0.49) };
+  // A "yes" is the costliest answer to get wrong: it needs the confidence a question off the policy's subject needs.
+  if (best?.verdict === 'yes' && decided.outcome === 'answer' && decided.confidence < SURE_ANSWER) decided = { outcome: 'closest', confidence: decided.confidence };
   // A clause the person chose answers by their choice.
   const { outcome, confidence } = opts.clauseId && best ? { outcome: 'answer' as const, confidence: 1 } : decided;
   const hits = outcome === 'none' ? [] : ranked.slice(0, limit).map((a) => hitOf(a, confidence * Math.exp(a.rank - best!.rank)));

@@ -13,6 +13,16 @@ describe('matcher', () => {
   });
   const best = (school: string, q: string) => lib.match(school, q).hits[0]?.clause.id;
 
+  it('reads a mention ("@channel", "@here") as no word of the question', () => {
+    assert.deepEqual(readTerms('Can I wear jeans on Fridays? @channel').filter((t) => !t.stop).map((t) => t.key).sort(), readTerms('Can I wear jeans on Fridays?').filter((t) => !t.stop).map((t) => t.key).sort());
+    assert.equal(lib.match('cadmus', 'Can I wear jeans on Fridays? @channel').outcome, 'none');
+  });
+
+  it('reads no rule into a question that names nothing of the policy\'s subject and shares only a verb with a clause', () => {
+    const m = lib.match('cadmus', 'Can I bring my dog to the staff party?');
+    assert.notEqual(m.outcome, 'answer');
+  });
+
   it('reads staff words and policy words into the same concepts', () => {
     for (const [a, b] of [['befriend', 'follow'], ['my mum', 'carers'], ['a kid', 'learners'], ['picture', 'video'], ['handset', 'laptop'], ['at lunch', 'rest break'], ['former pupil', 'ex-pupil'], ['emblem', 'logo']]) {
       assert.ok(concepts(a!).some((c) => concepts(b!).includes(c)), `${a} ~ ${b}`);
