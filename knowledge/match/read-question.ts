@@ -26,7 +26,13 @@ export interface QuestionReading {
   asksSteps?: boolean;
   /** Ages it gives for the person it is about ("she's 16"). */
   ages: number[];
+  /** It tells of a connection that began before ("we've been friends for years", "since uni", "already connected"). */
+  existing?: boolean;
 }
+
+/** A connection that began before: what a rule on *new* requests does not reach. */
+const EXISTING =
+  /\b(?:(?:been|were|are|was|we'?re|we'?ve)\s+(?:\w+\s+){0,3}?(?:friends|mates|connected|following each other|followed each other)\s+(?:on\s+\w+\s+)?(?:for|since)\b|for\s+(?:years|ages|a long time|a few years|\d+\s+years)\b|since\s+(?:uni|university|school|college|we were|way before|long before|the day|primary|childhood|\d{4})\b|already\s+(?:friends|connected|following|follow)\b|long\s+before\b|(?:way\s+)?before\s+(?:her|his|their|the)\s+(?:\w+\s+){0,2}?(?:started|joined|came|arrived)\b|(?:known|know|knew)\s+(?:\w+\s+){0,4}?(?:for\s+(?:years|ages)|since|long before)\b)/i;
 
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =
@@ -85,6 +91,7 @@ export function readQuestion(text: string, terms: Term[]): QuestionReading {
   const harmToMe = named.some((t, i) => t.concepts.some((c) => concept(c).slot === 'harm') && (/\bme\b/.test(t.text) || named.slice(Math.max(0, i - 3), i + 4).some((n) => n.text === 'me' || n.text === 'myself')));
   const people = terms.some((t) => t.concepts.some((c) => concept(c).slot === 'people' && c !== 'staff' && c !== 'public'));
   const read: QuestionReading = { intent: intentOf(whole, formOf(whole), harm, people, risk, harmToMe), form: formOf(tail), ages: readAges(whole) };
+  if (EXISTING.test(whole)) read.existing = true;
   if (NEED_HELP.test(tail)) read.asksSteps = true;
   if (CONSEQUENCE.test(tail) || FACT.test(tail)) read.consequence = true;
   else if (ABOUT_OTHERS.test(tail)) read.aboutOthers = true;

@@ -51,6 +51,8 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
   // "Who runs the school's account?" is a question of fact even where the sentence names an approval;
   // "who do I ask to set one up?" asks whose permission.
   if (verdict === 'permission' && reading.form === 'wh' && !ctx.terms.some((t) => t.text === 'ask' || t.concepts.includes('approval'))) return 'info';
+  // "Staff should not accept *new* friend requests from parents" does not reach a friendship of years.
+  if (reading.existing && (part.effect === 'forbids' || part.effect === 'discourages') && (column === 'may' || column === 'must') && NEW_ONLY.test(part.text)) return 'yes';
   if (column !== 'may') return verdict;
   // "…unless they are family members": a question that meets the exception is not what the rule forbids.
   if (part.exception && (part.effect === 'forbids' || part.effect === 'discourages')) {
@@ -235,6 +237,8 @@ function timesOf(terms: Term[]): Term[] {
   });
 }
 const WHEN = new Set(['during', 'in', 'at', 'on', 'before', 'after', 'outside', 'within', 'while', 'whilst', 'throughout', 'over', 'until', 'till', 'between', 'from', 'except', 'when', 'whenever']);
+/** A rule on new connections only ("new friend requests", "new connections"). */
+const NEW_ONLY = /\bnew\s+(?:\w+\s+){0,2}?(?:requests?|connections?|friendships?|friends|contacts?|relationships?)\b/i;
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;
 const GATE = /\b(?:approv\w*|authori[sz]\w*|permission|consent|business case|sign(?:ed)?\s+off|agreed\s+(?:with|by))\b/i;
 const NOT_FOR = /[,;]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:for|to|on|in|via|through|by)\s+([^.;]{4,})/i;

@@ -64,4 +64,12 @@ describe('reading a message as a question or a report', () => {
     const text = 'I moved to part-time last month. does it still apply to me?';
     assert.equal(readQuestion(text, readTerms(text)).consequence, true);
   });
+
+  it('reads a connection that began before ("friends for years", "since uni", "before her son started")', () => {
+    for (const text of ["I've been friends with one of the mums since uni, do I have to tell anyone?", 'we have followed each other on insta for ages, is that ok?', 'I knew his dad long before he started here']) {
+      assert.equal(readQuestion(text, readTerms(text)).existing, true, text);
+    }
+    const fresh = 'a mum sent me a friend request last night, can I accept?';
+    assert.equal(readQuestion(fresh, readTerms(fresh)).existing, undefined);
+  });
 });

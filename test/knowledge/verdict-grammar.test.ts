@@ -48,6 +48,8 @@ const text = `# Probe School Social Media Policy
 
 1.18 On trips, photographs must be taken on the school iPad.
 
+1.20 Staff should not accept new friend requests from parents of pupils.
+
 1.19 Staff must limit their use of personal devices to their rest breaks (such as lunch) whilst following this policy.
 
 ## 2. Questions
@@ -106,6 +108,13 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.19' }).hits[0]?.verdict;
     assert.equal(on('can i go on insta on my phone while the class are doing a test'), 'no');
     assert.equal(on('can i go on insta on my phone during my lunch break'), 'yes');
+  });
+
+  it('reads a rule on new friend requests as not reaching a friendship that began before', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.20' }).hits[0]?.verdict;
+    assert.equal(on("been fb friends with one of the dads since we were at school together, do I have to unfriend him"), 'yes');
+    assert.equal(on("i've been friends with a mum for years, is that a problem now her son is here"), 'yes');
+    assert.equal(on('a mum from my class sent me a friend request, can I accept it'), 'no');
   });
 
   it('weighs only what sets a condition apart from its rule, and a conditional permission only for a question that meets it', () => {
