@@ -143,13 +143,19 @@ function secondSubjects(s: string): string[] {
     // rule of its own belongs to the rule before; "…and where they are already friends they should
     // not…" is a second rule.
     const subordinate = /^(?:when|whenever|while|whilst|if|where|wherever|until|before|after|once)\b/i.test(c) && !MODAL.test(c);
-    if (last !== undefined && (!HAS_VERB.test(last) || subordinate)) out[out.length - 1] = `${last} and ${c}`;
+    // "…should not message students, except that coursework deadlines and revision reminders may be
+    // scheduled…": the exception's subject runs on past "and" to its verb.
+    const openException = last !== undefined && OPEN_EXCEPTION.exec(last);
+    const exceptionRunsOn = !!openException && !HAS_VERB.test(openException[1]!);
+    if (last !== undefined && (!HAS_VERB.test(last) || subordinate || exceptionRunsOn)) out[out.length - 1] = `${last} and ${c}`;
     else out.push(c);
   }
   return out;
 }
 
 const MODAL = /\b(?:must|should|shall|may|can|cannot|will|need|never)\b/i;
+/** An exception still open at the end of a chunk ("…, except that coursework deadlines"): what follows it. */
+const OPEN_EXCEPTION = /\b(?:except(?:\s+that|\s+where|\s+when|\s+for)?|unless|other\s+than|apart\s+from)\s+([^,;]*)$/i;
 const HAS_VERB = /\b(?:must|should|shall|will|may|can|could|would|is|are|was|were|be|been|has|have|had|do|does|did|need|needs|not|never)\b/i;
 
 /** "must not publish X without consent, identify children by name, or allow Y" → three actions. */

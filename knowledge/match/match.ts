@@ -164,7 +164,7 @@ interface Asking {
 function assess(c: Candidate, a: Asking): Assessed {
   const chosen = choosePart(c.indexed, a.query, a.reading.ages, a.reading.asksSteps ? 'must' : a.reading.asksRule);
   const indexedPart = c.indexed.parts[chosen.index];
-  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
+  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, text: a.query.text, clauseText: c.indexed.clause.text, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
   const partKeys = indexedPart?.keys;
   // The action asked about, in its own word or another of its concept ("use" → "access").
   const focus = a.query.terms.some((qt) => a.focus.has(qt.term.key) && qt.ways.some((w) => w.via !== 'related' && partKeys?.has(w.key)));

@@ -10,6 +10,7 @@ import type { QuestionReading } from './read-question.js';
 import { ownersIn } from './choose-part.js';
 import { ageFit } from './age-fit.js';
 import { subjectParties } from '../ingest/classify-binds.js';
+import { askedTime, inWindow, windowIn } from './time-window.js';
 
 export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' | 'unknown';
 
@@ -36,6 +37,10 @@ export interface VerdictContext {
   terms: Term[];
   /** Whose thing the question is about ("my own phone" → personal). */
   owner?: 'personal' | 'official';
+  /** The question as typed (for the clock times and days it gives). */
+  text?: string;
+  /** The whole clause the sentence is from (for "within those hours"). */
+  clauseText?: string;
 }
 
 /**
@@ -80,7 +85,11 @@ export function verdictFor(ctx: VerdictContext, part: ClausePart, partTerms: Ter
   // "…use them for arrangements, not for complaints about staff": a question about what is excluded gets no.
   const excluded = NOT_FOR.exec(part.text)?.[1];
   if (excluded && (part.effect === 'permits' || part.effect === 'requires') && fit(ctx, excluded, part.text) === 'meets') return 'no';
-  if (part.effect === 'permits' && fitTerms(timesOf(ctx.terms), timesOf(partTerms)) === 'conflicts') return 'no';
+  // "…only between 8am and 6pm, Monday to Friday" asked "sunday night" or "at 11pm": the hours decide.
+  const hours = hoursFit(ctx, part);
+  if (hours === false && (part.effect === 'permits' || part.effect === 'requires' || part.effect === 'forbids')) return 'no';
+  if (hours === true && part.effect === 'forbids' && OUTSIDE_HOURS.test(part.text)) return 'yes';
+  if (hours === undefined && part.effect === 'permits' && fitTerms(timesOf(ctx.terms), timesOf(partTerms)) === 'conflicts') return 'no';
   if (verdict === 'yes') return yesHolds(ctx, part, partTerms) ? 'yes' : 'unknown';
   if (part.effect === 'requires') {
     // "Can I start a school account?" answered by "must present a business case to the SLT": a gate, not a duty.
@@ -209,6 +218,24 @@ function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'sile
   const meets = cond.some((t) => (qKeys.has(t.key) && !GENERAL_WORDS.has(t.key)) || t.concepts.some((c) => qConcepts.has(c) && !GENERAL.has(c)));
   return meets ? 'meets' : 'silent';
 }
+
+/**
+ * Whether the question's time (a clock time, "tonight", "sunday") falls within the hours the sentence
+ * allows: true, false, or undefined when either gives none. A sentence that forbids "outside those
+ * hours" or allows "within those hours" takes the hours from its clause.
+ */
+function hoursFit(ctx: VerdictContext, part: ClausePart): boolean | undefined {
+  const when = ctx.text ? askedTime(ctx.text) : undefined;
+  if (!when) return undefined;
+  const own = windowIn(part.text);
+  const allowsOwn = own && (part.effect !== 'forbids' || OUTSIDE_HOURS.test(part.text));
+  const window = allowsOwn ? own : THOSE_HOURS.test(part.text) && ctx.clauseText ? windowIn(ctx.clauseText) : undefined;
+  if (!window) return undefined;
+  if (part.effect === 'requires' && !/\bonly\b/i.test(part.text)) return undefined;
+  return inWindow(window, when);
+}
+const OUTSIDE_HOURS = /\boutside\s+(?:of\s+)?(?:those|these|the|school|working|office|normal|set|agreed|such)?\s*(?:hours|times)\b/i;
+const THOSE_HOURS = /\b(?:those|these|such|the above|the same|set|agreed)\s+(?:hours|times)\b|\boutside\s+(?:of\s+)?(?:school|working|office)\s+hours\b/i;
 
 /** The time the question gives in a "while…" / "during…" phrase ("while the class are doing a test"), as terms. */
 function askedWhile(ctx: VerdictContext): Term[] | undefined {

@@ -52,6 +52,13 @@ describe('effect classification', () => {
     assert.equal(readListPolarity("Please don't:"), 'forbids');
   });
 
+  it('keeps an exception whose subject runs past "and" with its rule ("except that deadlines and reminders may be sent…")', () => {
+    const parts = splitParts('Outside those hours staff should not message students, except that coursework deadlines and revision reminders may be scheduled to send within those hours.');
+    assert.equal(parts.length, 1);
+    assert.equal(parts[0]!.effect, 'forbids');
+    assert.match(parts[0]!.exception ?? '', /revision reminders may be scheduled/);
+  });
+
   it("carries a list's polarity to an item's first sentence, not to a later one that gives its own leave", () => {
     const parts = splitParts('send messages to families from the class mobile outside school hours. On residential trips, the trip leader may reply to parents at any time.', 'forbids');
     assert.deepEqual(parts.map((p) => p.effect), ['forbids', 'permits']);

@@ -48,6 +48,10 @@ const text = `# Probe School Social Media Policy
 
 1.18 On trips, photographs must be taken on the school iPad.
 
+1.21 Staff may message parents through the school app between 8am and 6pm on weekdays. Outside those hours staff should not message parents, except that urgent safety messages and trip updates may be sent at any time.
+
+1.22 Staff should send messages to parents only between 8am and 6pm.
+
 1.20 Staff should not accept new friend requests from parents of pupils.
 
 1.19 Staff must limit their use of personal devices to their rest breaks (such as lunch) whilst following this policy.
@@ -108,6 +112,13 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.19' }).hits[0]?.verdict;
     assert.equal(on('can i go on insta on my phone while the class are doing a test'), 'no');
     assert.equal(on('can i go on insta on my phone during my lunch break'), 'yes');
+  });
+
+  it('weighs a time the question gives against the hours a rule allows', () => {
+    const on = (id: string, q: string) => library.match('probe', q, { clauseId: id }).hits[0]?.verdict;
+    assert.equal(on('probe-1.21', 'can i message a parent on the app at 5pm'), 'yes');
+    assert.equal(on('probe-1.21', 'can i message a parent on the app at 11pm'), 'no');
+    assert.equal(on('probe-1.22', 'ok to send replies to parents sunday night once my kids are in bed?'), 'no');
   });
 
   it('reads a rule on new friend requests as not reaching a friendship that began before', () => {
