@@ -58,6 +58,12 @@ const RELATED_SIM = 0.5;
 /** Weight of meaning likeness beside word overlap in the retrieval score. */
 const MEANING_WEIGHT = 0.35;
 
+/**
+ * The least share of its own weight a term met through a concept keeps (0.5–0.7 give about the same
+ * on the tuning sets; 0.5 lets a rare word in a descriptive clause outrank the rule on its kind).
+ */
+const SHRINK_FLOOR = 0.7;
+
 /** Reads a question against one school's index: terms, weights, typo fixes, near words, meaning. */
 export function readQuery(index: SchoolIndex, text: string, speller?: Speller): Query {
   const corrections: [string, string][] = [];
@@ -97,8 +103,12 @@ export function retrieve(index: SchoolIndex, query: Query): Candidate[] {
       const found = best(indexed, qt);
       if (!found) return undefined;
       const tf = indexed.tf.get(found.key) ?? 0;
-      bm25 += qt.weight * found.sim * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * indexed.len) / (index.avgLen || 1))));
-      met += qt.weight * found.sim;
+      // Met through another word of its concept or a wider one, a term counts no more than that concept
+      // tells in this policy ("LinkedIn" met by "social media", which most clauses speak of), but keeps
+      // most of its own weight: a rule on social media still speaks of Facebook.
+      const weight = found.via === 'word' ? qt.weight : Math.min(qt.weight, Math.max(index.idf.get(found.key) ?? 0, qt.weight * SHRINK_FLOOR));
+      bm25 += weight * found.sim * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * indexed.len) / (index.avgLen || 1))));
+      met += weight * found.sim;
       return found;
     });
     const meaning = query.vector ? Math.max(0, ...indexed.parts.map((p) => (p.vector ? cosine(query.vector!, p.vector) : 0))) : 0;

@@ -124,8 +124,13 @@ function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boo
   const who = ctx.reading.subject ?? 'staff';
   const subject = subjectParties(part.text);
   // "Can I take pictures of my own child at the concert?": there the member of staff is a parent.
-  const asParent = subject.includes('parents') && ctx.terms.some((t, i) => (t.text === 'my' || t.text === 'own') && ctx.terms.slice(i + 1, i + 3).some((n) => n.concepts.includes('relative') || n.concepts.includes('pupil')));
+  const ownChild = ctx.terms.some((t, i) => (t.text === 'my' || t.text === 'own') && ctx.terms.slice(i + 1, i + 3).some((n) => n.concepts.includes('relative') || n.concepts.includes('pupil')));
+  const asParent = subject.includes('parents') && ownChild;
   if (subject.length && !subject.includes(who) && !asParent) return false;
+  // "Staff may join a class WhatsApp group as a parent of their own child": a yes only for one who asks as that.
+  const role = AS_ROLE.exec(part.text)?.[1];
+  const parentRole = asParent || (ownChild && !!role && /^(?:parent|carer)$/i.test(role));
+  if (role && !parentRole && !readTerms(role).some((r) => r.concepts.some((c) => ctx.terms.some((t) => t.concepts.includes(c))))) return false;
   const terms = partTerms.filter((t) => !t.stop);
   const owners = ownersIn(terms);
   if (ctx.owner && owners.size && !owners.has(ctx.owner)) return false;
@@ -137,7 +142,7 @@ function yesHolds(ctx: VerdictContext, part: ClausePart, partTerms: Term[]): boo
     const of = (ts: Term[]) => new Set(ts.flatMap((t) => t.concepts.filter((c) => concept(c).slot === slot && !GENERAL.has(c))));
     const asked = of(ctx.terms);
     // As a parent, "my daughter" is the "own child" a rule for parents speaks of.
-    if (asParent && asked.has('relative')) asked.add('pupil');
+    if (parentRole && asked.has('relative')) asked.add('pupil');
     const named = of(terms);
     if (asked.size && named.size && ![...asked].some((p) => named.has(p))) return false;
   }
@@ -264,6 +269,8 @@ function timesOf(terms: Term[]): Term[] {
   });
 }
 const WHEN = new Set(['during', 'in', 'at', 'on', 'before', 'after', 'outside', 'within', 'while', 'whilst', 'throughout', 'over', 'until', 'till', 'between', 'from', 'except', 'when', 'whenever']);
+/** "…as a parent", "…in their capacity as a governor": the role a permission is given in. */
+const AS_ROLE = /\b(?:as|in\s+(?:their|your|his|her)\s+(?:capacity|role)\s+as)\s+(?:a|an|the)\s+(parent|carer|governor|volunteer|relative|family member|friend|private individual|member of the public)\b/i;
 /** A rule on new connections only ("new friend requests", "new connections"). */
 const NEW_ONLY = /\bnew\s+(?:\w+\s+){0,2}?(?:requests?|connections?|friendships?|friends|contacts?|relationships?)\b/i;
 const APPROVAL = /\b(?:approv\w*|authori[sz]\w*|permission|consent|agree\w*|sanction\w*|sign(?:ed)?\s+off)\b/i;

@@ -52,6 +52,8 @@ const text = `# Probe School Social Media Policy
 
 1.22 Staff should send messages to parents only between 8am and 6pm.
 
+1.23 Staff may join a class WhatsApp group as a parent of their own child.
+
 1.20 Staff should not accept new friend requests from parents of pupils.
 
 1.19 Staff must limit their use of personal devices to their rest breaks (such as lunch) whilst following this policy.
@@ -121,6 +123,12 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
     assert.equal(on('probe-1.22', 'ok to send replies to parents sunday night once my kids are in bed?'), 'no');
   });
 
+  it('gives the yes of a permission "as a parent" only to one who asks as a parent', () => {
+    const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.23' }).hits[0]?.verdict;
+    assert.notEqual(on('am i allowed to whatsapp a pupil about their homework'), 'yes');
+    assert.equal(on('can i be in my sons class whatsapp group'), 'yes');
+  });
+
   it('reads a rule on new friend requests as not reaching a friendship that began before', () => {
     const on = (q: string) => library.match('probe', q, { clauseId: 'probe-1.20' }).hits[0]?.verdict;
     assert.equal(on("been fb friends with one of the dads since we were at school together, do I have to unfriend him"), 'yes');
@@ -153,9 +161,11 @@ describe('verdicts read from the grammar of the deciding sentence', () => {
   });
 
   it('lets a permission for someone else give way to a close runner-up that decides the question', () => {
-    const m = library.match('probe', 'can i film the school concert');
+    const m = library.match('probe', 'can i film the school play on my phone');
     assert.notEqual(m.hits[0]?.clause.ref, '1.17', 'parents may film: no answer for staff');
     assert.equal(m.hits[0]?.verdict, 'no');
+    // With no close rule for staff, the permission for parents is at most the closest the policy comes.
+    assert.notEqual(library.match('probe', 'can i film the school concert').hits[0]?.verdict, 'yes');
   });
 
   it('reads whose thing the asker would use ("if the school ipad dies can i use my phone")', () => {
