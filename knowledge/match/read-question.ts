@@ -58,6 +58,9 @@ const NARRATION = new RegExp([
 /** The message ends by asking whether I may do something ("…, can I reply?", "…. accept?", "ok to reply?"). */
 const ENDS_ASKING =
   /\b(?:can|cn|could|may|should|shall|do|must|am|are)\s+(?:i|we)\b[^.!?]*\?*\s*$|[.?!]\s*(?:who|what|wat|when|where|which|how|whose)\b[^.!?]*\?\s*$|\b(?:right|ok|okay|yeah|surely|isn't it|is it)\s*\?+\s*$|(?:^|[,.;:!?–—-]\s*)(?:is it\s+)?(?:ok|okay|alright|fine|allowed)\s+(?:to\s+\w+|for me to\s+\w+)[^.!?]*\?*\s*$|(?:^|[,.;:!?–—-]\s*)(?:just\s+|should\s+i\s+|do\s+i\s+)?(?:accept|reply|respond|ignore|block|unfriend|delete)(?:\s+(?:it|them|him|her))?(?:\s+or\s+not)?\s*\?+\s*$|\b(?:is that|is this|would that be)\s+(?:a problem|ok|okay|allowed|alright)\s*\?*\s*$|(?:^|[.!?]\s+|\s[-–—]\s|\b(?:so|but|and)\s+)(?:is|was|would)\s+(?:that|this|it)\s+(?:\w+ly\s+)?(?:be\s+)?(?:ok|okay|alright|allowed|fine|a problem|acceptable|appropriate)\b[^.!?]*\?*\s*$|(?:^|[,;:!?–—-]\s*)(?:fine|ok|okay|alright|allowed)(?:\s+if\b[^.!?]*)?\s*\?+\s*$|\b(?:fine|ok|okay|alright|allowed)\s+(?:isn'?t|is)\s+it\b[^.!?]*$|\banything\s+(?:i|we)\s+(?:need|have|should|must)\b[^.!?]*\?*\s*$|(?:^|[.!?]\s+|\s[-–—]\s)(?:can|cn|could|may|should|am|do)\s+(?:i|we)\b[^.!?]{0,80}\?|[.?!]\s*(?:who|whose|which)\b[^.!?]*$|\bany\s+(?:harm|problem|issue)\s+(?:in|with)\s+(?:it|that|this)\s*\?*\s*$/i;
+/** A question of what I may do, anywhere in a message ("is it ok to…?", "can I…?", "is there any rule on…"). */
+const ASKS_ANYWHERE =
+  /\b(?:can|cn|could|may|should|shall)\s+(?:i|we)\b[^.!?]*\?|\b(?:allowed|ok|okay|alright|fine|weird|wrong)\s+(?:for\s+me\s+)?to\b[^.!?]*\?|\bis\s+there\s+(?:a|any)\s+(?:rule|policy|guidance)\b|\b(?:harmless|fine|ok|okay|alright)[,]?\s+(?:surely|right|yeah)\b|\b(?:accept|reply|respond|ignore|block|unfriend|unfollow|follow(?:\s+back)?)\s+or\s+not\b/i;
 const ASKING_PERMISSION = /^(?:can|could|may|am|is|are|should|must|do|does|would|will|shall|have|need)\s+(?:i|we|staff|teachers?|you|it|they)\b/i;
 const ABOUT_OTHERS =
   /^(?:does|do|is|are|will|would|can|could|has|have)\s+(?:the|this|our|my)\s+(?:school|policy|federation|nursery|trust|academy|head(?:teacher)?|slt|governors?|governing body)\b|\b(?:policy|rules?)\s+(?:apply|applies|cover|covers|include|includes)\b/i;
@@ -159,6 +162,9 @@ function intentOf(q: string, form: QuestionForm, harm: boolean, people: boolean,
   if (WH_ONLY.test(q) || RULE_FIRST.test(q)) return 'ask';
   // "A parent added me on Facebook, accept?": a story told to ask what I may do, with no harm in it.
   if (!harm && ENDS_ASKING.test(q)) return 'ask';
+  // "…is it weird / allowed to add other teachers? my HoD followed me yesterday": no harm told of, and a
+  // question of what I may do asked anywhere in it.
+  if (!harm && !risk && ASKS_ANYWHERE.test(q)) return 'ask';
   // "…slags off SLT all the time. can i post that…?", "…a child was hurt on the climbing frame. can i
   // reply to reassure everyone?": a harm told of, but not to me nor a child at risk, and the message
   // ends by asking what I may do.

@@ -27,6 +27,10 @@ describe('reading a message as a question or a report', () => {
     'whats the deal with using my gmail to email a parent about the trip money? my school account keeps logging me out',
     "my mate at another school slags off SLT on twitter all the time. can i post that the principal's new behaviour policy is rubbish?",
     "someone in the parish fb group is asking if it's true a child was hurt on the climbing frame. can i just reply to reassure everyone it was minor?",
+    'new trainee here - is it weird / allowed to add other teachers on insta? my HoD followed me yesterday',
+    'ex pupil from 2021, 19 now, followed me on insta. her little brother is in my form. follow back or not?',
+    "one of my yr 11 tutees added me on xbox, we'd just be playing fifa online, harmless surely? he's 16 next month anyway",
+    'new deputy head has added me on fb. would it be weird to accept, is there any rule on staff being friends online',
   ];
   // Words that are signs of harm in a report must not turn an ordinary question into one.
   for (const text of [
