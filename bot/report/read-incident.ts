@@ -97,9 +97,13 @@ function allegationIn(reading: TextReading, text: string): boolean {
   const first = Math.min(...adults.map((a) => a.at));
   const after = reading.mentions.filter((m) => m.at > first);
   const harms = after.filter((m) => HARMS_TO_CHILDREN.has(m.concept));
+  // "a yp told me one of the mentors has been messaging her": a child named before the adult, then
+  // "her"/"him" right after the harm, is that child.
+  const childBefore = reading.mentions.some((m) => m.at < first && (m.concept === 'pupil' || m.concept === 'relative'));
   const children = [
     ...after.filter((m) => m.concept === 'pupil' || m.concept === 'relative').map((m) => m.at),
     ...reading.words.flatMap((w, i) => (i > first && YEAR_GROUP.test(w) && /\d/.test(w) ? [i] : [])),
+    ...(childBefore ? harms.flatMap((h) => (/^(?:her|him|them)$/.test(reading.words[h.at + h.span] ?? '') ? [h.at + h.span] : [])) : []),
   ];
   return harms.some((h) =>
     children.some((c) => Math.abs(c - h.at) <= 10 && (c < h.at || !reading.words.slice(h.at + h.span, c).some((w) => w === 'by' || w === 'from'))),

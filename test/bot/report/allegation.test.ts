@@ -21,6 +21,8 @@ describe('allegations about an adult at the school', () => {
       'a parent says the PE teacher grabbed her son by the arm',
       'a colleague is sending a Year 5 girl private messages, I think it is grooming',
       'Mrs Okafor pushed a yr3 boy into the wall at lunch',
+      'a yp told me today one of the learning mentors has been messaging her on insta late at night',
+      'one of our minibus escorts has added a girl in year 9 on snapchat and is sending her messages',
     ];
     const no = [
       'Mrs Jones was hit by a pupil',
@@ -33,6 +35,7 @@ describe('allegations about an adult at the school', () => {
       '__proto__ hits toString',
       'a mum showed me messages some random adult has been sending her 9 yr old on roblox',
       'a teacher told the children about the trip on the class blog',
+      'a pupil told me a teacher at her old school used to shout at her',
     ];
     for (const text of yes) it(`reads "${text}" as an allegation`, () => assert.equal(readsAsAllegation(library, text), true));
     for (const text of no) it(`does not read "${text}" as one`, () => assert.equal(readsAsAllegation(library, text), false));

@@ -22,6 +22,7 @@ describe('readIncident', () => {
     ['A parent has posted in a facebook group calling me a useless lazy cow', { poster: 'parent', about: 'me', category: 'abusive' }],
     ["a year 11 has put a photo of a knife on his story with 'tomorrow at school' written on it", { poster: 'pupil', category: 'threatening' }],
     ["a boy showed me a pic of a girl in his class with her top off, it's going round everyone's snap", { poster: 'pupil', category: 'sexual' }],
+    ['someone has put a pic of one of our girls undressed in a group chat', { category: 'sexual' }],
     ['a pupil told me that Mr Smith has been messaging a Year 9 girl on snapchat late at night', { poster: 'staff', about: 'pupil', category: 'other' }],
     ['a Year 8 boy showed me a post where a parent calls me a liar', { poster: 'parent', about: 'me', category: 'abusive' }],
     ["a girl in my class messaged me at 11pm saying she doesn't feel safe at home", { poster: 'pupil', category: 'child-at-risk' }],
