@@ -32,7 +32,7 @@ export interface QuestionReading {
 
 /** A connection that began before: what a rule on *new* requests does not reach. */
 const EXISTING =
-  /\b(?:(?:been|were|are|was|we'?re|we'?ve)\s+(?:\w+\s+){0,3}?(?:friends|mates|connected|following each other|followed each other)\s+(?:on\s+\w+\s+)?(?:for|since)\b|for\s+(?:years|ages|a long time|a few years|\d+\s+years)\b|since\s+(?:uni|university|school|college|we were|way before|long before|the day|primary|childhood|\d{4})\b|already\s+(?:friends|connected|following|follow)\b|long\s+before\b|(?:way\s+)?before\s+(?:her|his|their|the)\s+(?:\w+\s+){0,2}?(?:started|joined|came|arrived)\b|(?:known|know|knew)\s+(?:\w+\s+){0,4}?(?:for\s+(?:years|ages)|since|long before)\b)/i;
+  /\b(?:(?:been|were|are|was|have|has|had|we'?re|we'?ve)\s+(?:\w+\s+){0,3}?(?:friends|mates|connected|following each other|followed each other)\s+(?:on\s+\w+\s+)?(?:for|since)\b|(?:friends|mates|connected)\s+(?:with\s+(?:\w+\s+){1,5}?)?(?:for\s+(?:years|ages|a long time|\d+\s+years)|since)\b|already\s+(?:friends|connected|following|follow)\b|long\s+before\b|(?:way\s+)?before\s+(?:her|his|their|the)\s+(?:\w+\s+){0,2}?(?:started|joined|came|arrived)\b|(?:known|know|knew)\s+(?:\w+\s+){0,4}?(?:for\s+(?:years|ages)|since|long before)\b)/i;
 
 const WHAT_IF = /^(?:what|wat|wot)\s+(?:happens|will happen|would happen)\s+(?:if|when)\b|^what\s+if\b/i;
 const NEED_HELP =

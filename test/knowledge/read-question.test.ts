@@ -75,5 +75,8 @@ describe('reading a message as a question or a report', () => {
     }
     const fresh = 'a mum sent me a friend request last night, can I accept?';
     assert.equal(readQuestion(fresh, readTerms(fresh)).existing, undefined);
+    // Years of working with a pupil are not a friendship that began before.
+    const work = "a girl who left us 3 yrs ago wants to be fb friends, i was her 1:1 for years. can i?";
+    assert.equal(readQuestion(work, readTerms(work)).existing, undefined);
   });
 });
