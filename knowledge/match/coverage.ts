@@ -43,10 +43,13 @@ export interface CoverageFeatures {
   combo: number;
 }
 
-/** Weights of the logistic model, fitted on many schools' questions at once (tools/fit-coverage.ts). */
+/**
+ * Weights of the logistic model, fitted on every tuning school's questions at once (uncovered ones
+ * weighted three times); `npx tsx tools/loso.ts` with PRINT=1 fits and prints them.
+ */
 const W: Record<keyof CoverageFeatures | 'bias', number> = {
-  bias: -1.19, coverage: 1.28, meaning: 0.26, lexical: 1.06, unmet: -1.26, gap: -0.2, people: 0.9, action: 0.66, thing: -0.08,
-  otherSubject: -0.82, domain: 0.8, peak: 0.28, combo: 0.39,
+  bias: -1.85, coverage: 1.36, meaning: 0.89, lexical: 0.99, unmet: -0.66, gap: -0.44, people: 0.55, action: 0.21, thing: -0.01,
+  otherSubject: -0.65, domain: 0.76, peak: 0.7, combo: 0.45,
 };
 /**
  * At or above: answer. Below ANSWER but at or above CLOSEST: the closest the policy comes. The model
@@ -59,6 +62,7 @@ const ANSWER = 0.4;
 /** The confidence a question off the policy's subject, or a "yes", needs before it is answered. */
 export const SURE_ANSWER = 0.5;
 const CLOSEST = 0.2;
+const CLOSEST_OFF_SUBJECT = 0.35;
 
 /** The features of the best candidate. */
 export interface CoverageInput {
@@ -103,7 +107,10 @@ export function decide(f: CoverageFeatures | undefined): { outcome: Outcome; con
   for (const k of Object.keys(f) as (keyof CoverageFeatures)[]) z += W[k] * f[k];
   const confidence = 1 / (1 + Math.exp(-z));
   const answer = f.domain ? ANSWER : SURE_ANSWER;
-  return { outcome: confidence >= answer ? 'answer' : confidence >= CLOSEST ? 'closest' : 'none', confidence };
+  // A clause that meets nothing of the question is not the closest the policy comes, however alike in tone.
+  if (f.coverage === 0) return { outcome: 'none', confidence };
+  const closest = f.domain ? CLOSEST : CLOSEST_OFF_SUBJECT;
+  return { outcome: confidence >= answer ? 'answer' : confidence >= closest ? 'closest' : 'none', confidence };
 }
 
 /** The model's weights (for the fitting tool and the README). */

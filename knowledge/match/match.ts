@@ -66,8 +66,8 @@ export interface MatchResult {
 }
 
 const RULES = new Set<Verdict>(['no', 'must', 'permission', 'caution']);
-/** How far behind (in ranking score) a deciding runner-up may be (0.5–1 give the same on the tuning sets). */
-const RUNNER_UP = 1;
+/** How far behind (in ranking score) a deciding runner-up may be (1–3 give the same on the tuning sets). */
+const RUNNER_UP = 1.5;
 
 /** How many of the best-scoring clauses are weighed in full (parts, slots, verdicts) and re-ranked. */
 const SHORTLIST = 8;

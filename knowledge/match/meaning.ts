@@ -38,3 +38,45 @@ export function meaningVector(terms: Term[]): Float32Array | undefined {
   for (let i = 0; i < sum.length; i++) sum[i]! /= n;
   return sum;
 }
+
+/**
+ * The direction every sentence of a text shares (its first principal component, by power
+ * iteration): Arora et al. remove it so that likeness of meaning is not mostly likeness of register.
+ */
+export function commonDirection(vectors: Float32Array[]): Float32Array | undefined {
+  if (vectors.length < 3) return undefined;
+  const dims = vectors[0]!.length;
+  let u = new Float32Array(dims).fill(1 / Math.sqrt(dims));
+  for (let it = 0; it < 30; it++) {
+    const next = new Float32Array(dims);
+    for (const v of vectors) {
+      let dot = 0;
+      for (let i = 0; i < dims; i++) dot += v[i]! * u[i]!;
+      for (let i = 0; i < dims; i++) next[i]! += dot * v[i]!;
+    }
+    let n = 0;
+    for (const x of next) n += x * x;
+    n = Math.sqrt(n);
+    if (n === 0) return undefined;
+    for (let i = 0; i < dims; i++) next[i]! /= n;
+    u = next;
+  }
+  return u;
+}
+
+/** A unit vector with its part along `u` taken out (renormalised), or undefined if nothing is left. */
+export function without(v: Float32Array | undefined, u: Float32Array | undefined): Float32Array | undefined {
+  if (!v || !u) return v;
+  let dot = 0;
+  for (let i = 0; i < v.length; i++) dot += v[i]! * u[i]!;
+  const out = new Float32Array(v.length);
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    out[i] = v[i]! - dot * u[i]!;
+    n += out[i]! * out[i]!;
+  }
+  n = Math.sqrt(n);
+  if (n < 1e-6) return undefined;
+  for (let i = 0; i < out.length; i++) out[i]! /= n;
+  return out;
+}

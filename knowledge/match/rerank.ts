@@ -31,11 +31,14 @@ export interface RankFeatures {
   age: number;
 }
 
-/** Fitted weights (see tools/fit-rerank.ts). */
+/**
+ * Fitted weights: pointwise logistic regression over every tuning school's candidates at once,
+ * scaled by 3 (the runner-up margin in match.ts is in these units); `npx tsx tools/loso.ts` with
+ * PRINT=1 fits and prints them, and scores the fitting leave-one-school-out.
+ */
 const W: Record<keyof RankFeatures, number> = {
-  lexical: 1.46, meaning: 0.89, coverage: 2.16, people: 0.47, action: 0.1, thing: 0.79, binds: 0.19, rule: 0.03, focus: 0.61, fitsForm: 0.65, addressed: 0,
-  // age: set on the tuning sets (0.5–5 all help; too few questions give an age to fit it with the rest).
-  length: 0.35, relative: 4.58, age: 2,
+  lexical: 1.62, meaning: 2.06, coverage: 2.56, people: 0.93, action: 0.91, thing: 1.28, binds: 0.1, rule: 0.17, focus: 0.7, fitsForm: 0.62, addressed: 0.15,
+  length: 0.08, relative: 4.42, age: 0.39,
 };
 
 /** A slot fit as a number: the same +1, a wider one +0.5, silent 0, others only -1. */

@@ -8,7 +8,7 @@ import { termsOfWords, words as wordsOf, expanded } from '../language/terms.js';
 import { cosine, wordVectors } from '../language/vectors.js';
 import { concept } from '../language/vocabulary.js';
 import type { IndexedClause, SchoolIndex } from './school-index.js';
-import { meaningVector, wordWeight } from './meaning.js';
+import { meaningVector, without, wordWeight } from './meaning.js';
 import type { Speller } from './spell.js';
 
 export interface QueryTerm {
@@ -55,8 +55,8 @@ const B = 0.5;
 const CONCEPT_SIM = 0.75;
 const BROADER_SIM = 0.9;
 const RELATED_SIM = 0.5;
-/** Weight of meaning likeness beside word overlap in the retrieval score. */
-const MEANING_WEIGHT = 0.35;
+/** Weight of meaning likeness beside word overlap in the retrieval score (chosen leave-one-school-out, tools/loso.ts). */
+const MEANING_WEIGHT = 0.2;
 
 /**
  * The least share of its own weight a term met through a concept keeps (0.5–0.7 give about the same
@@ -89,7 +89,7 @@ export function readQuery(index: SchoolIndex, text: string, speller?: Speller): 
     const weight = idf ?? (conceptIdf || unseenMax * rarity(term));
     terms.push({ term, weight, ways: waysToMeet(term) });
   }
-  return { text, terms, all, vector: meaningVector(all), corrections };
+  return { text, terms, all, vector: without(meaningVector(all), index.common), corrections };
 }
 
 /** Every clause with its scores, best first. */

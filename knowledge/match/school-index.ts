@@ -4,7 +4,7 @@
 
 import type { Clause, Policy } from '../types.js';
 import { readTerms, type Term } from '../language/terms.js';
-import { meaningVector } from './meaning.js';
+import { commonDirection, meaningVector, without } from './meaning.js';
 import { createSpeller, type Speller } from './spell.js';
 import { readSlots, type Slots } from './slots.js';
 import { ownNameWords } from './own-name.js';
@@ -47,6 +47,8 @@ export interface SchoolIndex {
   own: Set<string>;
   /** Corrects typos against the policy's words and the vocabulary ("folow" → "follow"). */
   speller: Speller;
+  /** The direction all of this policy's sentences share, taken out of every meaning vector (queries too). */
+  common?: Float32Array;
   buildMs: number;
 }
 
@@ -57,6 +59,10 @@ export function buildSchoolIndex(policy: Policy): SchoolIndex {
   const started = performance.now();
   const own = ownNameWords(policy.school);
   const clauses = policy.clauses.map((c) => indexClause(c, own));
+  // Arora et al.: the direction all of the policy's sentences share says how policies are written, not
+  // what this sentence is about; taken out of every meaning vector (and the question's, retrieve.ts).
+  const common = commonDirection(clauses.flatMap((c) => c.parts.flatMap((p) => (p.vector ? [p.vector] : []))));
+  if (common) for (const c of clauses) for (const p of c.parts) p.vector = without(p.vector, common);
   const df = new Map<string, number>();
   for (const c of clauses) for (const k of c.tf.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = Math.max(clauses.length, 1);
@@ -68,7 +74,7 @@ export function buildSchoolIndex(policy: Policy): SchoolIndex {
   }
   const avgLen = clauses.reduce((s, c) => s + c.len, 0) / n;
   const speller = createSpeller([...words.values(), ...VOCABULARY_WORDS], STOPWORDS);
-  return { policy, clauses, idf, avgLen, words, own, speller, buildMs: performance.now() - started };
+  return { policy, clauses, idf, avgLen, words, own, speller, ...(common ? { common } : {}), buildMs: performance.now() - started };
 }
 
 function indexClause(clause: Clause, own: ReadonlySet<string>): IndexedClause {
