@@ -24,9 +24,11 @@ const ASKED_CLOCK = /\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)\b/i;
 const DAYPART: [RegExp, number][] = [
   [/\b(?:midnight)\b/i, 0],
   [/\b(?:tonight|at night|late at night|in the night|overnight|once (?:my|the) (?:own )?(?:kids|children) (?:are|r) in bed)\b|\b(?:sunday|saturday|friday|monday|tuesday|wednesday|thursday) night\b/i, 22],
-  [/\b(?:in the evening|this evening|evenings?)\b/i, 19.5],
+  // "parents' evening", "open evening" are school events, not a time of day.
+  [/\b(?:in the evening|this evening|(?<!\b(?:parents?['’]?|open|leavers?['’]?|prize|awards?|options|information|presentation|quiz|curriculum|welcome|transition|celebration|music|drama|sports?)\s)evenings?)\b/i, 19.5],
 ];
-const WEEKEND = /\b(?:sat(?:urday)?s?|sun(?:day)?s?|weekends?)\b/i;
+/** Whole day names only: "sat with a pupil", "the sun", "SATs" are no days. */
+const WEEKEND = /\b(?:saturdays?|sundays?|weekends?)\b/i;
 
 /** The window a sentence allows, if it states one with clock times or weekdays. */
 export function windowIn(text: string): Window | undefined {

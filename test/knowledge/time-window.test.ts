@@ -17,6 +17,11 @@ describe('hours a rule allows and the time a question gives', () => {
     assert.deepEqual(askedTime('ok to send replies sunday night once my own kids are in bed?'), { hour: 22, weekend: true });
     assert.deepEqual(askedTime('a teams msg about 5pm'), { hour: 17 });
     assert.equal(askedTime('can i post a photo of the trip'), undefined);
+    // Events and words that only look like times: a school event, "sat", the sun, SATs.
+    assert.equal(askedTime("parents keep adding me on fb after parents' evening, should i accept"), undefined);
+    assert.equal(askedTime('can i post about open evening on my insta'), undefined);
+    assert.equal(askedTime('i sat with a pupil in the sun revising for SATs, can i post a pic'), undefined);
+    assert.deepEqual(askedTime('can i reply to parents in the evening'), { hour: 19.5 });
   });
 
   it('says inside, outside, or nothing when the question gives nothing the window speaks of', () => {
