@@ -5,7 +5,6 @@
 // knows any particular question: only the matcher's own reading.
 
 import { cosine } from '../language/vectors.js';
-import { meaningVector } from './meaning.js';
 import { concept } from '../language/vocabulary.js';
 import type { SchoolIndex } from './school-index.js';
 import { readQuery, type Query } from './retrieve.js';
@@ -57,10 +56,8 @@ function likeness(a: Read, b: Read): number {
   if (differ(a.slots, b.slots) || differ(b.slots, a.slots)) return 0;
   if (a.reading.intent !== b.reading.intent || otherPlatform(a.query, b.query)) return 0;
   const overlap = harmonic(met(a.query, b.query), met(b.query, a.query));
-  // Question against question: the raw vectors (the policy's common direction is taken out of a query only to meet the policy's sentences).
-  const va = meaningVector(a.query.all);
-  const vb = meaningVector(b.query.all);
-  const meaning = va && vb ? Math.max(0, cosine(va, vb)) : 0;
+  // Question against question: as they are (the policy's common direction is taken out only to meet its sentences).
+  const meaning = a.query.rawVector && b.query.rawVector ? Math.max(0, cosine(a.query.rawVector, b.query.rawVector)) : 0;
   return OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * meaning;
 }
 

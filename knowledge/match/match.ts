@@ -14,6 +14,7 @@ import { subjectParties } from '../ingest/classify-binds.js';
 import { IMPERATIVE } from '../ingest/classify-effect.js';
 import { concept } from '../language/vocabulary.js';
 import { ageFit } from './age-fit.js';
+import { askedTime, type AskedTime } from './time-window.js';
 import { sentences } from '../ingest/split-parts.js';
 import { coverageFeatures, decide, SURE_ANSWER, type CoverageFeatures, type Outcome } from './coverage.js';
 
@@ -83,9 +84,10 @@ export function matchIndex(index: SchoolIndex, question: string, opts: MatchOpti
   const retrievedAll = retrieve(index, query).filter((c) => !opts.clauseId || c.indexed.clause.id === opts.clauseId);
   const focus = askedAction(query.all);
   const top = retrievedAll[0]?.score ?? 0;
+  const when = askedTime(question);
   const ranked = retrievedAll
     .slice(0, Math.max(SHORTLIST, limit) * 2)
-    .map((c) => assess(c, { query, reading, who, owner, qSlots, focus, top }))
+    .map((c) => assess(c, { query, reading, who, owner, qSlots, focus, top, when }))
     .sort((a, b) => b.rank - a.rank)
     .slice(0, Math.max(SHORTLIST, limit));
   // A permission that does not decide the question (for others, or on a condition not met) gives way
@@ -159,12 +161,13 @@ interface Asking {
   qSlots: Slots;
   focus: Set<string>;
   top: number;
+  when: AskedTime | undefined;
 }
 
 function assess(c: Candidate, a: Asking): Assessed {
   const chosen = choosePart(c.indexed, a.query, a.reading.ages, a.reading.asksSteps ? 'must' : a.reading.asksRule);
   const indexedPart = c.indexed.parts[chosen.index];
-  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, text: a.query.text, clauseText: c.indexed.clause.text, ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
+  const verdict = verdictFor({ reading: a.reading, terms: a.query.all, clauseText: c.indexed.clause.text, ...(a.when ? { when: a.when } : {}), ...(a.owner ? { owner: a.owner } : {}) }, chosen.part, indexedPart?.terms);
   const partKeys = indexedPart?.keys;
   // The action asked about, in its own word or another of its concept ("use" → "access").
   const focus = a.query.terms.some((qt) => a.focus.has(qt.term.key) && qt.ways.some((w) => w.via !== 'related' && partKeys?.has(w.key)));

@@ -24,7 +24,10 @@ export interface Query {
   terms: QueryTerm[];
   /** Every term, stopwords included, in order (for reading the question's form and slots). */
   all: Term[];
+  /** Its meaning, without the policy's common direction (to meet the policy's sentences). */
   vector: Float32Array | undefined;
+  /** Its meaning as it is (to meet other questions). */
+  rawVector: Float32Array | undefined;
   corrections: [string, string][];
 }
 
@@ -89,7 +92,8 @@ export function readQuery(index: SchoolIndex, text: string, speller?: Speller): 
     const weight = idf ?? (conceptIdf || unseenMax * rarity(term));
     terms.push({ term, weight, ways: waysToMeet(term) });
   }
-  return { text, terms, all, vector: without(meaningVector(all), index.common), corrections };
+  const rawVector = meaningVector(all);
+  return { text, terms, all, vector: without(rawVector, index.common), rawVector, corrections };
 }
 
 /** Every clause with its scores, best first. */

@@ -10,7 +10,7 @@ import type { QuestionReading } from './read-question.js';
 import { ownersIn } from './choose-part.js';
 import { ageFit } from './age-fit.js';
 import { subjectParties } from '../ingest/classify-binds.js';
-import { askedTime, inWindow, windowIn } from './time-window.js';
+import { inWindow, windowIn, type AskedTime } from './time-window.js';
 
 export type Verdict = 'yes' | 'no' | 'permission' | 'caution' | 'must' | 'info' | 'unknown';
 
@@ -37,8 +37,8 @@ export interface VerdictContext {
   terms: Term[];
   /** Whose thing the question is about ("my own phone" → personal). */
   owner?: 'personal' | 'official';
-  /** The question as typed (for the clock times and days it gives). */
-  text?: string;
+  /** The clock time or day the question gives ("at 11pm", "sunday night"), read once per question. */
+  when?: AskedTime;
   /** The whole clause the sentence is from (for "within those hours"). */
   clauseText?: string;
 }
@@ -230,7 +230,7 @@ function fitTerms(question: Term[], cond: Term[]): 'meets' | 'conflicts' | 'sile
  * hours" or allows "within those hours" takes the hours from its clause.
  */
 function hoursFit(ctx: VerdictContext, part: ClausePart): boolean | undefined {
-  const when = ctx.text ? askedTime(ctx.text) : undefined;
+  const { when } = ctx;
   if (!when) return undefined;
   const own = windowIn(part.text);
   const allowsOwn = own && (part.effect !== 'forbids' || OUTSIDE_HOURS.test(part.text));
