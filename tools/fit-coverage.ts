@@ -1,5 +1,6 @@
-// Dev: fits the coverage model's weights by logistic regression on a feature dump (tools/tune2.ts
-// with DUMP=file), every school's questions at once, and reports leave-one-school-out accuracy.
+// Dev: fits the coverage model's weights by logistic regression on a feature dump (tools/tune.ts
+// with DUMP=file), every school's questions at once, and reports leave-one-school-out accuracy of
+// the decision alone (tools/loso.ts scores the whole fitting through the answer path).
 import { readFileSync } from 'node:fs';
 import { logistic } from './logistic.js';
 const rows = readFileSync(process.argv[2]!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => r.features && r.intent !== 'report');

@@ -1,5 +1,5 @@
 // Dev: fits the re-ranker's weights (pointwise logistic: is this candidate the right clause?) on a
-// dump from tools/tune2.ts (RDUMP=file MATCH_ALL=1 SHORTLIST=16), every school at once, and reports
+// dump from tools/tune.ts (RDUMP=file; 16 candidates a question), every school at once, and reports
 // leave-one-school-out clause@1/@3 against the current weights.
 import { readFileSync } from 'node:fs';
 import { RANK_WEIGHTS } from '../knowledge/match/rerank.js';
