@@ -4,21 +4,15 @@
 // questions are answered with those weights. Compares ways of building the matcher fairly, since
 // no school is answered by weights that saw it.
 //   npx tsx tools/loso.ts            (NOCOMMON=1 etc. pass through to the matcher)
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { policyFromBytes, policyFromDocument } from '../knowledge/policy-files.js';
-import { createPolicyLibrary } from '../knowledge/library.js';
+import { readFileSync } from 'node:fs';
 import { answerQuestion } from '../bot/answer/answer-question.js';
 import { RANK_WEIGHTS } from '../knowledge/match/rerank.js';
 import { COVERAGE_WEIGHTS } from '../knowledge/match/coverage.js';
 import { logistic } from './logistic.js';
+import { norm, tuningLibrary, tuningSetFiles } from './tuning-data.js';
 
-const POLICY_DIRS = ['test/fixtures/seeds', 'test/fixtures/policies', 'test/fixtures/policies/unseen', ...['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((x) => `test/fixtures/frozen/${x}`)];
-const files = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md|html)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => join(d, f)));
-const policies = await Promise.all(files.map(async (f) => (/\.html$/.test(f) ? (await policyFromDocument(readFileSync(f), { school: basename(f, extname(f)), source: f })).policy : policyFromBytes(readFileSync(f), { source: f }))));
-const library = createPolicyLibrary(policies);
-const sets = ['../shared/eval/dev-questions.jsonl', ...readdirSync('test/questions').map((f) => join('test/questions', f)), ...['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].flatMap((x) => readdirSync(`test/fixtures/frozen/${x}`).filter((f) => f.endsWith('.jsonl')).map((f) => join(`test/fixtures/frozen/${x}`, f)))];
-const norm = (s: string) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const library = await tuningLibrary();
+const sets = tuningSetFiles();
 const qs = sets.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
 const hand = { rank: { ...RANK_WEIGHTS }, cov: { ...COVERAGE_WEIGHTS } };
 const rankKeys = Object.keys(RANK_WEIGHTS) as (keyof typeof RANK_WEIGHTS)[];

@@ -7,21 +7,19 @@
 //   npx tsx tools/tune.ts [FILES…] [-v]       -v lists the misses
 //   DUMP=f.jsonl  … writes the coverage model's features per question (tools/fit-coverage.ts)
 //   RDUMP=f.jsonl … writes the re-ranker's features per candidate clause (tools/fit-rerank.ts)
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { policyFromBytes, policyFromDocument } from '../knowledge/policy-files.js';
-import { createPolicyLibrary } from '../knowledge/library.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { answerQuestion } from '../bot/answer/answer-question.js';
+import { norm, tuningLibrary, tuningSetFiles } from './tuning-data.js';
 
-const POLICY_DIRS = ['test/fixtures/seeds', 'test/fixtures/policies', 'test/fixtures/policies/unseen', 'test/fixtures/frozen/a', 'test/fixtures/frozen/b', 'test/fixtures/frozen/c', 'test/fixtures/frozen/d', 'test/fixtures/frozen/e', 'test/fixtures/frozen/f', 'test/fixtures/frozen/g', 'test/fixtures/frozen/h', 'test/fixtures/frozen/i'];
-const policyFiles = POLICY_DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md|html)$/.test(f) && !/^(?:ABOUT|README)\./.test(f)).map((f) => join(d, f)));
-// Text and Markdown as the policies folder keeps them (a header may name the school); other formats through the document readers, as `npm run ingest` reads them.
-const policies = await Promise.all(policyFiles.map(async (f) => (/\.html$/.test(f) ? (await policyFromDocument(readFileSync(f), { school: basename(f, extname(f)), source: f })).policy : policyFromBytes(readFileSync(f), { source: f }))));
-const library = createPolicyLibrary(policies);
-const norm = (s: string) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const library = await tuningLibrary();
 const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const sets = files.length ? files : ['../shared/eval/dev-questions.jsonl', ...readdirSync('test/questions').map((f) => join('test/questions', f)), ...['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].flatMap((x) => readdirSync(`test/fixtures/frozen/${x}`).filter((f) => f.endsWith('.jsonl')).map((f) => join(`test/fixtures/frozen/${x}`, f)))];
-const group = (f: string) => (process.env.BYFILE ? f.split('/').pop()! : /dev-questions/.test(f) ? 'dev' : /frozen\/b/.test(f) ? 'frozen-b' : /frozen\/c/.test(f) ? 'frozen-c' : /frozen\/d/.test(f) ? 'frozen-d' : /frozen\/e/.test(f) ? 'frozen-e' : /frozen\/f/.test(f) ? 'frozen-f' : /frozen\/g/.test(f) ? 'frozen-g' : /frozen\/h/.test(f) ? 'frozen-h' : /frozen\/i/.test(f) ? 'frozen-i' : /frozen\/a/.test(f) ? 'frozen-a (held back)' : /fresh2/.test(f) ? 'fresh2' : /fresh/.test(f) ? 'fresh' : /heldout|oakfield/.test(f) ? 'heldout' : /unseen/.test(f) ? 'unseen' : 'own');
+const sets = files.length ? files : tuningSetFiles();
+const group = (f: string) => {
+  if (process.env.BYFILE) return f.split('/').pop()!;
+  const frozen = /frozen\/([a-z])\//.exec(f)?.[1];
+  if (frozen) return frozen === 'a' ? 'frozen-a (held back)' : `frozen-${frozen}`;
+  return /dev-questions/.test(f) ? 'dev' : /fresh2/.test(f) ? 'fresh2' : /fresh/.test(f) ? 'fresh' : /heldout|oakfield/.test(f) ? 'heldout' : /unseen/.test(f) ? 'unseen' : 'own';
+};
 
 type Tally = Record<string, number>;
 const tallies = new Map<string, Tally>();
